@@ -1,0 +1,628 @@
+//! Calendar days, partial dates and validity intervals.
+//!
+//! # The as-of rule
+//!
+//! A [`PartialDate`] such as `2016` or `2016-07` stands for a range of days:
+//! the event it dates happened on one of them, we do not know which.
+//! An [`Interval`] is half-open: the relation holds from the day it began
+//! (inclusive) up to the day it ended (exclusive), so on a hand-over day the
+//! new holder holds and the old one no longer does. A missing start means
+//! "since before the record begins"; a missing end means "still holds".
+//!
+//! For a day `d`, an interval with start period `S` and end period `E`
+//!
+//! - **certainly** holds when `last_day(S) <= d < first_day(E)`: whichever day
+//!   in `S` it began and whichever day in `E` it ended, `d` lies between;
+//! - **possibly** holds when `first_day(S) <= d < last_day(E)`: some reading of
+//!   `S` and `E` puts `d` inside;
+//! - otherwise does not hold.
+//!
+//! The same rule applies to knowledge time: a source published in period `P`
+//! has certainly appeared by `d` when `last_day(P) <= d`, and possibly when
+//! `first_day(P) <= d`. Queries default to [`Certainty::Possibly`].
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// The earliest year a date may have.
+pub const MIN_YEAR: i16 = 1;
+/// The latest year a date may have; later years are taken for typos.
+pub const MAX_YEAR: i16 = 2200;
+
+/// A calendar day in the proleptic Gregorian calendar.
+///
+/// Stored packed in four bytes so that comparing two days is comparing two
+/// integers: the as-of queries do little else.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::Date;
+///
+/// let day: Date = "2024-11-27".parse()?;
+/// assert_eq!((day.year(), day.month(), day.day()), (2024, 11, 27));
+/// assert!("2024-02-30".parse::<Date>().is_err());
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(u32);
+
+impl Date {
+    /// The earliest day that can be represented.
+    pub const MIN: Date = Date::pack(MIN_YEAR, 1, 1);
+    /// The latest day that can be represented.
+    pub const MAX: Date = Date::pack(MAX_YEAR, 12, 31);
+    /// Later than every real day: the end of an open interval.
+    pub(crate) const NEVER: Date = Date(u32::MAX);
+
+    const fn pack(year: i16, month: u8, day: u8) -> Date {
+        // Years are positive here, so the shifted layout sorts like the calendar.
+        Date(((year as u32) << 9) | ((month as u32) << 5) | day as u32)
+    }
+
+    /// Makes a day from its parts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] when the year is outside
+    /// [`MIN_YEAR`]`..=`[`MAX_YEAR`] or the day does not exist (2023-02-29).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::Date;
+    ///
+    /// assert_eq!(Date::new(2024, 2, 29)?.to_string(), "2024-02-29");
+    /// assert!(Date::new(2023, 2, 29).is_err());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn new(year: i16, month: u8, day: u8) -> Result<Date, Error> {
+        let text = || format!("{year:04}-{month:02}-{day:02}");
+        check_year(year, &text)?;
+        let m = i8::try_from(month).map_err(|_| bad_date(text(), "month out of range"))?;
+        let d = i8::try_from(day).map_err(|_| bad_date(text(), "day out of range"))?;
+        jiff::civil::Date::new(year, m, d).map_err(|e| bad_date(text(), &e.to_string()))?;
+        Ok(Date::pack(year, month, day))
+    }
+
+    /// The year.
+    pub fn year(self) -> i16 {
+        // The year occupies the high bits and was an i16 when packed.
+        (self.0 >> 9) as i16
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        ((self.0 >> 5) & 0xf) as u8
+    }
+
+    /// The day of the month, 1 to 31.
+    pub fn day(self) -> u8 {
+        (self.0 & 0x1f) as u8
+    }
+
+    /// This day as a [`jiff`] date, for calendar arithmetic.
+    pub fn to_jiff(self) -> jiff::civil::Date {
+        // Every packed Date was checked by jiff when it was made, so the
+        // fallback is never taken; it only spares a panic path.
+        jiff::civil::Date::new(self.year(), self.month() as i8, self.day() as i8)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn last_of_month(year: i16, month: u8) -> Date {
+        let days = jiff::civil::Date::new(year, month as i8, 1).map_or(28, |d| d.days_in_month());
+        Date::pack(year, month, days as u8)
+    }
+}
+
+impl From<Date> for jiff::civil::Date {
+    fn from(day: Date) -> jiff::civil::Date {
+        day.to_jiff()
+    }
+}
+
+impl TryFrom<jiff::civil::Date> for Date {
+    type Error = Error;
+    fn try_from(day: jiff::civil::Date) -> Result<Date, Error> {
+        Date::new(day.year(), day.month() as u8, day.day() as u8)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl FromStr for Date {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Date, Error> {
+        let partial: PartialDate = s.parse()?;
+        match partial.precision() {
+            Precision::Day => Ok(partial.first_day()),
+            _ => Err(bad_date(
+                s.to_owned(),
+                "a full date YYYY-MM-DD is needed here",
+            )),
+        }
+    }
+}
+
+fn bad_date(text: String, reason: &str) -> Error {
+    Error::InvalidDate {
+        text,
+        reason: reason.to_owned(),
+    }
+}
+
+fn check_year(year: i16, text: &dyn Fn() -> String) -> Result<(), Error> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(bad_date(
+            text(),
+            &format!("year must lie between {MIN_YEAR} and {MAX_YEAR}"),
+        ))
+    }
+}
+
+/// How precisely a [`PartialDate`] is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// Only the year: `2011`.
+    Year,
+    /// Year and month: `2016-07`.
+    Month,
+    /// A single day: `2024-11-27`.
+    Day,
+}
+
+/// A date known to the year, the month or the day, written `2011`,
+/// `2016-07` or `2024-11-27`.
+///
+/// It stands for the range of days from [`first_day`](Self::first_day) to
+/// [`last_day`](Self::last_day). Partial dates sort by their first day, and a
+/// coarser date before a finer one that starts on the same day.
+///
+/// # Errors
+///
+/// Parsing fails with [`Error::InvalidDate`] on any other shape, a year
+/// outside [`MIN_YEAR`]`..=`[`MAX_YEAR`], month 0 or 13, or a day the month
+/// does not have.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{PartialDate, Precision};
+///
+/// let july: PartialDate = "2016-07".parse()?;
+/// assert_eq!(july.precision(), Precision::Month);
+/// assert_eq!(july.first_day().to_string(), "2016-07-01");
+/// assert_eq!(july.last_day().to_string(), "2016-07-31");
+/// assert!("2024-13".parse::<PartialDate>().is_err());
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i16,
+    // 0 marks an unknown month or day, which keeps the type at four bytes.
+    month: u8,
+    day: u8,
+}
+
+impl PartialDate {
+    /// A date known only to the year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] when the year is out of range.
+    pub fn year(year: i16) -> Result<PartialDate, Error> {
+        check_year(year, &|| format!("{year:04}"))?;
+        Ok(PartialDate {
+            year,
+            month: 0,
+            day: 0,
+        })
+    }
+
+    /// A date known to the month.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] when the year or month is out of range.
+    pub fn month(year: i16, month: u8) -> Result<PartialDate, Error> {
+        check_year(year, &|| format!("{year:04}-{month:02}"))?;
+        if !(1..=12).contains(&month) {
+            return Err(bad_date(
+                format!("{year:04}-{month:02}"),
+                "month must lie between 1 and 12",
+            ));
+        }
+        Ok(PartialDate {
+            year,
+            month,
+            day: 0,
+        })
+    }
+
+    /// A date known to the day.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] when the day does not exist.
+    pub fn day(year: i16, month: u8, day: u8) -> Result<PartialDate, Error> {
+        Date::new(year, month, day)?;
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// How precisely the date is known.
+    pub fn precision(self) -> Precision {
+        match (self.month, self.day) {
+            (0, _) => Precision::Year,
+            (_, 0) => Precision::Month,
+            _ => Precision::Day,
+        }
+    }
+
+    /// The earliest day the date can mean.
+    pub fn first_day(self) -> Date {
+        Date::pack(self.year, self.month.max(1), self.day.max(1))
+    }
+
+    /// The latest day the date can mean.
+    pub fn last_day(self) -> Date {
+        match self.precision() {
+            Precision::Year => Date::pack(self.year, 12, 31),
+            Precision::Month => Date::last_of_month(self.year, self.month),
+            Precision::Day => Date::pack(self.year, self.month, self.day),
+        }
+    }
+
+    /// Whether `day` lies within the range of days this date stands for.
+    pub fn contains(self, day: Date) -> bool {
+        self.first_day() <= day && day <= self.last_day()
+    }
+}
+
+impl From<Date> for PartialDate {
+    fn from(day: Date) -> PartialDate {
+        PartialDate {
+            year: day.year(),
+            month: day.month(),
+            day: day.day(),
+        }
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // A partial date is fixed by its first and last day, so this is total.
+        self.first_day()
+            .cmp(&other.first_day())
+            .then_with(|| other.last_day().cmp(&self.last_day()))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month != 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day != 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<PartialDate, Error> {
+        let shape = || bad_date(s.to_owned(), "expected YYYY, YYYY-MM or YYYY-MM-DD");
+        let mut parts = s.split('-');
+        let mut number = |width: usize| -> Result<Option<u16>, Error> {
+            match parts.next() {
+                None => Ok(None),
+                Some(p) if p.len() == width && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse().map(Some).map_err(|_| shape())
+                }
+                Some(_) => Err(shape()),
+            }
+        };
+        let year = number(4)?.ok_or_else(shape)?;
+        let month = number(2)?;
+        let day = number(2)?;
+        if parts.next().is_some() {
+            return Err(shape());
+        }
+        // Four digits always fit an i16; two digits always fit a u8.
+        let year = year as i16;
+        let result = match (month, day) {
+            (None, _) => PartialDate::year(year),
+            (Some(m), None) => PartialDate::month(year, m as u8),
+            (Some(m), Some(d)) => PartialDate::day(year, m as u8, d as u8),
+        };
+        result.map_err(|e| match e {
+            Error::InvalidDate { reason, .. } => bad_date(s.to_owned(), &reason),
+            other => other,
+        })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// How sure a query must be that a relation held (or a source had appeared).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Certainty {
+    /// Keep what may have held under some reading of its partial dates.
+    #[default]
+    Possibly,
+    /// Keep only what held under every reading of its partial dates.
+    Certainly,
+}
+
+/// Whether something held on a given day, by the module's as-of rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Holding {
+    /// It did not hold under any reading.
+    No,
+    /// It held under some readings of its partial dates, not all.
+    Possibly,
+    /// It held under every reading.
+    Certainly,
+}
+
+impl Holding {
+    /// Whether this answer is good enough for `certainty`.
+    pub fn meets(self, certainty: Certainty) -> bool {
+        match certainty {
+            Certainty::Possibly => self >= Holding::Possibly,
+            Certainty::Certainly => self == Holding::Certainly,
+        }
+    }
+}
+
+/// A span of time with an optional start and an optional end.
+///
+/// See the [module docs](self) for how it is read on a given day.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{Holding, Interval};
+///
+/// // Allied from some day in 2016 until 2024-11-30 (exclusive).
+/// let interval = Interval::new(Some("2016".parse()?), Some("2024-11-30".parse()?))?;
+/// assert_eq!(interval.holds_on("2016-03-01".parse()?), Holding::Possibly);
+/// assert_eq!(interval.holds_on("2020-01-01".parse()?), Holding::Certainly);
+/// assert_eq!(interval.holds_on("2024-11-30".parse()?), Holding::No);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Interval {
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+}
+
+impl Interval {
+    /// The interval that always holds.
+    pub const ALWAYS: Interval = Interval {
+        start: None,
+        end: None,
+    };
+
+    /// Makes an interval.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ReversedInterval`] when no reading of the dates leaves a day
+    /// inside: the end lies before the start, or both are the same day.
+    pub fn new(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Interval, Error> {
+        let interval = Interval { start, end };
+        if let (Some(s), Some(e)) = (start, end)
+            && interval.possible_until() <= interval.possible_from()
+        {
+            return Err(Error::ReversedInterval {
+                item: "interval".to_owned(),
+                from: s.to_string(),
+                until: e.to_string(),
+            });
+        }
+        Ok(interval)
+    }
+
+    /// The start, if known.
+    pub fn start(self) -> Option<PartialDate> {
+        self.start
+    }
+
+    /// The end, if it has ended.
+    pub fn end(self) -> Option<PartialDate> {
+        self.end
+    }
+
+    /// The first day on which it possibly holds.
+    pub(crate) fn possible_from(self) -> Date {
+        self.start.map_or(Date::MIN, PartialDate::first_day)
+    }
+
+    /// The first day from which it certainly no longer holds; exclusive bound.
+    pub(crate) fn possible_until(self) -> Date {
+        self.end.map_or(Date::NEVER, PartialDate::last_day)
+    }
+
+    pub(crate) fn certain_from(self) -> Date {
+        self.start.map_or(Date::MIN, PartialDate::last_day)
+    }
+
+    pub(crate) fn certain_until(self) -> Date {
+        self.end.map_or(Date::NEVER, PartialDate::first_day)
+    }
+
+    /// Whether the interval held on `day`.
+    ///
+    /// # Complexity
+    ///
+    /// O(1).
+    pub fn holds_on(self, day: Date) -> Holding {
+        if self.certain_from() <= day && day < self.certain_until() {
+            Holding::Certainly
+        } else if self.possible_from() <= day && day < self.possible_until() {
+            Holding::Possibly
+        } else {
+            Holding::No
+        }
+    }
+
+    /// Whether the interval had begun and then ended by `day`, read with `certainty`.
+    pub fn ended_by(self, day: Date, certainty: Certainty) -> bool {
+        let Some(end) = self.end else { return false };
+        match certainty {
+            Certainty::Possibly => self.possible_from() <= day && end.first_day() <= day,
+            Certainty::Certainly => self.certain_from() <= day && end.last_day() <= day,
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.start {
+            Some(s) => write!(f, "{s}")?,
+            None => f.write_str("…")?,
+        }
+        f.write_str(" to ")?;
+        match self.end {
+            Some(e) => write!(f, "{e}"),
+            None => f.write_str("now"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pd(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn leap_days_are_checked() {
+        assert!("2024-02-29".parse::<PartialDate>().is_ok());
+        assert!("2023-02-29".parse::<PartialDate>().is_err());
+        assert!("2024-02-30".parse::<PartialDate>().is_err());
+    }
+
+    #[test]
+    fn malformed_dates_are_rejected() {
+        for bad in [
+            "",
+            "24",
+            "2024-1",
+            "2024-13",
+            "2024-00",
+            "0000",
+            "9999",
+            "2024-11-27x",
+            "2024/11",
+            "+202",
+            "2024-11-27-01",
+            "-2024",
+        ] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn partial_dates_cover_their_days() {
+        assert_eq!(pd("2016").first_day(), day("2016-01-01"));
+        assert_eq!(pd("2016").last_day(), day("2016-12-31"));
+        assert_eq!(pd("2024-02").last_day(), day("2024-02-29"));
+        assert_eq!(pd("2023-02").last_day(), day("2023-02-28"));
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for s in ["2011", "2016-07", "2024-11-27", "0001-01-01"] {
+            assert_eq!(pd(s).to_string(), s);
+        }
+    }
+
+    #[test]
+    fn coarser_sorts_first_on_the_same_first_day() {
+        assert!(pd("2016") < pd("2016-01"));
+        assert!(pd("2016-01") < pd("2016-01-01"));
+        assert!(pd("2016-01-01") < pd("2016-01-02"));
+        assert!(pd("2016-12") < pd("2017"));
+    }
+
+    #[test]
+    fn start_day_is_inclusive_and_end_day_exclusive() {
+        let i = Interval::new(Some(pd("2024-11-27")), Some(pd("2024-11-30"))).unwrap();
+        assert_eq!(i.holds_on(day("2024-11-26")), Holding::No);
+        assert_eq!(i.holds_on(day("2024-11-27")), Holding::Certainly);
+        assert_eq!(i.holds_on(day("2024-11-29")), Holding::Certainly);
+        assert_eq!(i.holds_on(day("2024-11-30")), Holding::No);
+    }
+
+    #[test]
+    fn year_precision_is_only_possible_inside_that_year() {
+        let i = Interval::new(Some(pd("2016")), Some(pd("2017"))).unwrap();
+        assert_eq!(i.holds_on(day("2016-06-01")), Holding::Possibly);
+        assert_eq!(i.holds_on(day("2016-12-31")), Holding::Certainly);
+        assert_eq!(i.holds_on(day("2017-06-01")), Holding::Possibly);
+        assert_eq!(i.holds_on(day("2017-12-31")), Holding::No);
+    }
+
+    #[test]
+    fn empty_intervals_are_rejected() {
+        assert!(Interval::new(Some(pd("2017")), Some(pd("2016"))).is_err());
+        assert!(Interval::new(Some(pd("2016-05-01")), Some(pd("2016-05-01"))).is_err());
+        assert!(Interval::new(Some(pd("2016")), Some(pd("2016"))).is_ok());
+    }
+}

@@ -1,0 +1,331 @@
+//! The validated graph and the ways to build it.
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::error::suggest;
+use crate::names::NameIndex;
+use crate::validate::check_batch;
+use crate::{
+    Actor, ActorId, Dataset, Date, Error, Relation, RelationId, RelationKind, Source, SourceId,
+    Stance,
+};
+
+/// The precomputed bounds a relation is judged by, packed for as-of scans.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Span {
+    pub(crate) kind: RelationKind,
+    pub(crate) possible_from: Date,
+    pub(crate) possible_until: Date,
+    pub(crate) certain_from: Date,
+    pub(crate) certain_until: Date,
+    /// First day some citing source had possibly appeared.
+    pub(crate) known_possibly: Date,
+    /// First day some citing source had certainly appeared.
+    pub(crate) known_certainly: Date,
+    /// Like `known_*`, over disputing citations only; `Date::NEVER` when none.
+    pub(crate) disputed_possibly: Date,
+    pub(crate) disputed_certainly: Date,
+}
+
+/// A validated graph of actors and their dated, sourced relations.
+///
+/// Build one from RON ([`ActorGraph::from_ron`], [`ActorGraph::from_path`],
+/// [`ActorGraph::embedded`]) or in code ([`ActorGraph::new`] and the `add_*`
+/// methods). Every way in runs the same validation, and a rejected change
+/// leaves the graph exactly as it was.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{Actor, ActorGraph, ActorKind};
+///
+/// let mut graph = ActorGraph::new();
+/// graph.add_actor(Actor {
+///     id: "iran".parse()?,
+///     name: "Iran".into(),
+///     kind: ActorKind::State,
+///     aliases: vec!["Tehran".into()],
+///     former_names: vec![],
+///     note: None,
+/// })?;
+/// assert_eq!(graph.resolve("tehran")?.name, "Iran");
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ActorGraph {
+    pub(crate) sources: IndexMap<SourceId, Source>,
+    pub(crate) actors: IndexMap<ActorId, Actor>,
+    pub(crate) relations: IndexMap<RelationId, Relation>,
+    pub(crate) spans: Vec<Span>,
+    /// Node `i` is actor `i`, edge weight is the relation's position; nodes
+    /// and edges are never removed, so positions and indices stay aligned.
+    pub(crate) edges: DiGraph<(), u32, u32>,
+    pub(crate) names: NameIndex,
+}
+
+impl PartialEq for ActorGraph {
+    fn eq(&self, other: &Self) -> bool {
+        // Everything else is derived from these three.
+        self.sources == other.sources
+            && self.actors == other.actors
+            && self.relations == other.relations
+    }
+}
+
+impl Eq for ActorGraph {}
+
+impl ActorGraph {
+    /// An empty graph.
+    pub fn new() -> ActorGraph {
+        ActorGraph::default()
+    }
+
+    /// Builds a graph from a dataset, checking it whole.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] listing every problem found: unknown or duplicate
+    /// ids, reversed intervals, relations without citations, empty quotes or
+    /// names, relations of an actor with itself, and actors of the wrong kind.
+    pub fn from_dataset(dataset: Dataset) -> Result<ActorGraph, Error> {
+        let mut graph = ActorGraph::new();
+        graph.extend(dataset)?;
+        Ok(graph)
+    }
+
+    /// Adds every item of `batch`, or none of them.
+    ///
+    /// Items may refer to each other and to what the graph holds already. An
+    /// item whose id the graph already holds with an identical definition is
+    /// skipped; with a different definition it is an error.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] listing every problem; the graph is then unchanged.
+    pub fn extend(&mut self, batch: Dataset) -> Result<(), Error> {
+        let fresh = check_batch(self, &batch)?;
+        let Dataset {
+            sources,
+            actors,
+            relations,
+        } = batch;
+        for source in sources
+            .into_iter()
+            .filter(|s| fresh.sources.contains(&s.id))
+        {
+            self.sources.insert(source.id.clone(), source);
+        }
+        for actor in actors.into_iter().filter(|a| fresh.actors.contains(&a.id)) {
+            self.push_actor(actor);
+        }
+        for relation in relations
+            .into_iter()
+            .filter(|r| fresh.relations.contains(&r.id))
+        {
+            self.push_relation(relation);
+        }
+        Ok(())
+    }
+
+    /// Adds one source.
+    ///
+    /// # Errors
+    ///
+    /// As [`extend`](Self::extend); the graph is then unchanged.
+    pub fn add_source(&mut self, source: Source) -> Result<(), Error> {
+        self.extend(Dataset {
+            sources: vec![source],
+            ..Dataset::default()
+        })
+    }
+
+    /// Adds one actor.
+    ///
+    /// # Errors
+    ///
+    /// As [`extend`](Self::extend); the graph is then unchanged.
+    pub fn add_actor(&mut self, actor: Actor) -> Result<(), Error> {
+        self.extend(Dataset {
+            actors: vec![actor],
+            ..Dataset::default()
+        })
+    }
+
+    /// Adds one relation; its actors and sources must be present already.
+    ///
+    /// # Errors
+    ///
+    /// As [`extend`](Self::extend); the graph is then unchanged.
+    pub fn add_relation(&mut self, relation: Relation) -> Result<(), Error> {
+        self.extend(Dataset {
+            relations: vec![relation],
+            ..Dataset::default()
+        })
+    }
+
+    fn push_actor(&mut self, actor: Actor) {
+        let position = self.edges.add_node(()).index() as u32;
+        self.names.insert(actor.id.as_str(), position);
+        self.names.insert(&actor.name, position);
+        for alias in &actor.aliases {
+            self.names.insert(alias, position);
+        }
+        for former in &actor.former_names {
+            self.names.insert(&former.name, position);
+        }
+        self.actors.insert(actor.id.clone(), actor);
+    }
+
+    fn push_relation(&mut self, relation: Relation) {
+        let position = self.relations.len() as u32;
+        let span = self.span_of(&relation);
+        // Validation guarantees both ends exist.
+        let subject = self.actors.get_index_of(&relation.subject).unwrap_or(0);
+        let object = self.actors.get_index_of(&relation.object).unwrap_or(0);
+        self.edges
+            .add_edge(NodeIndex::new(subject), NodeIndex::new(object), position);
+        self.spans.push(span);
+        self.relations.insert(relation.id.clone(), relation);
+    }
+
+    fn span_of(&self, relation: &Relation) -> Span {
+        let interval = relation.interval().unwrap_or_default();
+        let mut span = Span {
+            kind: relation.kind,
+            possible_from: interval.possible_from(),
+            possible_until: interval.possible_until(),
+            certain_from: interval.certain_from(),
+            certain_until: interval.certain_until(),
+            known_possibly: Date::NEVER,
+            known_certainly: Date::NEVER,
+            disputed_possibly: Date::NEVER,
+            disputed_certainly: Date::NEVER,
+        };
+        for citation in &relation.citations {
+            let Some(source) = self.sources.get(&citation.source) else {
+                continue;
+            };
+            let (first, last) = (source.published.first_day(), source.published.last_day());
+            span.known_possibly = span.known_possibly.min(first);
+            span.known_certainly = span.known_certainly.min(last);
+            if citation.stance == Stance::Disputes {
+                span.disputed_possibly = span.disputed_possibly.min(first);
+                span.disputed_certainly = span.disputed_certainly.min(last);
+            }
+        }
+        span
+    }
+
+    /// The number of actors.
+    pub fn actor_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// The number of relations.
+    pub fn relation_count(&self) -> usize {
+        self.relations.len()
+    }
+
+    /// Every source, in the order added.
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = &Source> {
+        self.sources.values()
+    }
+
+    /// Every actor, in the order added.
+    pub fn actors(&self) -> impl ExactSizeIterator<Item = &Actor> {
+        self.actors.values()
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id)
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.get(id)
+    }
+
+    /// The relation with this id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRelation`], with the closest id as a suggestion.
+    pub fn relation(&self, id: &str) -> Result<&Relation, Error> {
+        self.relations
+            .get(id)
+            .ok_or_else(|| Error::UnknownRelation {
+                id: id.to_owned(),
+                suggestion: suggest(id, self.relations.keys().map(RelationId::as_str)),
+            })
+    }
+
+    /// Finds an actor by id, name, alias or former name.
+    ///
+    /// Names match case-insensitively and ignore diacritics, apostrophes and
+    /// hyphens (see [`normalize_name`](crate::normalize_name)). An exact id
+    /// wins over a name.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownName`] with a suggestion when nothing fits;
+    /// [`Error::AmbiguousName`] when the name fits several actors.
+    ///
+    /// # Complexity
+    ///
+    /// O(length of the name), expected.
+    pub fn resolve(&self, name: &str) -> Result<&Actor, Error> {
+        if let Some(actor) = self.actors.get(name) {
+            return Ok(actor);
+        }
+        match self.names.get(name) {
+            [one] => Ok(&self.actors[*one as usize]),
+            [] => Err(Error::UnknownName {
+                query: name.to_owned(),
+                suggestion: suggest(&crate::normalize_name(name), self.names.keys()),
+            }),
+            many => Err(Error::AmbiguousName {
+                query: name.to_owned(),
+                candidates: many
+                    .iter()
+                    .map(|&i| self.actors[i as usize].id.to_string())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Every actor that bears `name` now or bore it once.
+    ///
+    /// # Complexity
+    ///
+    /// O(length of the name + matches), expected.
+    pub fn find_by_name<'g>(&'g self, name: &str) -> impl Iterator<Item = &'g Actor> + 'g {
+        let hits: Vec<u32> = self.names.get(name).to_vec();
+        hits.into_iter().map(move |i| &self.actors[i as usize])
+    }
+
+    /// Copies the graph's contents out as a dataset.
+    pub fn to_dataset(&self) -> Dataset {
+        Dataset {
+            sources: self.sources.values().cloned().collect(),
+            actors: self.actors.values().cloned().collect(),
+            relations: self.relations.values().cloned().collect(),
+        }
+    }
+
+    pub(crate) fn node_of(&self, name: &str) -> Result<NodeIndex<u32>, Error> {
+        let actor = self.resolve(name)?;
+        Ok(NodeIndex::new(
+            self.actors.get_index_of(&actor.id).unwrap_or(0),
+        ))
+    }
+
+    pub(crate) fn relation_at(&self, position: u32) -> &Relation {
+        &self.relations[position as usize]
+    }
+
+    pub(crate) fn actor_at(&self, node: NodeIndex<u32>) -> &Actor {
+        &self.actors[node.index()]
+    }
+}

@@ -1,0 +1,142 @@
+//! Reading and writing datasets as RON.
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+
+use crate::{ActorGraph, Dataset, Error};
+
+/// The dataset compiled into the crate: the 2024 rebel offensive in
+/// north-west Syria, as reported by five articles.
+pub const EMBEDDED_DATASET: &str = include_str!("../data/actors.ron");
+
+/// How deep RON values may nest; deeper input is an error, not a stack overflow.
+const RECURSION_LIMIT: usize = 64;
+
+fn options() -> ron::Options {
+    // implicit_some lets data files write `from: "2016"` for an optional date.
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+impl Dataset {
+    /// Parses a dataset from RON text, without validating it.
+    ///
+    /// A leading byte-order mark is ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Syntax`] with the line and column of the first syntax error,
+    /// wrong type, unknown field or kind, or invalid date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{Dataset, Error};
+    ///
+    /// let err = Dataset::from_ron("(actors: [(id: \"x\",\n  nme: \"X\")])").unwrap_err();
+    /// assert!(matches!(err, Error::Syntax { line: 2, .. }), "{err}");
+    /// ```
+    pub fn from_ron(text: &str) -> Result<Dataset, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        options().from_str(text).map_err(|e| Error::Syntax {
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+    }
+
+    /// Writes the dataset as pretty RON that [`Dataset::from_ron`] reads back
+    /// to an equal dataset.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Serialize`] if the serializer fails, which these types do not
+    /// provoke.
+    pub fn to_ron(&self) -> Result<String, Error> {
+        let pretty = ron::ser::PrettyConfig::new()
+            .extensions(Extensions::IMPLICIT_SOME)
+            .struct_names(false)
+            .depth_limit(4);
+        ron::ser::to_string_pretty(self, pretty).map_err(|e| Error::Serialize {
+            message: e.to_string(),
+        })
+    }
+}
+
+impl ActorGraph {
+    /// Parses and validates a dataset from RON text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Syntax`] as [`Dataset::from_ron`], then [`Error::Invalid`]
+    /// as [`ActorGraph::from_dataset`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::ActorGraph;
+    ///
+    /// let graph = ActorGraph::from_ron(r#"(
+    ///     sources: [(id: "a", title: "An article", published: "2024-11-28")],
+    ///     actors: [
+    ///         (id: "iran", name: "Iran", kind: State),
+    ///         (id: "hezbollah", name: "Hezbollah", kind: Militia),
+    ///     ],
+    ///     relations: [(
+    ///         id: "iran_backs_hezbollah", kind: Backs,
+    ///         subject: "iran", object: "hezbollah",
+    ///         citations: [(source: "a", quote: "Iran-backed Hezbollah")],
+    ///     )],
+    /// )"#)?;
+    /// assert_eq!(graph.relation_count(), 1);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn from_ron(text: &str) -> Result<ActorGraph, Error> {
+        ActorGraph::from_dataset(Dataset::from_ron(text)?)
+    }
+
+    /// Reads, parses and validates a dataset file.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the file cannot be read or is not UTF-8, then as
+    /// [`ActorGraph::from_ron`].
+    pub fn from_path(path: impl AsRef<Path>) -> Result<ActorGraph, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        ActorGraph::from_ron(&text)
+    }
+
+    /// The dataset compiled into the crate ([`EMBEDDED_DATASET`]).
+    ///
+    /// # Errors
+    ///
+    /// None in a released crate: a test loads it. The `Result` keeps a bad
+    /// edit of the data file from becoming a panic.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let graph = actorgraph::ActorGraph::embedded()?;
+    /// assert!(graph.resolve("Hayat Tahrir al-Sham").is_ok());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn embedded() -> Result<ActorGraph, Error> {
+        ActorGraph::from_ron(EMBEDDED_DATASET)
+    }
+
+    /// Writes the graph's contents as RON; loading the text again gives an
+    /// equal graph.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::to_ron`].
+    pub fn to_ron(&self) -> Result<String, Error> {
+        self.to_dataset().to_ron()
+    }
+}

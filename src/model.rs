@@ -1,0 +1,417 @@
+//! The records a dataset is made of: sources, actors and relations.
+//!
+//! These are plain data, as written in RON. They are checked when they enter
+//! an [`ActorGraph`](crate::ActorGraph), never before, so a [`Dataset`] may
+//! hold anything that parses.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ActorId, Interval, PartialDate, RelationId, SourceId};
+
+/// An article or report that relations cite.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The source's id.
+    pub id: SourceId,
+    /// Who published it, where the text says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Its headline, or a short description where it has none.
+    pub title: String,
+    /// When it was published; knowledge-time queries run on this.
+    pub published: PartialDate,
+    /// True when the publication date is inferred from the text rather than printed in it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub approximate: bool,
+    /// Where it can be read online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The file holding its text, relative to the seeds folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// What sort of actor something is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ActorKind {
+    /// A sovereign state, such as Iran or Turkey.
+    State,
+    /// A government or regime, including self-proclaimed ones.
+    Government,
+    /// A state's army, air force, or one of their units.
+    ArmedForces,
+    /// A non-state armed group or faction.
+    ArmedGroup,
+    /// A coalition of groups or an operations room.
+    Coalition,
+    /// A militia, often backed by a state.
+    Militia,
+    /// A political party, movement or axis.
+    PoliticalOrganization,
+    /// An international organization, such as the United Nations.
+    InternationalOrganization,
+    /// An NGO, monitor, rescue service or think tank.
+    Ngo,
+    /// A news agency or other media outlet.
+    Media,
+    /// A person.
+    Person,
+    /// A place: a province, city, town, airport, base or building.
+    Place,
+    /// A ceasefire, truce or other agreement.
+    Agreement,
+}
+
+impl ActorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ActorKind; 13] = [
+        ActorKind::State,
+        ActorKind::Government,
+        ActorKind::ArmedForces,
+        ActorKind::ArmedGroup,
+        ActorKind::Coalition,
+        ActorKind::Militia,
+        ActorKind::PoliticalOrganization,
+        ActorKind::InternationalOrganization,
+        ActorKind::Ngo,
+        ActorKind::Media,
+        ActorKind::Person,
+        ActorKind::Place,
+        ActorKind::Agreement,
+    ];
+
+    /// The kind in plain words, such as `armed group`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::Government => "government",
+            ActorKind::ArmedForces => "armed forces",
+            ActorKind::ArmedGroup => "armed group",
+            ActorKind::Coalition => "coalition",
+            ActorKind::Militia => "militia",
+            ActorKind::PoliticalOrganization => "political organization",
+            ActorKind::InternationalOrganization => "international organization",
+            ActorKind::Ngo => "ngo or monitor",
+            ActorKind::Media => "media outlet",
+            ActorKind::Person => "person",
+            ActorKind::Place => "place",
+            ActorKind::Agreement => "agreement",
+        }
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = self.label();
+        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        write!(f, "{article} {label}")
+    }
+}
+
+/// An actor: a state, group, person, place, and so on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// The actor's stable id.
+    pub id: ActorId,
+    /// Its current display name.
+    pub name: String,
+    /// What sort of actor it is.
+    pub kind: ActorKind,
+    /// Other names it goes by now, such as abbreviations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Names it had before, each over the span it was used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<FormerName>,
+    /// Anything a reader should know that fits nowhere else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A name an actor went by over a span of time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerName {
+    /// The name.
+    pub name: String,
+    /// When it began to be used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<PartialDate>,
+    /// When it stopped being used (exclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    /// The sources that report the name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl FormerName {
+    /// The span over which the name was used, if its dates are in order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ReversedInterval`](crate::Error::ReversedInterval) when `until` precedes `from`.
+    pub fn interval(&self) -> Result<Interval, crate::Error> {
+        Interval::new(self.from, self.until)
+    }
+}
+
+/// The kinds of relation between two actors.
+///
+/// A relation reads "subject *kind* object": `iran Backs assad_government`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum RelationKind {
+    /// The subject supports the object with arms, money, troops or diplomacy.
+    Backs,
+    /// The subject fights or works against the object.
+    Opposes,
+    /// Subject and object are allies; symmetric.
+    AlliedWith,
+    /// Subject and object coordinate operations without a formal alliance; symmetric.
+    CoordinatesWith,
+    /// The subject is affiliated with (a branch or franchise of) the object.
+    AffiliatedWith,
+    /// The subject leads or commands the object.
+    Leads,
+    /// The subject is a member or part of the object.
+    MemberOf,
+    /// The subject speaks for the object.
+    SpeaksFor,
+    /// The subject controls the object, a place.
+    Controls,
+    /// The subject attacks or strikes the object.
+    Attacks,
+    /// The subject designates the object a terrorist organization.
+    DesignatesTerrorist,
+    /// The subject founded or helped found the object.
+    Founded,
+    /// The subject split or broke from the object.
+    SplitFrom,
+    /// The subject merged into the object.
+    MergedInto,
+    /// The subject brokered the object, an agreement.
+    Brokered,
+    /// The subject, a place, lies within the object, a place.
+    LocatedIn,
+    /// The subject is a party to the object, an agreement.
+    PartyTo,
+}
+
+impl RelationKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [RelationKind; 17] = [
+        RelationKind::Backs,
+        RelationKind::Opposes,
+        RelationKind::AlliedWith,
+        RelationKind::CoordinatesWith,
+        RelationKind::AffiliatedWith,
+        RelationKind::Leads,
+        RelationKind::MemberOf,
+        RelationKind::SpeaksFor,
+        RelationKind::Controls,
+        RelationKind::Attacks,
+        RelationKind::DesignatesTerrorist,
+        RelationKind::Founded,
+        RelationKind::SplitFrom,
+        RelationKind::MergedInto,
+        RelationKind::Brokered,
+        RelationKind::LocatedIn,
+        RelationKind::PartyTo,
+    ];
+
+    /// Whether "a *kind* b" means the same as "b *kind* a".
+    pub fn is_symmetric(self) -> bool {
+        matches!(
+            self,
+            RelationKind::AlliedWith | RelationKind::CoordinatesWith
+        )
+    }
+
+    /// The kind as a verb phrase, such as `backs` or `is allied with`.
+    pub fn verb(self) -> &'static str {
+        match self {
+            RelationKind::Backs => "backs",
+            RelationKind::Opposes => "opposes",
+            RelationKind::AlliedWith => "is allied with",
+            RelationKind::CoordinatesWith => "coordinates with",
+            RelationKind::AffiliatedWith => "is affiliated with",
+            RelationKind::Leads => "leads",
+            RelationKind::MemberOf => "is a member of",
+            RelationKind::SpeaksFor => "speaks for",
+            RelationKind::Controls => "controls",
+            RelationKind::Attacks => "attacks",
+            RelationKind::DesignatesTerrorist => "designates as terrorist",
+            RelationKind::Founded => "founded",
+            RelationKind::SplitFrom => "split from",
+            RelationKind::MergedInto => "merged into",
+            RelationKind::Brokered => "brokered",
+            RelationKind::LocatedIn => "lies in",
+            RelationKind::PartyTo => "is a party to",
+        }
+    }
+
+    /// The kind as a short snake-case word, as accepted by [`str::parse`].
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationKind::Backs => "backs",
+            RelationKind::Opposes => "opposes",
+            RelationKind::AlliedWith => "allied_with",
+            RelationKind::CoordinatesWith => "coordinates_with",
+            RelationKind::AffiliatedWith => "affiliated_with",
+            RelationKind::Leads => "leads",
+            RelationKind::MemberOf => "member_of",
+            RelationKind::SpeaksFor => "speaks_for",
+            RelationKind::Controls => "controls",
+            RelationKind::Attacks => "attacks",
+            RelationKind::DesignatesTerrorist => "designates_terrorist",
+            RelationKind::Founded => "founded",
+            RelationKind::SplitFrom => "split_from",
+            RelationKind::MergedInto => "merged_into",
+            RelationKind::Brokered => "brokered",
+            RelationKind::LocatedIn => "located_in",
+            RelationKind::PartyTo => "party_to",
+        }
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.verb())
+    }
+}
+
+impl std::str::FromStr for RelationKind {
+    type Err = String;
+
+    /// Parses a snake-case kind (`allied_with`) or its RON name (`AlliedWith`).
+    fn from_str(s: &str) -> Result<RelationKind, String> {
+        let wanted: String = s.chars().filter(|c| *c != '_').collect();
+        RelationKind::ALL
+            .into_iter()
+            .find(|k| k.name().replace('_', "").eq_ignore_ascii_case(&wanted))
+            .ok_or_else(|| format!("unknown relation kind {s:?}"))
+    }
+}
+
+/// Whether a citation backs a relation up or contradicts it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// The quote reports the relation.
+    #[default]
+    Supports,
+    /// The quote contradicts the relation.
+    Disputes,
+}
+
+impl Stance {
+    fn is_supports(&self) -> bool {
+        *self == Stance::Supports
+    }
+}
+
+/// Who makes a claim that an article reports.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Claimant {
+    /// An actor in the dataset, such as a monitor or an army.
+    Actor(ActorId),
+    /// Someone the dataset does not hold as an actor, such as "pro-government websites".
+    Other(String),
+}
+
+impl fmt::Display for Claimant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Claimant::Actor(id) => write!(f, "{id}"),
+            Claimant::Other(who) => f.write_str(who),
+        }
+    }
+}
+
+/// A verbatim quote from a source, for or against a relation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The cited source.
+    pub source: SourceId,
+    /// Text copied verbatim from the source.
+    pub quote: String,
+    /// Whether the quote supports or disputes the relation.
+    #[serde(default, skip_serializing_if = "Stance::is_supports")]
+    pub stance: Stance,
+    /// Whom the article attributes the quoted claim to, when not itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<Claimant>,
+}
+
+/// A typed, dated and sourced relation between two actors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// The relation's id.
+    pub id: RelationId,
+    /// What the relation is.
+    pub kind: RelationKind,
+    /// The actor the relation goes out of.
+    pub subject: ActorId,
+    /// The actor the relation goes into.
+    pub object: ActorId,
+    /// When it began; absent when it predates the record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<PartialDate>,
+    /// When it ended (exclusive); absent while it still holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    /// The sources for and against it; at least one.
+    pub citations: Vec<Citation>,
+    /// Who asserts the relation, when the articles attribute it to someone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<Claimant>,
+    /// Anything a reader should know that fits nowhere else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Relation {
+    /// The span over which the relation holds, if its dates are in order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ReversedInterval`](crate::Error::ReversedInterval) when `until` precedes `from`.
+    pub fn interval(&self) -> Result<Interval, crate::Error> {
+        Interval::new(self.from, self.until)
+    }
+
+    /// Whether some citation disputes the relation.
+    pub fn is_contested(&self) -> bool {
+        self.citations.iter().any(|c| c.stance == Stance::Disputes)
+    }
+}
+
+/// A whole dataset as written in a RON file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// The articles cited.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The actors.
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    /// The relations between actors.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+}

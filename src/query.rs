@@ -1,0 +1,528 @@
+//! As-of views of the graph: what held on a day, as known by another.
+
+use std::fmt;
+
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+
+use crate::graph::Span;
+use crate::{
+    Actor, ActorGraph, Certainty, Citation, Date, Error, Holding, Interval, Relation, RelationKind,
+    Source, Stance,
+};
+
+/// The graph as of one day, optionally limited to what sources had
+/// published by a knowledge date.
+///
+/// Made by [`ActorGraph::at`]. The rule for partial dates is the one in
+/// [`crate::date`]: by default a relation counts when it *possibly* held;
+/// [`View::certainty`] asks for *certainly*. Contested relations (some
+/// citation disputes them) are kept and flagged unless
+/// [`View::without_contested`] drops them.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::ActorGraph;
+///
+/// let graph = ActorGraph::embedded()?;
+/// let view = graph.at("2024-11-30".parse()?);
+/// let backers: Vec<String> = view
+///     .backers_of("Bashar al-Assad")?
+///     .map(|r| r.subject().name.clone())
+///     .collect();
+/// assert!(backers.contains(&"Russia".to_owned()));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct View<'g> {
+    graph: &'g ActorGraph,
+    day: Date,
+    known_by: Option<Date>,
+    certainty: Certainty,
+    keep_contested: bool,
+}
+
+impl ActorGraph {
+    /// A view of the graph as of `day`.
+    ///
+    /// # Complexity
+    ///
+    /// O(1); the work happens as the view's iterators are consumed.
+    pub fn at(&self, day: Date) -> View<'_> {
+        View {
+            graph: self,
+            day,
+            known_by: None,
+            certainty: Certainty::Possibly,
+            keep_contested: true,
+        }
+    }
+}
+
+impl<'g> View<'g> {
+    /// Keeps only what some source had published by `day`: a relation is
+    /// known once a source citing it (for or against) has appeared, and is
+    /// contested only once a disputing source has.
+    pub fn known_by(mut self, day: Date) -> View<'g> {
+        self.known_by = Some(day);
+        self
+    }
+
+    /// Sets how sure the view must be that a relation held and that a
+    /// source had appeared.
+    pub fn certainty(mut self, certainty: Certainty) -> View<'g> {
+        self.certainty = certainty;
+        self
+    }
+
+    /// Drops relations that some (known) citation disputes.
+    pub fn without_contested(mut self) -> View<'g> {
+        self.keep_contested = false;
+        self
+    }
+
+    /// The day the view looks at.
+    pub fn day(&self) -> Date {
+        self.day
+    }
+
+    /// The knowledge date, if any.
+    pub fn knowledge_date(&self) -> Option<Date> {
+        self.known_by
+    }
+
+    /// The graph viewed.
+    pub fn graph(&self) -> &'g ActorGraph {
+        self.graph
+    }
+
+    fn holding(&self, span: &Span) -> Holding {
+        let day = self.day;
+        if span.certain_from <= day && day < span.certain_until {
+            Holding::Certainly
+        } else if span.possible_from <= day && day < span.possible_until {
+            Holding::Possibly
+        } else {
+            Holding::No
+        }
+    }
+
+    /// Applies the knowledge date and contested policy; `None` when the
+    /// relation is to be left out.
+    fn admit(&self, position: u32, span: &Span, holding: Holding) -> Option<RelationRef<'g>> {
+        let (known, disputed) = match self.certainty {
+            Certainty::Possibly => (span.known_possibly, span.disputed_possibly),
+            Certainty::Certainly => (span.known_certainly, span.disputed_certainly),
+        };
+        let limit = self.known_by.unwrap_or(Date::NEVER);
+        if self.known_by.is_some() && known > limit {
+            return None;
+        }
+        let contested = disputed != Date::NEVER && disputed <= limit;
+        if contested && !self.keep_contested {
+            return None;
+        }
+        Some(RelationRef {
+            graph: self.graph,
+            position,
+            holding: Some(holding),
+            contested,
+            known_by: self.known_by.map(|d| (d, self.certainty)),
+        })
+    }
+
+    fn judge(&self, position: u32) -> Option<RelationRef<'g>> {
+        let span = &self.graph.spans[position as usize];
+        let holding = self.holding(span);
+        if !holding.meets(self.certainty) {
+            return None;
+        }
+        self.admit(position, span, holding)
+    }
+
+    fn judge_ended(&self, position: u32) -> Option<RelationRef<'g>> {
+        let span = &self.graph.spans[position as usize];
+        let day = self.day;
+        let ended = match self.certainty {
+            Certainty::Possibly => span.possible_from <= day && span.certain_until <= day,
+            Certainty::Certainly => span.certain_from <= day && span.possible_until <= day,
+        };
+        if !ended {
+            return None;
+        }
+        self.admit(position, span, Holding::No)
+    }
+
+    /// Every relation that held on the view's day.
+    ///
+    /// # Complexity
+    ///
+    /// O(R) for R relations in the graph.
+    pub fn relations(self) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        (0..self.graph.spans.len() as u32).filter_map(move |p| self.judge(p))
+    }
+
+    /// Every relation of `kind` that held on the view's day.
+    ///
+    /// # Complexity
+    ///
+    /// O(R) for R relations in the graph.
+    pub fn of_kind(self, kind: RelationKind) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        let spans = &self.graph.spans;
+        (0..spans.len() as u32)
+            .filter(move |&p| spans[p as usize].kind == kind)
+            .filter_map(move |p| self.judge(p))
+    }
+
+    /// Every relation that had ended by the view's day ("formerly"): it had
+    /// begun, then ended, before the day, read with the view's certainty.
+    ///
+    /// # Complexity
+    ///
+    /// O(R) for R relations in the graph.
+    pub fn formerly(self) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        (0..self.graph.spans.len() as u32).filter_map(move |p| self.judge_ended(p))
+    }
+
+    /// The relations of `actor` (either end) that had ended by the view's day.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn formerly_of(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let node = self.graph.node_of(actor)?;
+        Ok(self
+            .touching(node, None)
+            .filter_map(move |p| self.judge_ended(p)))
+    }
+
+    /// Positions of relations at `node`, in both directions, optionally of one kind.
+    fn touching(
+        self,
+        node: NodeIndex<u32>,
+        kind: Option<RelationKind>,
+    ) -> impl Iterator<Item = u32> + 'g {
+        let graph = self.graph;
+        let out = graph.edges.edges_directed(node, Direction::Outgoing);
+        let into = graph.edges.edges_directed(node, Direction::Incoming);
+        out.chain(into)
+            .map(|e| *e.weight())
+            .filter(move |&p| kind.is_none_or(|k| graph.spans[p as usize].kind == k))
+    }
+
+    /// Relations of `kind` at `actor` in one direction, that held on the day.
+    ///
+    /// `Direction::Incoming` gives the relations whose object is `actor`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations in that direction.
+    pub fn directed(
+        self,
+        actor: &str,
+        kind: RelationKind,
+        direction: Direction,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let node = self.graph.node_of(actor)?;
+        let graph = self.graph;
+        Ok(graph
+            .edges
+            .edges_directed(node, direction)
+            .map(|e| *e.weight())
+            .filter(move |&p| graph.spans[p as usize].kind == kind)
+            .filter_map(move |p| self.judge(p)))
+    }
+
+    /// Relations of `kind` at `actor` in either direction, that held on the
+    /// day; for symmetric kinds such as allied-with.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn either_way(
+        self,
+        actor: &str,
+        kind: RelationKind,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let node = self.graph.node_of(actor)?;
+        Ok(self
+            .touching(node, Some(kind))
+            .filter_map(move |p| self.judge(p)))
+    }
+
+    /// Every relation at `actor`, either end, that held on the day.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn involving(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let node = self.graph.node_of(actor)?;
+        Ok(self.touching(node, None).filter_map(move |p| self.judge(p)))
+    }
+
+    /// Who backs `actor`: backs-relations whose object it is.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d incoming relations.
+    pub fn backers_of(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::Backs, Direction::Incoming)
+    }
+
+    /// Whom `actor` backs.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d outgoing relations.
+    pub fn backed_by(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::Backs, Direction::Outgoing)
+    }
+
+    /// Whom `actor` opposes or is opposed by.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn opponents_of(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.either_way(actor, RelationKind::Opposes)
+    }
+
+    /// Whom `actor` is allied with.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn allies_of(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.either_way(actor, RelationKind::AlliedWith)
+    }
+
+    /// Who leads the organization `actor`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d incoming relations.
+    pub fn leaders_of(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::Leads, Direction::Incoming)
+    }
+
+    /// Who controls the place `place`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for a place with d incoming relations.
+    pub fn controllers_of(
+        self,
+        place: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(place, RelationKind::Controls, Direction::Incoming)
+    }
+
+    /// The members of the coalition or organization `actor`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d incoming relations.
+    pub fn members_of(
+        self,
+        actor: &str,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::MemberOf, Direction::Incoming)
+    }
+}
+
+/// A relation found by a query, with what the query judged of it.
+#[derive(Clone, Copy, Debug)]
+pub struct RelationRef<'g> {
+    graph: &'g ActorGraph,
+    position: u32,
+    holding: Option<Holding>,
+    contested: bool,
+    known_by: Option<(Date, Certainty)>,
+}
+
+impl<'g> RelationRef<'g> {
+    pub(crate) fn plain(graph: &'g ActorGraph, position: u32) -> RelationRef<'g> {
+        RelationRef {
+            graph,
+            position,
+            holding: None,
+            contested: graph.relation_at(position).is_contested(),
+            known_by: None,
+        }
+    }
+
+    /// The relation's record.
+    pub fn relation(&self) -> &'g Relation {
+        self.graph.relation_at(self.position)
+    }
+
+    /// The relation's kind.
+    pub fn kind(&self) -> RelationKind {
+        self.relation().kind
+    }
+
+    /// The actor the relation goes out of.
+    pub fn subject(&self) -> &'g Actor {
+        &self.graph.actors[self.relation().subject.as_str()]
+    }
+
+    /// The actor the relation goes into.
+    pub fn object(&self) -> &'g Actor {
+        &self.graph.actors[self.relation().object.as_str()]
+    }
+
+    /// The end that is not `actor` (by id); the object if `actor` is neither.
+    pub fn other_end(&self, actor: &str) -> &'g Actor {
+        if self.relation().object.as_str() == actor {
+            self.subject()
+        } else {
+            self.object()
+        }
+    }
+
+    /// When the relation holds.
+    pub fn interval(&self) -> Interval {
+        // Validated on entry, so never the fallback.
+        self.relation().interval().unwrap_or_default()
+    }
+
+    /// How surely it held on the query's day; `None` outside an as-of view.
+    pub fn holding(&self) -> Option<Holding> {
+        self.holding
+    }
+
+    /// Whether a citation (known by the knowledge date, if any) disputes it.
+    pub fn is_contested(&self) -> bool {
+        self.contested
+    }
+
+    /// The citations behind the relation with their sources: all of them, or
+    /// under a knowledge date only those whose source had appeared by then.
+    pub fn citations(&self) -> impl Iterator<Item = Evidence<'g>> + 'g {
+        let graph = self.graph;
+        let known_by = self.known_by;
+        self.relation()
+            .citations
+            .iter()
+            .filter_map(move |citation| {
+                let source = graph.sources.get(citation.source.as_str())?;
+                let appeared = match known_by {
+                    None => true,
+                    Some((day, Certainty::Possibly)) => source.published.first_day() <= day,
+                    Some((day, Certainty::Certainly)) => source.published.last_day() <= day,
+                };
+                appeared.then_some(Evidence { citation, source })
+            })
+    }
+}
+
+impl fmt::Display for RelationRef<'_> {
+    /// One line: `Iran backs Bashar al-Assad (… to now)`, flagged when contested.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} {} ({})",
+            self.subject().name,
+            self.kind().verb(),
+            self.object().name,
+            self.interval()
+        )?;
+        if self.holding == Some(Holding::Possibly) {
+            f.write_str(" [possibly]")?;
+        }
+        if self.contested {
+            f.write_str(" [contested]")?;
+        }
+        Ok(())
+    }
+}
+
+/// A citation together with the source it cites.
+#[derive(Clone, Copy, Debug)]
+pub struct Evidence<'g> {
+    /// The citation: quote, stance and claimant.
+    pub citation: &'g Citation,
+    /// The cited source.
+    pub source: &'g Source,
+}
+
+impl fmt::Display for Evidence<'_> {
+    /// `source_id (2024-11-30) supports: "quote"`, with the claimant if any.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let stance = match self.citation.stance {
+            Stance::Supports => "supports",
+            Stance::Disputes => "disputes",
+        };
+        write!(f, "{} ({}) {stance}", self.source.id, self.source.published)?;
+        if let Some(who) = &self.citation.claimed_by {
+            write!(f, ", claimed by {who}")?;
+        }
+        write!(f, ": {:?}", self.citation.quote)
+    }
+}

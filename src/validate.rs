@@ -1,0 +1,298 @@
+//! Checking a batch of records before it enters a graph.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::{Problems, suggest};
+use crate::{
+    ActorGraph, ActorId, ActorKind, Citation, Claimant, Dataset, Error, Interval, PartialDate,
+    RelationId, RelationKind, SourceId,
+};
+
+/// The ids of a batch's items that are new to the graph.
+pub(crate) struct Fresh {
+    pub(crate) sources: HashSet<SourceId>,
+    pub(crate) actors: HashSet<ActorId>,
+    pub(crate) relations: HashSet<RelationId>,
+}
+
+/// Checks `batch` against itself and `graph`, collecting every problem.
+pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, Error> {
+    let mut problems = Problems::new();
+    let sources = fresh_ids(
+        "source",
+        batch.sources.iter().map(|s| (&s.id, s)),
+        |id| graph.sources.get(id),
+        &mut problems,
+    );
+    let actors = fresh_ids(
+        "actor",
+        batch.actors.iter().map(|a| (&a.id, a)),
+        |id| graph.actors.get(id),
+        &mut problems,
+    );
+    let relations = fresh_ids(
+        "relation",
+        batch.relations.iter().map(|r| (&r.id, r)),
+        |id| graph.relations.get(id),
+        &mut problems,
+    );
+
+    let batch_kinds: HashMap<&str, ActorKind> = batch
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.kind))
+        .collect();
+    let batch_sources: HashSet<&str> = batch.sources.iter().map(|s| s.id.as_str()).collect();
+    let refs = Refs {
+        graph,
+        batch_sources,
+        batch_kinds,
+    };
+
+    for source in &batch.sources {
+        if source.title.trim().is_empty() {
+            problems.push(Error::EmptyText {
+                item: format!("source {:?}", source.id.as_str()),
+                field: "title",
+            });
+        }
+    }
+
+    for actor in &batch.actors {
+        let item = format!("actor {:?}", actor.id.as_str());
+        if actor.name.trim().is_empty() {
+            problems.push(Error::EmptyText {
+                item: item.clone(),
+                field: "name",
+            });
+        }
+        if actor.aliases.iter().any(|a| a.trim().is_empty()) {
+            problems.push(Error::EmptyText {
+                item: item.clone(),
+                field: "an alias",
+            });
+        }
+        for former in &actor.former_names {
+            let item = format!("{item}, former name {:?}", former.name);
+            if former.name.trim().is_empty() {
+                problems.push(Error::EmptyText {
+                    item: item.clone(),
+                    field: "name",
+                });
+            }
+            check_interval(&item, former.from, former.until, &mut problems);
+            for citation in &former.citations {
+                refs.check_citation(&item, citation, &mut problems);
+            }
+        }
+    }
+
+    for relation in &batch.relations {
+        let item = format!("relation {:?}", relation.id.as_str());
+        let subject = refs.actor_kind(
+            &format!("{item} (subject)"),
+            &relation.subject,
+            &mut problems,
+        );
+        let object = refs.actor_kind(&format!("{item} (object)"), &relation.object, &mut problems);
+        if relation.subject == relation.object {
+            problems.push(Error::SelfRelation {
+                item: item.clone(),
+                actor: relation.subject.to_string(),
+            });
+        }
+        check_kinds(
+            &item,
+            relation.kind,
+            (&relation.subject, subject),
+            (&relation.object, object),
+            &mut problems,
+        );
+        check_interval(&item, relation.from, relation.until, &mut problems);
+        if relation.citations.is_empty() {
+            problems.push(Error::NoCitation { item: item.clone() });
+        }
+        for citation in &relation.citations {
+            refs.check_citation(&item, citation, &mut problems);
+        }
+        if let Some(claimant) = &relation.claimed_by {
+            refs.check_claimant(&format!("{item} (claimed by)"), claimant, &mut problems);
+        }
+        if relation
+            .note
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty())
+        {
+            problems.push(Error::EmptyText {
+                item,
+                field: "note",
+            });
+        }
+    }
+
+    problems.into_result()?;
+    Ok(Fresh {
+        sources,
+        actors,
+        relations,
+    })
+}
+
+/// Reports ids given twice in the batch, or already in the graph with another
+/// definition, and returns the ids that are new.
+fn fresh_ids<'a, Id, T>(
+    what: &'static str,
+    items: impl Iterator<Item = (&'a Id, &'a T)>,
+    existing: impl Fn(&str) -> Option<&'a T>,
+    problems: &mut Problems,
+) -> HashSet<Id>
+where
+    Id: Clone + Eq + std::hash::Hash + AsRef<str> + 'a,
+    T: PartialEq + serde::Serialize + 'a,
+{
+    let mut seen: HashMap<&Id, &T> = HashMap::new();
+    let mut fresh = HashSet::new();
+    for (id, item) in items {
+        let earlier = seen.get(id).copied().or_else(|| existing(id.as_ref()));
+        match earlier {
+            Some(earlier) if earlier == item => {}
+            Some(earlier) => problems.push(Error::DuplicateId {
+                what,
+                id: id.as_ref().to_owned(),
+                detail: format!(
+                    "first defined as {} and again as {}",
+                    compact(earlier),
+                    compact(item)
+                ),
+            }),
+            None => {
+                seen.insert(id, item);
+                fresh.insert(id.clone());
+            }
+        }
+    }
+    fresh
+}
+
+fn compact<T: serde::Serialize>(item: &T) -> String {
+    ron::to_string(item).unwrap_or_else(|e| format!("<{e}>"))
+}
+
+fn check_interval(
+    item: &str,
+    from: Option<PartialDate>,
+    until: Option<PartialDate>,
+    problems: &mut Problems,
+) {
+    if let Err(Error::ReversedInterval { from, until, .. }) = Interval::new(from, until) {
+        problems.push(Error::ReversedInterval {
+            item: item.to_owned(),
+            from,
+            until,
+        });
+    }
+}
+
+fn check_kinds(
+    item: &str,
+    kind: RelationKind,
+    subject: (&ActorId, Option<ActorKind>),
+    object: (&ActorId, Option<ActorKind>),
+    problems: &mut Problems,
+) {
+    let (subject_needs, object_needs) = match kind {
+        RelationKind::Controls => (None, Some(ActorKind::Place)),
+        RelationKind::LocatedIn => (Some(ActorKind::Place), Some(ActorKind::Place)),
+        RelationKind::Brokered | RelationKind::PartyTo => (None, Some(ActorKind::Agreement)),
+        _ => (None, None),
+    };
+    for (role, (id, found), needs) in [
+        ("subject", subject, subject_needs),
+        ("object", object, object_needs),
+    ] {
+        if let (Some(expected), Some(found)) = (needs, found)
+            && expected != found
+        {
+            problems.push(Error::KindMismatch {
+                item: item.to_owned(),
+                role,
+                actor: id.to_string(),
+                expected,
+                found,
+            });
+        }
+    }
+}
+
+/// Looks ids up in the graph and the batch together.
+struct Refs<'a> {
+    graph: &'a ActorGraph,
+    batch_sources: HashSet<&'a str>,
+    batch_kinds: HashMap<&'a str, ActorKind>,
+}
+
+impl Refs<'_> {
+    fn actor_kind(&self, item: &str, id: &ActorId, problems: &mut Problems) -> Option<ActorKind> {
+        if let Some(actor) = self.graph.actors.get(id) {
+            return Some(actor.kind);
+        }
+        if let Some(kind) = self.batch_kinds.get(id.as_str()) {
+            return Some(*kind);
+        }
+        let known = self
+            .graph
+            .actors
+            .keys()
+            .map(ActorId::as_str)
+            .chain(self.batch_kinds.keys().copied());
+        problems.push(Error::UnknownActor {
+            item: item.to_owned(),
+            id: id.to_string(),
+            suggestion: problems
+                .has_room()
+                .then(|| suggest(id.as_str(), known))
+                .flatten(),
+        });
+        None
+    }
+
+    fn check_citation(&self, item: &str, citation: &Citation, problems: &mut Problems) {
+        let source = citation.source.as_str();
+        let known = self.graph.sources.contains_key(source) || self.batch_sources.contains(source);
+        if !known {
+            let ids = self
+                .graph
+                .sources
+                .keys()
+                .map(SourceId::as_str)
+                .chain(self.batch_sources.iter().copied());
+            problems.push(Error::UnknownSource {
+                item: item.to_owned(),
+                id: source.to_owned(),
+                suggestion: problems.has_room().then(|| suggest(source, ids)).flatten(),
+            });
+        }
+        if citation.quote.trim().is_empty() {
+            problems.push(Error::EmptyQuote {
+                item: item.to_owned(),
+                source_id: source.to_owned(),
+            });
+        }
+        if let Some(claimant) = &citation.claimed_by {
+            self.check_claimant(&format!("{item} (citation claimed by)"), claimant, problems);
+        }
+    }
+
+    fn check_claimant(&self, item: &str, claimant: &Claimant, problems: &mut Problems) {
+        match claimant {
+            Claimant::Actor(id) => {
+                self.actor_kind(item, id, problems);
+            }
+            Claimant::Other(who) if who.trim().is_empty() => problems.push(Error::EmptyText {
+                item: item.to_owned(),
+                field: "claimant",
+            }),
+            Claimant::Other(_) => {}
+        }
+    }
+}
