@@ -119,8 +119,8 @@ pub enum Error {
         /// The end as written.
         until: String,
     },
-    /// A relation or name has no citation.
-    #[error("{item}: no citation; every relation must cite a source")]
+    /// A relation has no citation that supports it.
+    #[error("{item}: no supporting citation; every relation must cite a source that reports it")]
     NoCitation {
         /// The relation at fault.
         item: String,

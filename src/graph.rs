@@ -19,9 +19,9 @@ pub(crate) struct Span {
     pub(crate) possible_until: Date,
     pub(crate) certain_from: Date,
     pub(crate) certain_until: Date,
-    /// First day some citing source had possibly appeared.
+    /// First day some supporting source had possibly appeared.
     pub(crate) known_possibly: Date,
-    /// First day some citing source had certainly appeared.
+    /// First day some supporting source had certainly appeared.
     pub(crate) known_certainly: Date,
     /// Like `known_*`, over disputing citations only; `Date::NEVER` when none.
     pub(crate) disputed_possibly: Date,
@@ -207,11 +207,13 @@ impl ActorGraph {
                 continue;
             };
             let (first, last) = (source.published.first_day(), source.published.last_day());
-            span.known_possibly = span.known_possibly.min(first);
-            span.known_certainly = span.known_certainly.min(last);
+            // A denial published before any report does not make the claim known.
             if citation.stance == Stance::Disputes {
                 span.disputed_possibly = span.disputed_possibly.min(first);
                 span.disputed_certainly = span.disputed_certainly.min(last);
+            } else {
+                span.known_possibly = span.known_possibly.min(first);
+                span.known_certainly = span.known_certainly.min(last);
             }
         }
         span

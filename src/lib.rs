@@ -53,3 +53,8 @@ pub use names::normalize_name;
 pub use petgraph::Direction;
 pub use query::{Evidence, RelationRef, View};
 pub use timeline::{TimelineEntry, TimelineEvent};
+
+/// The README's tour, compiled and run as a doctest so it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -141,6 +141,32 @@ pub struct Actor {
     pub note: Option<String>,
 }
 
+impl Actor {
+    /// The name the actor went by on `day`: a former name whose span holds
+    /// then (one that certainly holds before one that possibly does), else
+    /// the current name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let graph = actorgraph::ActorGraph::embedded()?;
+    /// let hts = graph.resolve("HTS")?;
+    /// assert_eq!(hts.name_on("2015-06-01".parse()?), "Jabhat al-Nusra");
+    /// assert_eq!(hts.name_on("2024-11-30".parse()?), "Hayat Tahrir al-Sham");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn name_on(&self, day: crate::Date) -> &str {
+        let holding = |f: &FormerName| f.interval().map_or(crate::Holding::No, |i| i.holds_on(day));
+        // Reversed so that, among equally sure names, the first listed wins.
+        self.former_names
+            .iter()
+            .rev()
+            .filter(|f| holding(f) != crate::Holding::No)
+            .max_by_key(|f| holding(f))
+            .map_or(&self.name, |f| &f.name)
+    }
+}
+
 /// A name an actor went by over a span of time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -28,7 +28,7 @@ use crate::{
 /// let graph = ActorGraph::embedded()?;
 /// let view = graph.at("2024-11-30".parse()?);
 /// let backers: Vec<String> = view
-///     .backers_of("Bashar al-Assad")?
+///     .backers_of("Assad regime")?
 ///     .map(|r| r.subject().name.clone())
 ///     .collect();
 /// assert!(backers.contains(&"Russia".to_owned()));
@@ -62,8 +62,9 @@ impl ActorGraph {
 
 impl<'g> View<'g> {
     /// Keeps only what some source had published by `day`: a relation is
-    /// known once a source citing it (for or against) has appeared, and is
-    /// contested only once a disputing source has.
+    /// known once a source supporting it has appeared, and is contested only
+    /// once a disputing source has. The relation's
+    /// [`citations`](RelationRef::citations) are limited the same way.
     pub fn known_by(mut self, day: Date) -> View<'g> {
         self.known_by = Some(day);
         self

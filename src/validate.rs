@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::{Problems, suggest};
 use crate::{
     ActorGraph, ActorId, ActorKind, Citation, Claimant, Dataset, Error, Interval, PartialDate,
-    RelationId, RelationKind, SourceId,
+    RelationId, RelationKind, SourceId, Stance,
 };
 
 /// The ids of a batch's items that are new to the graph.
@@ -109,7 +109,11 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
             &mut problems,
         );
         check_interval(&item, relation.from, relation.until, &mut problems);
-        if relation.citations.is_empty() {
+        if !relation
+            .citations
+            .iter()
+            .any(|c| c.stance == Stance::Supports)
+        {
             problems.push(Error::NoCitation { item: item.clone() });
         }
         for citation in &relation.citations {

@@ -1,1 +1,197 @@
 use super::*;
+use actorgraph::{
+    Actor, ActorKind, Citation, Claimant, Dataset, Error, Relation, RelationKind, Source, Stance,
+};
+
+fn actor(id: &str, kind: ActorKind) -> Actor {
+    Actor {
+        id: id.parse().unwrap(),
+        name: id.to_uppercase(),
+        kind,
+        aliases: vec![],
+        former_names: vec![],
+        note: None,
+    }
+}
+
+fn relation(id: &str, kind: RelationKind, subject: &str, object: &str) -> Relation {
+    Relation {
+        id: id.parse().unwrap(),
+        kind,
+        subject: subject.parse().unwrap(),
+        object: object.parse().unwrap(),
+        from: None,
+        until: None,
+        citations: vec![Citation {
+            source: "early".parse().unwrap(),
+            quote: "a quote".into(),
+            stance: Stance::Supports,
+            claimed_by: None,
+        }],
+        claimed_by: None,
+        note: None,
+    }
+}
+
+fn problems(err: Error) -> Vec<String> {
+    match err {
+        Error::Invalid(p) => p.iter().map(ToString::to_string).collect(),
+        other => panic!("expected a list of problems, got {other}"),
+    }
+}
+
+#[test]
+fn graph_built_in_code_answers_queries() {
+    let mut g = ActorGraph::new();
+    g.add_source(Source {
+        id: "early".parse().unwrap(),
+        publisher: None,
+        title: "t".into(),
+        published: "2024-11-28".parse().unwrap(),
+        approximate: false,
+        url: None,
+        file: None,
+    })
+    .unwrap();
+    g.add_actor(actor("iran", ActorKind::State)).unwrap();
+    g.add_actor(actor("hezbollah", ActorKind::Militia)).unwrap();
+    g.add_relation(relation("r", RelationKind::Backs, "iran", "hezbollah"))
+        .unwrap();
+    assert_eq!(
+        ids(g.at(day("2024-01-01")).backers_of("hezbollah").unwrap()),
+        ["r"]
+    );
+}
+
+#[test]
+fn rejected_insert_leaves_the_graph_unchanged() {
+    let mut g = fixture();
+    let before = g.clone();
+    let err = g
+        .add_relation(relation("bad", RelationKind::Backs, "alpha", "nobody"))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("unknown actor \"nobody\""),
+        "{err}"
+    );
+    assert_eq!(g, before);
+    assert_eq!(g.relation_count(), before.relation_count());
+    // The graph still works, and the failed id is free for a valid relation.
+    g.add_relation(relation("bad", RelationKind::Backs, "alpha", "gamma"))
+        .unwrap();
+    assert_eq!(g.relation_count(), before.relation_count() + 1);
+}
+
+#[test]
+fn a_failed_batch_adds_nothing() {
+    let mut g = fixture();
+    let before = g.clone();
+    let batch = Dataset {
+        actors: vec![actor("delta", ActorKind::ArmedGroup)],
+        relations: vec![
+            relation("ok", RelationKind::Backs, "delta", "alpha"),
+            relation("broken", RelationKind::Backs, "delta", "epsilon"),
+        ],
+        ..Dataset::default()
+    };
+    assert!(g.extend(batch).is_err());
+    assert_eq!(g, before);
+    assert!(g.actor("delta").is_none());
+}
+
+#[test]
+fn validation_reports_every_problem_at_once() {
+    let text = r#"(
+        sources: [(id: "s", title: "S", published: "2024")],
+        actors: [
+            (id: "iran", name: "Iran", kind: State),
+            (id: "iran", name: "Persia", kind: State),
+            (id: "town", name: "", kind: Place),
+        ],
+        relations: [
+            (id: "r1", kind: Backs, subject: "iram", object: "town",
+                citations: [(source: "s", quote: "x")]),
+            (id: "r2", kind: Backs, subject: "iran", object: "town",
+                from: "2020", until: "2019", citations: [(source: "s", quote: "x")]),
+            (id: "r3", kind: Backs, subject: "iran", object: "town", citations: []),
+            (id: "r4", kind: Backs, subject: "iran", object: "town",
+                citations: [(source: "ss", quote: "  ")]),
+            (id: "r5", kind: Opposes, subject: "iran", object: "iran",
+                citations: [(source: "s", quote: "x")]),
+            (id: "r6", kind: Controls, subject: "town", object: "iran",
+                citations: [(source: "s", quote: "x")]),
+        ],
+    )"#;
+    let found = problems(ActorGraph::from_ron(text).unwrap_err());
+    let expect = [
+        "duplicate actor id \"iran\"",
+        "actor \"town\": name is empty",
+        "relation \"r1\" (subject): unknown actor \"iram\"; did you mean \"iran\"?",
+        "relation \"r2\": interval ends (2019) before it starts (2020)",
+        "relation \"r3\": no supporting citation",
+        "relation \"r4\": unknown source \"ss\"; did you mean \"s\"?",
+        "relation \"r4\": citation of source \"ss\" has an empty quote",
+        "relation \"r5\": relates actor \"iran\" to itself",
+        "relation \"r6\": object \"iran\" is a state, but this kind of relation needs a place",
+    ];
+    for e in expect {
+        assert!(
+            found.iter().any(|f| f.contains(e)),
+            "missing {e:?} in {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn identical_redefinition_is_accepted_and_different_one_names_both() {
+    let mut g = fixture();
+    let same = g.actor("alpha").unwrap().clone();
+    g.add_actor(same).unwrap();
+    let mut other = g.actor("alpha").unwrap().clone();
+    other.name = "Alpha Republic".into();
+    let err = g.add_actor(other).unwrap_err().to_string();
+    assert!(
+        err.contains("Alpha State") && err.contains("Alpha Republic"),
+        "{err}"
+    );
+}
+
+#[test]
+fn claimants_must_exist() {
+    let mut g = fixture();
+    let mut r = relation("claimed", RelationKind::Opposes, "alpha", "beta");
+    r.claimed_by = Some(Claimant::Actor("omega".parse().unwrap()));
+    let err = g.add_relation(r).unwrap_err().to_string();
+    assert!(
+        err.contains("(claimed by): unknown actor \"omega\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn problems_beyond_the_cap_are_counted() {
+    let mut text =
+        String::from("(sources: [(id: \"s\", title: \"S\", published: \"2024\")], relations: [");
+    for i in 0..250 {
+        text.push_str(&format!(
+            "(id: \"r{i}\", kind: Backs, subject: \"a{i}\", object: \"b{i}\", citations: [(source: \"s\", quote: \"q\")]),"
+        ));
+    }
+    text.push_str("])");
+    match ActorGraph::from_ron(&text).unwrap_err() {
+        Error::Invalid(p) => {
+            assert_eq!(p.total(), 500);
+            assert_eq!(p.iter().count(), actorgraph::Problems::CAP);
+            assert!(p.to_string().ends_with("and 400 more"));
+        }
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn ids_are_slugs() {
+    for bad in ["", "Iran", "1st", "al-julani", "a b", &"x".repeat(65)] {
+        assert!(bad.parse::<actorgraph::ActorId>().is_err(), "{bad:?}");
+    }
+    assert!("al_julani2".parse::<actorgraph::ActorId>().is_ok());
+}

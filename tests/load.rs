@@ -1,8 +1,89 @@
 use super::*;
+use actorgraph::{Dataset, Error};
 
 #[test]
 fn embedded_dataset_loads() {
     let graph = syria();
     assert!(graph.actor_count() >= 60, "{}", graph.actor_count());
     assert!(graph.relation_count() >= 120, "{}", graph.relation_count());
+}
+
+#[test]
+fn write_then_load_gives_an_equal_graph() {
+    for graph in [syria(), fixture()] {
+        let text = graph.to_ron().unwrap();
+        assert_eq!(ActorGraph::from_ron(&text).unwrap(), graph);
+    }
+}
+
+fn syntax_error(text: &str) -> (usize, usize, String) {
+    match Dataset::from_ron(text).unwrap_err() {
+        Error::Syntax {
+            line,
+            column,
+            message,
+        } => (line, column, message),
+        other => panic!("expected a syntax error, got {other}"),
+    }
+}
+
+#[test]
+fn syntax_errors_carry_line_and_column() {
+    let (line, column, _) = syntax_error("(\n  actors: [\n    (id: \"x\" name: \"X\")\n  ],\n)");
+    assert_eq!(line, 3);
+    assert!(column > 1);
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let (line, _, message) =
+        syntax_error("(actors: [(id: \"x\", name: \"X\", kind: State,\n colour: \"red\")])");
+    assert_eq!(line, 2);
+    assert!(message.contains("colour"), "{message}");
+}
+
+#[test]
+fn unknown_kind_is_named() {
+    let (_, _, message) = syntax_error("(actors: [(id: \"x\", name: \"X\", kind: Empire)])");
+    assert!(message.contains("Empire"), "{message}");
+}
+
+#[test]
+fn invalid_date_in_data_names_the_date_and_line() {
+    let text = "(sources: [\n(id: \"s\", title: \"S\",\n published: \"2023-02-29\")])";
+    let (line, _, message) = syntax_error(text);
+    assert_eq!(line, 3);
+    assert!(message.contains("2023-02-29"), "{message}");
+}
+
+#[test]
+fn invalid_id_in_data_is_named() {
+    let (_, _, message) =
+        syntax_error("(actors: [(id: \"Not A Slug\", name: \"X\", kind: State)])");
+    assert!(message.contains("Not A Slug"), "{message}");
+}
+
+#[test]
+fn byte_order_mark_and_crlf_are_accepted() {
+    let text = format!("\u{feff}{}", super::FIXTURE.replace('\n', "\r\n"));
+    assert_eq!(ActorGraph::from_ron(&text).unwrap(), fixture());
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let text = format!("(actors: {}{})", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(Dataset::from_ron(&text).is_err());
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_the_path() {
+    let err = ActorGraph::from_path("/no/such/dir/actors.ron").unwrap_err();
+    assert!(matches!(err, Error::Io { .. }));
+    assert!(err.to_string().contains("/no/such/dir/actors.ron"), "{err}");
+}
+
+#[test]
+fn truncated_file_is_a_syntax_error() {
+    let cut = &super::FIXTURE[..super::FIXTURE.len() / 2];
+    assert!(matches!(Dataset::from_ron(cut), Err(Error::Syntax { .. })));
 }

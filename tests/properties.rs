@@ -1,1 +1,214 @@
+//! Properties checked on random graphs, dates and datasets.
+
 use super::*;
+use actorgraph::{
+    Actor, ActorKind, Certainty, Citation, Dataset, Holding, Interval, PartialDate, Relation,
+    RelationKind, Source, Stance,
+};
+use proptest::prelude::*;
+
+fn partial_date() -> impl Strategy<Value = PartialDate> {
+    (2000i16..2030, 0u8..=12, 0u8..=31).prop_map(|(y, m, d)| match (m, d) {
+        (0, _) => PartialDate::year(y).unwrap(),
+        (m, 0) => PartialDate::month(y, m).unwrap(),
+        // Clamp so every generated day exists.
+        (m, d) => PartialDate::day(y, m, d.min(28)).unwrap(),
+    })
+}
+
+fn any_day() -> impl Strategy<Value = Date> {
+    (2000i16..2031, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+fn interval() -> impl Strategy<Value = (Option<PartialDate>, Option<PartialDate>)> {
+    (
+        proptest::option::of(partial_date()),
+        proptest::option::of(partial_date()),
+    )
+        .prop_filter("non-empty interval", |(s, e)| Interval::new(*s, *e).is_ok())
+}
+
+/// A random valid dataset: `actors` actors, up to `relations` relations, 4 sources.
+fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
+    let sources = proptest::collection::vec(partial_date(), 4);
+    let rels = proptest::collection::vec(
+        (
+            0..actors,
+            0..actors,
+            0..RelationKind::ALL.len(),
+            interval(),
+            proptest::collection::vec((0usize..4, any::<bool>()), 1..4),
+        ),
+        0..relations,
+    );
+    (sources, rels).prop_map(move |(published, rels)| {
+        let sources = published
+            .into_iter()
+            .enumerate()
+            .map(|(i, published)| Source {
+                id: format!("s{i}").parse().unwrap(),
+                publisher: None,
+                title: format!("source {i}"),
+                published,
+                approximate: false,
+                url: None,
+                file: None,
+            })
+            .collect();
+        let actors = (0..actors)
+            .map(|i| Actor {
+                id: format!("a{i}").parse().unwrap(),
+                name: format!("Actor \"{i}\" \\ ü"),
+                kind: ActorKind::ArmedGroup,
+                aliases: vec![format!("alias {i}")],
+                former_names: vec![],
+                note: None,
+            })
+            .collect();
+        let relations = rels
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (s, o, ..))| s != o)
+            .map(|(i, (s, o, kind, (from, until), cites))| {
+                let mut citations: Vec<Citation> = cites
+                    .into_iter()
+                    .map(|(src, disputes)| Citation {
+                        source: format!("s{src}").parse().unwrap(),
+                        quote: format!("quote {i}\n\"x\""),
+                        stance: if disputes {
+                            Stance::Disputes
+                        } else {
+                            Stance::Supports
+                        },
+                        claimed_by: None,
+                    })
+                    .collect();
+                citations[0].stance = Stance::Supports;
+                let kind = match RelationKind::ALL[kind] {
+                    // These need places or agreements; keep the graph simple.
+                    RelationKind::Controls
+                    | RelationKind::LocatedIn
+                    | RelationKind::Brokered
+                    | RelationKind::PartyTo => RelationKind::Backs,
+                    k => k,
+                };
+                Relation {
+                    id: format!("r{i}").parse().unwrap(),
+                    kind,
+                    subject: format!("a{s}").parse().unwrap(),
+                    object: format!("a{o}").parse().unwrap(),
+                    from,
+                    until,
+                    citations,
+                    claimed_by: None,
+                    note: None,
+                }
+            })
+            .collect();
+        Dataset {
+            sources,
+            actors,
+            relations,
+        }
+    })
+}
+
+/// The as-of rule, written out again from the records alone.
+fn brute_force(
+    data: &Dataset,
+    on: Date,
+    known_by: Option<Date>,
+    certainty: Certainty,
+    keep_contested: bool,
+) -> Vec<String> {
+    let published =
+        |id: &actorgraph::SourceId| data.sources.iter().find(|s| &s.id == id).unwrap().published;
+    let appeared = |p: PartialDate, by: Date| match certainty {
+        Certainty::Possibly => p.first_day() <= by,
+        Certainty::Certainly => p.last_day() <= by,
+    };
+    let mut ids: Vec<String> = data
+        .relations
+        .iter()
+        .filter(|r| {
+            let holding = Interval::new(r.from, r.until).unwrap().holds_on(on);
+            let held = match certainty {
+                Certainty::Possibly => holding != Holding::No,
+                Certainty::Certainly => holding == Holding::Certainly,
+            };
+            let seen = |stance: Stance| {
+                r.citations
+                    .iter()
+                    .filter(|c| c.stance == stance)
+                    .any(|c| known_by.is_none_or(|k| appeared(published(&c.source), k)))
+            };
+            let contested = seen(Stance::Disputes);
+            held && seen(Stance::Supports) && (keep_contested || !contested)
+        })
+        .map(|r| r.id.to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn as_of_view_equals_brute_force(
+        data in dataset(6, 30),
+        on in any_day(),
+        known_by in proptest::option::of(any_day()),
+        certain in any::<bool>(),
+        keep_contested in any::<bool>(),
+    ) {
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        let certainty = if certain { Certainty::Certainly } else { Certainty::Possibly };
+        let mut view = graph.at(on).certainty(certainty);
+        if let Some(k) = known_by {
+            view = view.known_by(k);
+        }
+        if !keep_contested {
+            view = view.without_contested();
+        }
+        prop_assert_eq!(ids(view.relations()), brute_force(&data, on, known_by, certainty, keep_contested));
+    }
+
+    #[test]
+    fn write_then_load_round_trips(data in dataset(5, 15)) {
+        let graph = ActorGraph::from_dataset(data).unwrap();
+        let text = graph.to_ron().unwrap();
+        prop_assert_eq!(ActorGraph::from_ron(&text).unwrap(), graph);
+    }
+
+    #[test]
+    fn partial_date_order_is_consistent(a in partial_date(), b in partial_date(), c in partial_date()) {
+        use std::cmp::Ordering;
+        prop_assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        prop_assert_eq!(a.cmp(&b) == Ordering::Equal, a == b);
+        if a <= b && b <= c {
+            prop_assert!(a <= c);
+        }
+        if a < b {
+            prop_assert!(a.first_day() <= b.first_day());
+        }
+        prop_assert!(a.first_day() <= a.last_day());
+        prop_assert_eq!(a.to_string().parse::<PartialDate>().unwrap(), a);
+    }
+
+    #[test]
+    fn certainly_implies_possibly(start in proptest::option::of(partial_date()), end in proptest::option::of(partial_date()), on in any_day()) {
+        if let Ok(i) = Interval::new(start, end) {
+            let certain_bounds = start.is_none_or(|s| s.last_day() <= on) && end.is_none_or(|e| on < e.first_day());
+            let possible_bounds = start.is_none_or(|s| s.first_day() <= on) && end.is_none_or(|e| on < e.last_day());
+            let expected = if certain_bounds { Holding::Certainly } else if possible_bounds { Holding::Possibly } else { Holding::No };
+            prop_assert_eq!(i.holds_on(on), expected);
+        }
+    }
+
+    #[test]
+    fn date_parser_never_panics(text in "\\PC{0,12}") {
+        let _ = text.parse::<PartialDate>();
+        let _ = text.parse::<Date>();
+    }
+}

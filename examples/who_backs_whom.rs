@@ -1,0 +1,42 @@
+//! Prints every backing relation that held on a day, with its sources.
+//!
+//! ```text
+//! cargo run --example who_backs_whom -- --as-of 2024-11-30 --known-by 2024-11-28
+//! ```
+
+mod common;
+
+use std::process::ExitCode;
+
+use actorgraph::RelationKind;
+use clap::Parser;
+
+/// Who backs whom on a day, as the sources had reported it by another.
+#[derive(Parser)]
+struct Args {
+    #[command(flatten)]
+    view: common::ViewArgs,
+    #[command(flatten)]
+    data: common::DataArgs,
+}
+
+fn main() -> ExitCode {
+    let args: Args = common::parse_args();
+    common::run(|| {
+        let graph = args.data.load()?;
+        println!("Who backs whom {}:", args.view.describe());
+        let mut count = 0;
+        for backing in args.view.view(&graph).of_kind(RelationKind::Backs) {
+            count += 1;
+            println!("\n{backing}");
+            if let Some(who) = &backing.relation().claimed_by {
+                println!("    claimed by {who}");
+            }
+            for evidence in backing.citations() {
+                println!("    {evidence}");
+            }
+        }
+        println!("\n{count} backing relation(s).");
+        Ok(())
+    })
+}
