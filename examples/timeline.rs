@@ -4,6 +4,7 @@
 //! cargo run --example timeline -- "Hayat Tahrir al-Sham"
 //! ```
 
+#[macro_use]
 mod common;
 
 use std::process::ExitCode;
@@ -23,9 +24,11 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = common::parse_args();
     common::run(|| {
+        let mut out = String::new();
         let graph = args.data.load()?;
         let actor = graph.resolve(&args.actor)?;
-        println!(
+        outln!(
+            out,
             "Timeline of {} ({}, id {})",
             actor.name,
             actor.kind.label(),
@@ -42,8 +45,8 @@ fn main() -> ExitCode {
                 TimelineEvent::NameDropped(name) => format!("no longer called {name:?}"),
                 _ => format!("{:?}", entry.event),
             };
-            println!("{date:>12}  {what}");
+            outln!(out, "{date:>12}  {what}");
         }
-        Ok(())
+        Ok(out)
     })
 }

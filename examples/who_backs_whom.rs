@@ -4,6 +4,7 @@
 //! cargo run --example who_backs_whom -- --as-of 2024-11-30 --known-by 2024-11-28
 //! ```
 
+#[macro_use]
 mod common;
 
 use std::process::ExitCode;
@@ -23,20 +24,21 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = common::parse_args();
     common::run(|| {
+        let mut out = String::new();
         let graph = args.data.load()?;
-        println!("Who backs whom {}:", args.view.describe());
+        outln!(out, "Who backs whom {}:", args.view.describe());
         let mut count = 0;
         for backing in args.view.view(&graph).of_kind(RelationKind::Backs) {
             count += 1;
-            println!("\n{backing}");
+            outln!(out, "\n{backing}");
             if let Some(who) = &backing.relation().claimed_by {
-                println!("    claimed by {who}");
+                outln!(out, "    claimed by {who}");
             }
             for evidence in backing.citations() {
-                println!("    {evidence}");
+                outln!(out, "    {evidence}");
             }
         }
-        println!("\n{count} backing relation(s).");
-        Ok(())
+        outln!(out, "\n{count} backing relation(s).");
+        Ok(out)
     })
 }

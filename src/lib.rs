@@ -29,7 +29,10 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod chains;
+mod changes;
 pub mod date;
+mod dot;
 mod error;
 mod graph;
 mod id;
@@ -40,7 +43,10 @@ mod query;
 mod timeline;
 mod validate;
 
+pub use chains::{Chain, ChainOptions, CommonTie, Hop};
+pub use changes::{Changes, HandOver};
 pub use date::{Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision};
+pub use dot::{DotOptions, escape_dot};
 pub use error::{Error, Problems};
 pub use graph::ActorGraph;
 pub use id::{ActorId, MAX_ID_LEN, RelationId, SourceId};

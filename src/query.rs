@@ -83,6 +83,11 @@ impl<'g> View<'g> {
         self
     }
 
+    /// The same view, looking at another day.
+    pub(crate) fn same_settings_at(self, day: Date) -> View<'g> {
+        View { day, ..self }
+    }
+
     /// The day the view looks at.
     pub fn day(&self) -> Date {
         self.day
@@ -131,6 +136,11 @@ impl<'g> View<'g> {
             contested,
             known_by: self.known_by.map(|d| (d, self.certainty)),
         })
+    }
+
+    /// The relation at `position` as this view sees it, if it holds.
+    pub(crate) fn judge_position(&self, position: u32) -> Option<RelationRef<'g>> {
+        self.judge(position)
     }
 
     fn judge(&self, position: u32) -> Option<RelationRef<'g>> {
@@ -416,6 +426,11 @@ impl<'g> RelationRef<'g> {
             contested: graph.relation_at(position).is_contested(),
             known_by: None,
         }
+    }
+
+    /// Where the relation sits in the graph's order, for stable sorting.
+    pub(crate) fn position(&self) -> u32 {
+        self.position
     }
 
     /// The relation's record.

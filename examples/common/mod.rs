@@ -83,10 +83,27 @@ pub fn parse_args<T: Parser>() -> T {
     }
 }
 
-/// Runs `body` and turns its error into a one-line message and exit code 1.
-pub fn run(body: impl FnOnce() -> Result<(), actorgraph::Error>) -> ExitCode {
+/// Runs `body`, writes the text it returns to standard output, and turns
+/// its error into a one-line message and exit code 1.
+///
+/// Output is written in one go so that a reader closing the pipe early
+/// (`| head`) ends the program quietly instead of panicking in `println!`.
+pub fn run(body: impl FnOnce() -> Result<String, actorgraph::Error>) -> ExitCode {
+    use std::io::Write;
     match body() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(text) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -97,4 +114,27 @@ pub fn run(body: impl FnOnce() -> Result<(), actorgraph::Error>) -> ExitCode {
 /// Parses a `YYYY-MM-DD` day for clap.
 pub fn parse_day(text: &str) -> Result<Date, String> {
     text.parse().map_err(|e: actorgraph::Error| e.to_string())
+}
+
+/// Parses one relation kind (`allied_with` or `AlliedWith`) for clap.
+pub fn parse_kind(text: &str) -> Result<actorgraph::RelationKind, String> {
+    text.trim().parse()
+}
+
+/// `writeln!` into a `String`, which cannot fail.
+#[allow(unused_macros)]
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// `write!` into a `String`, which cannot fail.
+#[allow(unused_macros)]
+macro_rules! outp {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = write!($out, $($arg)*);
+    }};
 }
