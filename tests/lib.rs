@@ -1,8 +1,11 @@
 //! The integration test binary: one binary, one module per concern.
 
 mod build;
+mod chains;
+mod changes;
 mod data_facts;
 mod data_quotes;
+mod dot;
 mod load;
 mod properties;
 mod queries;

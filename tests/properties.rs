@@ -212,3 +212,97 @@ proptest! {
         let _ = text.parse::<Date>();
     }
 }
+
+/// Every simple path from `from` to `to` of at most `max_hops` hops over
+/// link relations valid on `on`, as sequences of actor ids; written from the
+/// records alone.
+fn brute_force_chains(
+    data: &Dataset,
+    on: Date,
+    from: &str,
+    to: &str,
+    links: &[RelationKind],
+    max_hops: usize,
+) -> Vec<Vec<String>> {
+    let valid: Vec<&Relation> = data
+        .relations
+        .iter()
+        .filter(|r| {
+            links.contains(&r.kind)
+                && Interval::new(r.from, r.until).unwrap().holds_on(on) != Holding::No
+        })
+        .collect();
+    let next = |here: &str| -> Vec<String> {
+        let mut out: Vec<String> = valid
+            .iter()
+            .filter_map(|r| {
+                if r.subject.as_str() == here {
+                    Some(r.object.to_string())
+                } else if r.kind.is_symmetric() && r.object.as_str() == here {
+                    Some(r.subject.to_string())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let mut found = Vec::new();
+    let mut stack = vec![vec![from.to_owned()]];
+    while let Some(path) = stack.pop() {
+        if path.len() > max_hops {
+            continue;
+        }
+        for n in next(path.last().unwrap()) {
+            if path.contains(&n) {
+                continue;
+            }
+            let mut longer = path.clone();
+            longer.push(n.clone());
+            if n == to {
+                found.push(longer);
+            } else {
+                stack.push(longer);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn chains_equal_brute_force(data in dataset(6, 24), on in any_day(), a in 0usize..6, b in 0usize..6, hops in 1usize..5) {
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        let options = actorgraph::ChainOptions::default()
+            .kinds([RelationKind::Backs, RelationKind::AlliedWith, RelationKind::CoordinatesWith])
+            .max_hops(hops);
+        let (from, to) = (format!("a{a}"), format!("a{b}"));
+        let view = graph.at(on);
+        let chains: Vec<actorgraph::Chain<'_>> = view.chains(&from, &to, &options).unwrap().collect();
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        for chain in &chains {
+            let actors: Vec<String> = chain.actors().map(|x| x.id.to_string()).collect();
+            let unique: std::collections::HashSet<&String> = actors.iter().collect();
+            prop_assert_eq!(unique.len(), actors.len(), "a chain repeats an actor");
+            prop_assert!(chain.len() <= hops);
+            for hop in chain.hops() {
+                prop_assert!(!hop.relations().is_empty());
+                for r in hop.relations() {
+                    prop_assert!(r.interval().holds_on(on) != Holding::No, "hop not valid at the date");
+                    prop_assert!(options.link_kinds().contains(&r.kind()));
+                }
+            }
+            seen.push(actors);
+        }
+        let lengths: Vec<usize> = chains.iter().map(actorgraph::Chain::len).collect();
+        prop_assert!(lengths.windows(2).all(|w| w[0] <= w[1]), "shortest first");
+        seen.sort();
+        let expected = if a == b { Vec::new() } else { brute_force_chains(&data, on, &from, &to, options.link_kinds(), hops) };
+        prop_assert_eq!(seen, expected);
+    }
+}

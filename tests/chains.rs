@@ -1,0 +1,177 @@
+use super::*;
+use actorgraph::{ChainOptions, RelationKind};
+
+fn names(chain: &actorgraph::Chain<'_>) -> Vec<String> {
+    chain.actors().map(|a| a.id.to_string()).collect()
+}
+
+#[test]
+fn iran_reaches_the_syrian_army_through_its_units_first() {
+    let g = syria();
+    let chains: Vec<_> = g
+        .at(day("2024-11-30"))
+        .chains("Iran", "SAA", &ChainOptions::default())
+        .unwrap()
+        .collect();
+    assert_eq!(
+        names(&chains[0]),
+        ["iran", "iranian_led_saa_units", "syrian_army"]
+    );
+    for pair in chains.windows(2) {
+        assert!(pair[0].len() <= pair[1].len(), "shortest first");
+    }
+    let hop = &chains[0].hops()[0];
+    assert_eq!(hop.relations()[0].kind(), RelationKind::Leads);
+    assert!(
+        hop.relations()[0].citations().next().is_some(),
+        "every hop carries evidence"
+    );
+}
+
+#[test]
+fn direction_is_respected_for_directed_kinds() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let options = ChainOptions::default().kinds([RelationKind::Backs]);
+    assert_eq!(
+        view.chains("hezbollah", "iran", &options).unwrap().count(),
+        0
+    );
+    assert_eq!(
+        view.chains("iran", "hezbollah", &options).unwrap().count(),
+        1
+    );
+}
+
+#[test]
+fn symmetric_kinds_are_followed_both_ways() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let options = ChainOptions::default().kinds([RelationKind::AlliedWith]);
+    assert_eq!(
+        view.chains("syrian_government", "russia", &options)
+            .unwrap()
+            .count(),
+        1
+    );
+    assert_eq!(
+        view.chains("russia", "syrian_government", &options)
+            .unwrap()
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn parallel_relations_share_one_hop() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let options = ChainOptions::default()
+        .kinds([RelationKind::Backs, RelationKind::AlliedWith])
+        .max_hops(1);
+    let chains: Vec<_> = view
+        .chains("russia", "syrian_government", &options)
+        .unwrap()
+        .collect();
+    assert_eq!(
+        chains.len(),
+        1,
+        "backs and allied-with between one pair make one chain"
+    );
+    assert_eq!(chains[0].hops()[0].relations().len(), 2);
+}
+
+#[test]
+fn max_hops_bounds_chains() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    for hops in 1..=4 {
+        let options = ChainOptions::default().max_hops(hops);
+        assert!(
+            view.chains_from("iran", &options)
+                .unwrap()
+                .all(|c| c.len() <= hops)
+        );
+    }
+    let options = ChainOptions::default().max_hops(1);
+    assert_eq!(view.chains("iran", "syria", &options).unwrap().count(), 0);
+}
+
+#[test]
+fn chains_into_end_at_the_target() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let chains: Vec<_> = view
+        .chains_into("Syrian rebels", &ChainOptions::default())
+        .unwrap()
+        .collect();
+    assert!(!chains.is_empty());
+    for chain in &chains {
+        assert_eq!(chain.actors().last().unwrap().id.as_str(), "rebels");
+        assert_eq!(chain.hops().last().unwrap().to().id.as_str(), "rebels");
+    }
+    assert!(chains.iter().any(|c| names(c) == ["turkey", "rebels"]));
+}
+
+#[test]
+fn chains_respect_the_date() {
+    let g = syria();
+    // HTS only leads the rebels from the offensive's first day.
+    let options = ChainOptions::default();
+    assert_eq!(
+        g.at(day("2024-11-26"))
+            .chains("hts", "rebels", &options)
+            .unwrap()
+            .count(),
+        0
+    );
+    assert!(
+        g.at(day("2024-11-27"))
+            .chains("hts", "rebels", &options)
+            .unwrap()
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn blocs_separate_the_two_camps() {
+    let g = syria();
+    let blocs = g.at(day("2024-11-30")).blocs(&ChainOptions::default());
+    let bloc_of = |id: &str| {
+        blocs
+            .iter()
+            .position(|b| b.iter().any(|a| a.id.as_str() == id))
+            .unwrap()
+    };
+    assert_eq!(bloc_of("iran"), bloc_of("russia"));
+    assert_eq!(bloc_of("iran"), bloc_of("hezbollah"));
+    assert_eq!(bloc_of("turkey"), bloc_of("hts"));
+    assert_ne!(bloc_of("iran"), bloc_of("hts"));
+    assert!(blocs.iter().all(|b| b.len() >= 2));
+    assert!(blocs.windows(2).all(|w| w[0].len() >= w[1].len()));
+}
+
+#[test]
+fn common_backers_and_enemies() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let backers = view
+        .common_backers("syrian_government", "syrian_army")
+        .unwrap();
+    assert_eq!(
+        backers
+            .iter()
+            .map(|t| t.actor.id.as_str())
+            .collect::<Vec<_>>(),
+        ["russia"]
+    );
+    assert!(!backers[0].with_first.is_empty() && !backers[0].with_second.is_empty());
+    let enemies = view.common_enemies("hts", "rebels").unwrap();
+    assert!(
+        enemies
+            .iter()
+            .any(|t| t.actor.id.as_str() == "syrian_government"),
+        "{enemies:?}"
+    );
+}

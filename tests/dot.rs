@@ -1,0 +1,197 @@
+use super::*;
+use actorgraph::{DotOptions, RelationKind};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Renders `dot` to SVG with the real Graphviz; fails on any error or
+/// warning. Without Graphviz the check is skipped with a notice, except
+/// in CI, which installs it.
+pub fn render_svg(dot: &str) -> Option<String> {
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("notice: graphviz `dot` not runnable ({e}); render check skipped");
+            return None;
+        }
+        Err(e) => panic!("graphviz `dot` is required in CI: {e}"),
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "dot failed: {stderr}\n{dot}");
+    assert!(stderr.trim().is_empty(), "dot warned: {stderr}");
+    Some(String::from_utf8(output.stdout).unwrap())
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+        .replace('-', "&#45;")
+}
+
+#[test]
+fn every_view_of_the_dataset_renders() {
+    let g = syria();
+    for on in ["2015-06-01", "2024-11-26", "2024-11-30", "2024-12-02"] {
+        let view = g.at(day(on));
+        render_svg(&view.to_dot(&DotOptions::default()).unwrap());
+        render_svg(
+            &view
+                .to_dot(&DotOptions::default().clusters(true).show_ended(true))
+                .unwrap(),
+        );
+    }
+    render_svg(
+        &g.at(day("2024-11-30"))
+            .known_by(day("2024-11-28"))
+            .to_dot(&DotOptions::default())
+            .unwrap(),
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let g = syria();
+    let options = DotOptions::default().clusters(true).show_ended(true);
+    let first = g.at(day("2024-11-30")).to_dot(&options).unwrap();
+    let again = syria().at(day("2024-11-30")).to_dot(&options).unwrap();
+    assert_eq!(first, again);
+}
+
+#[test]
+fn node_ids_are_actor_ids() {
+    let g = syria();
+    let dot = g
+        .at(day("2024-11-30"))
+        .to_dot(&DotOptions::default())
+        .unwrap();
+    assert!(dot.contains("\"hts\" [label=\"Hayat Tahrir al-Sham\""));
+    assert!(dot.contains("\"turkey\" -> \"rebels\""));
+}
+
+#[test]
+fn filters_by_kind_and_actor() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let dot = view
+        .to_dot(&DotOptions::default().kinds([RelationKind::Controls]))
+        .unwrap();
+    assert!(dot.contains("\"rebels\" -> \"aleppo\""));
+    assert!(!dot.contains("\"iran\" -> \"hezbollah\""));
+    let dot = view
+        .to_dot(&DotOptions::default().actors(["Hezbollah"]))
+        .unwrap();
+    assert!(dot.contains("\"iran\" -> \"hezbollah\""));
+    assert!(!dot.contains("\"rebels\" -> \"aleppo\""));
+    assert!(
+        view.to_dot(&DotOptions::default().actors(["nobody at all"]))
+            .is_err()
+    );
+    render_svg(&dot);
+}
+
+#[test]
+fn ended_relations_are_drawn_faded_only_when_asked() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let plain = view.to_dot(&DotOptions::default()).unwrap();
+    assert!(!plain.contains("id=\"syrian_government_controls_aleppo\""));
+    let with_ended = view
+        .to_dot(&DotOptions::default().show_ended(true))
+        .unwrap();
+    let line = with_ended
+        .lines()
+        .find(|l| l.contains("id=\"syrian_government_controls_aleppo\""))
+        .unwrap();
+    assert!(
+        line.contains("style=dashed") && line.contains("66\""),
+        "{line}"
+    );
+}
+
+#[test]
+fn tooltips_carry_the_quotes() {
+    let g = syria();
+    let dot = g
+        .at(day("2024-11-30"))
+        .to_dot(&DotOptions::default())
+        .unwrap();
+    let svg = render_svg(&dot);
+    assert!(dot.contains("Hezbollah fighters backed by Iran"));
+    if let Some(svg) = svg {
+        assert!(
+            svg.contains("Hezbollah fighters backed by Iran"),
+            "the SVG shows the quote on hover"
+        );
+    }
+}
+
+/// Names that break naive DOT writers.
+pub const HOSTILE: [&str; 10] = [
+    "Quote \" inside",
+    "Back\\slash",
+    "Trailing backslash \\",
+    "Line one\nline two",
+    "Braces { } and [ ] ; ,",
+    "<b>Not HTML</b> & <i>",
+    "هيئة تحرير الشام",
+    "Графика 中文 🚩",
+    "Escape \\N \\G \\L \\n",
+    "-> digraph { node }",
+];
+
+pub fn hostile_dataset() -> String {
+    let quoted = |s: &str| format!("{s:?}");
+    let mut actors = String::new();
+    let mut relations = String::new();
+    for (i, name) in HOSTILE.iter().enumerate() {
+        actors.push_str(&format!(
+            "(id: \"a{i}\", name: {}, kind: ArmedGroup, aliases: [{}]),\n",
+            quoted(name),
+            quoted(&format!("alias {name}"))
+        ));
+        if i > 0 {
+            relations.push_str(&format!(
+                "(id: \"r{i}\", kind: Backs, subject: \"a{}\", object: \"a{i}\", citations: [(source: \"s\", quote: {})], note: {}),\n",
+                i - 1,
+                quoted(name),
+                quoted(name)
+            ));
+        }
+    }
+    format!(
+        "(sources: [(id: \"s\", title: {}, published: \"2024\")], actors: [{actors}], relations: [{relations}])",
+        quoted(HOSTILE[1])
+    )
+}
+
+#[test]
+fn hostile_strings_render_and_show_as_written() {
+    let g = ActorGraph::from_ron(&hostile_dataset()).unwrap();
+    let dot = g
+        .at(day("2024-06-01"))
+        .to_dot(&DotOptions::default().title(HOSTILE[0]))
+        .unwrap();
+    let Some(svg) = render_svg(&dot) else { return };
+    for name in HOSTILE.iter().filter(|n| !n.contains('\n')) {
+        assert!(
+            svg.contains(&format!(">{}</text>", xml(name))),
+            "label {name:?} not shown as written"
+        );
+    }
+    assert!(svg.contains(">Line one</text>") && svg.contains(">line two</text>"));
+}
