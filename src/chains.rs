@@ -184,8 +184,8 @@ impl<'g> View<'g> {
             let along = (direction == Direction::Outgoing) != backwards;
             for edge in graph.edges.edges_directed(node, direction) {
                 use petgraph::visit::EdgeRef;
-                let position = *edge.weight();
-                let kind = graph.spans[position as usize].kind;
+                let position = edge.id().index() as u32;
+                let kind = edge.weight().kind;
                 if !options.kinds.contains(&kind) || !(along || kind.is_symmetric()) {
                     continue;
                 }

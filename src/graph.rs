@@ -1,9 +1,12 @@
 //! The validated graph and the ways to build it.
 
+use std::sync::OnceLock;
+
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::suggest;
+use crate::index::IntervalIndex;
 use crate::names::NameIndex;
 use crate::validate::check_batch;
 use crate::{
@@ -57,11 +60,13 @@ pub struct ActorGraph {
     pub(crate) sources: IndexMap<SourceId, Source>,
     pub(crate) actors: IndexMap<ActorId, Actor>,
     pub(crate) relations: IndexMap<RelationId, Relation>,
-    pub(crate) spans: Vec<Span>,
-    /// Node `i` is actor `i`, edge weight is the relation's position; nodes
-    /// and edges are never removed, so positions and indices stay aligned.
-    pub(crate) edges: DiGraph<(), u32, u32>,
+    /// Node `i` is actor `i` and edge `j` is relation `j`, weighted with its
+    /// span; nodes and edges are never removed, so positions stay aligned
+    /// and a neighbourhood query judges a relation without a second lookup.
+    pub(crate) edges: DiGraph<(), Span, u32>,
     pub(crate) names: NameIndex,
+    /// Built on the first as-of query after a change.
+    pub(crate) index: OnceLock<IntervalIndex>,
 }
 
 impl PartialEq for ActorGraph {
@@ -183,10 +188,12 @@ impl ActorGraph {
         // Validation guarantees both ends exist.
         let subject = self.actors.get_index_of(&relation.subject).unwrap_or(0);
         let object = self.actors.get_index_of(&relation.object).unwrap_or(0);
-        self.edges
-            .add_edge(NodeIndex::new(subject), NodeIndex::new(object), position);
-        self.spans.push(span);
+        let edge = self
+            .edges
+            .add_edge(NodeIndex::new(subject), NodeIndex::new(object), span);
+        debug_assert_eq!(edge.index(), position as usize);
         self.relations.insert(relation.id.clone(), relation);
+        self.index = OnceLock::new();
     }
 
     fn span_of(&self, relation: &Relation) -> Span {
@@ -321,6 +328,17 @@ impl ActorGraph {
         Ok(NodeIndex::new(
             self.actors.get_index_of(&actor.id).unwrap_or(0),
         ))
+    }
+
+    /// The span of the relation at `position`.
+    pub(crate) fn span(&self, position: u32) -> &Span {
+        &self.edges.raw_edges()[position as usize].weight
+    }
+
+    /// The interval index, built now if the graph changed since the last query.
+    pub(crate) fn interval_index(&self) -> &IntervalIndex {
+        self.index
+            .get_or_init(|| IntervalIndex::build(self.edges.raw_edges().iter().map(|e| &e.weight)))
     }
 
     pub(crate) fn relation_at(&self, position: u32) -> &Relation {

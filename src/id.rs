@@ -58,7 +58,7 @@ macro_rules! slug_id {
         /// ```
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name(pub(crate) String);
 
         impl $name {
             /// Checks `id` and wraps it.

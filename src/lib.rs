@@ -36,10 +36,12 @@ mod dot;
 mod error;
 mod graph;
 mod id;
+mod index;
 mod load;
 mod model;
 mod names;
 mod query;
+pub mod synthetic;
 mod timeline;
 mod validate;
 

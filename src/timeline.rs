@@ -77,7 +77,7 @@ impl ActorGraph {
                 self.edges
                     .edges_directed(node, petgraph::Direction::Incoming),
             )
-            .map(|e| *e.weight())
+            .map(|e| petgraph::visit::EdgeRef::id(&e).index() as u32)
             .collect();
         // petgraph lists edges newest first; the data's order reads better.
         positions.sort_unstable();

@@ -1,0 +1,262 @@
+//! Deterministic synthetic datasets, for benchmarks and property tests.
+//!
+//! The shape imitates event data at scale: a few hub actors (states) take
+//! part in most relations, many small groups in few; relation kinds are
+//! mixed; intervals spread over decades with year, month and day precision
+//! and open ends; each relation cites one to three sources from a shared
+//! pool, with quotes drawn from a shared pool too.
+
+use crate::{
+    Actor, ActorKind, Citation, Dataset, Date, PartialDate, Relation, RelationKind, Source, Stance,
+};
+
+/// The size and seed of a synthetic dataset.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, synthetic::Spec};
+///
+/// let data = Spec::new(100, 1_000).seed(7).generate();
+/// assert_eq!(data.relations.len(), 1_000);
+/// assert_eq!(data, Spec::new(100, 1_000).seed(7).generate(), "same seed, same data");
+/// let graph = ActorGraph::from_dataset(data)?;
+/// assert_eq!(graph.relation_count(), 1_000);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spec {
+    actors: usize,
+    relations: usize,
+    sources: usize,
+    seed: u64,
+}
+
+impl Spec {
+    /// `actors` actors (at least 2) and `relations` relations, 1 000 sources, seed 0.
+    pub fn new(actors: usize, relations: usize) -> Spec {
+        Spec {
+            actors: actors.max(2),
+            relations,
+            sources: 1_000,
+            seed: 0,
+        }
+    }
+
+    /// Sets the number of sources relations cite (at least 1).
+    pub fn sources(mut self, sources: usize) -> Spec {
+        self.sources = sources.max(1);
+        self
+    }
+
+    /// Sets the seed; the same spec always gives the same dataset.
+    pub fn seed(mut self, seed: u64) -> Spec {
+        self.seed = seed;
+        self
+    }
+
+    /// The first day of the span the intervals are drawn from; few
+    /// relations (those with an open start) hold this early.
+    pub fn earliest_day() -> Date {
+        PartialDate::year(FIRST_YEAR).map_or(Date::MIN, PartialDate::first_day)
+    }
+
+    /// Generates the dataset.
+    pub fn generate(&self) -> Dataset {
+        let mut rng = SplitMix64(self.seed);
+        let places = (self.actors / 10).max(1);
+        let actors: Vec<Actor> = (0..self.actors)
+            .map(|i| Actor {
+                id: crate::ActorId::new(format!("a{i}")).unwrap_or_else(|_| unreachable_id()),
+                name: format!("Actor {i}"),
+                kind: actor_kind(i, self.actors, places),
+                aliases: if i % 4 == 0 {
+                    vec![format!("A{i}")]
+                } else {
+                    Vec::new()
+                },
+                former_names: Vec::new(),
+                note: None,
+            })
+            .collect();
+        let sources: Vec<Source> = (0..self.sources)
+            .map(|i| Source {
+                id: crate::SourceId::new(format!("s{i}")).unwrap_or_else(|_| unreachable_source()),
+                publisher: Some(format!("Publisher {}", i % 50)),
+                title: format!("Report {i}"),
+                published: random_partial(&mut rng, FIRST_YEAR, LAST_YEAR + 1),
+                approximate: false,
+                url: None,
+                file: None,
+            })
+            .collect();
+        let first_place = self.actors - places;
+        let relations = (0..self.relations)
+            .map(|i| {
+                let kind = relation_kind(rng.below(100));
+                let subject = skewed(&mut rng, first_place.max(1));
+                let object = if kind == RelationKind::Controls {
+                    first_place + rng.below(places as u64) as usize
+                } else {
+                    let mut object = skewed(&mut rng, first_place.max(2));
+                    if object == subject {
+                        object = (subject + 1) % first_place.max(2);
+                    }
+                    object
+                };
+                let (from, until) = random_interval(&mut rng);
+                let cited = 1 + rng.below(3) as usize;
+                let citations = (0..cited)
+                    .map(|c| Citation {
+                        source: sources[rng.below(self.sources as u64) as usize].id.clone(),
+                        quote: format!("reported fact number {}", rng.below(QUOTE_POOL)),
+                        stance: if c > 0 && rng.below(20) == 0 {
+                            Stance::Disputes
+                        } else {
+                            Stance::Supports
+                        },
+                        claimed_by: None,
+                    })
+                    .collect();
+                Relation {
+                    id: crate::RelationId::new(format!("r{i}"))
+                        .unwrap_or_else(|_| unreachable_relation()),
+                    kind,
+                    subject: actors[subject].id.clone(),
+                    object: actors[object].id.clone(),
+                    from,
+                    until,
+                    citations,
+                    claimed_by: None,
+                    note: None,
+                }
+            })
+            .collect();
+        Dataset {
+            sources,
+            actors,
+            relations,
+        }
+    }
+}
+
+const FIRST_YEAR: i16 = 1960;
+const LAST_YEAR: i16 = 2024;
+const QUOTE_POOL: u64 = 5_000;
+
+// Generated ids are valid slugs by construction; these keep panics out of
+// the library all the same.
+fn unreachable_id() -> crate::ActorId {
+    crate::ActorId(String::from("a"))
+}
+fn unreachable_source() -> crate::SourceId {
+    crate::SourceId(String::from("s"))
+}
+fn unreachable_relation() -> crate::RelationId {
+    crate::RelationId(String::from("r"))
+}
+
+fn actor_kind(i: usize, actors: usize, places: usize) -> ActorKind {
+    if i >= actors - places {
+        ActorKind::Place
+    } else if i < (actors / 100).max(1) {
+        ActorKind::State
+    } else {
+        [
+            ActorKind::ArmedGroup,
+            ActorKind::Militia,
+            ActorKind::Person,
+            ActorKind::Coalition,
+            ActorKind::Government,
+        ][i % 5]
+    }
+}
+
+fn relation_kind(roll: u64) -> RelationKind {
+    match roll {
+        0..25 => RelationKind::Backs,
+        25..45 => RelationKind::Opposes,
+        45..55 => RelationKind::AlliedWith,
+        55..65 => RelationKind::MemberOf,
+        65..70 => RelationKind::Leads,
+        70..78 => RelationKind::AffiliatedWith,
+        78..88 => RelationKind::Attacks,
+        88..93 => RelationKind::CoordinatesWith,
+        93..95 => RelationKind::SpeaksFor,
+        _ => RelationKind::Controls,
+    }
+}
+
+/// An index in `0..n` drawn so that low indices (hubs) come up far more often.
+fn skewed(rng: &mut SplitMix64, n: usize) -> usize {
+    let u = rng.unit();
+    ((u * u * u * n as f64) as usize).min(n - 1)
+}
+
+fn random_partial(rng: &mut SplitMix64, from_year: i16, to_year: i16) -> PartialDate {
+    let span = (to_year - from_year).max(1) as u64;
+    let year = from_year + rng.below(span) as i16;
+    let month = 1 + rng.below(12) as u8;
+    let day = 1 + rng.below(28) as u8;
+    coarsen(rng, year, month, day)
+}
+
+fn coarsen(rng: &mut SplitMix64, year: i16, month: u8, day: u8) -> PartialDate {
+    let result = match rng.below(10) {
+        0..3 => PartialDate::year(year),
+        3..6 => PartialDate::month(year, month),
+        _ => PartialDate::day(year, month, day),
+    };
+    result.unwrap_or_else(|_| PartialDate::from(Date::MIN))
+}
+
+fn random_interval(rng: &mut SplitMix64) -> (Option<PartialDate>, Option<PartialDate>) {
+    // One in 200 predates the record, three in ten still hold.
+    let start = (rng.below(200) != 0).then(|| random_partial(rng, FIRST_YEAR, LAST_YEAR + 1));
+    if rng.below(10) < 3 {
+        return (start, None);
+    }
+    let begin = start
+        .unwrap_or_else(|| random_partial(rng, FIRST_YEAR, LAST_YEAR + 1))
+        .last_day()
+        .to_jiff();
+    let days = 1 + rng.below(15 * 365) as i64;
+    let Ok(end) = begin.checked_add(jiff::Span::new().days(days)) else {
+        return (start, None);
+    };
+    let end = coarsen(
+        rng,
+        end.year(),
+        end.month() as u8,
+        (end.day() as u8).min(28),
+    );
+    // Coarsening can only widen the end, so the interval stays non-empty,
+    // but a year-precise start and end in one year must stay apart.
+    match crate::Interval::new(start, Some(end)) {
+        Ok(_) => (start, Some(end)),
+        Err(_) => (start, None),
+    }
+}
+
+/// SplitMix64: tiny, fast, and its output is fixed forever, which a
+/// benchmark corpus needs; a crate's generator may change between versions.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        // Multiply-shift maps a 64-bit draw onto 0..n without division.
+        ((self.next() as u128 * n.max(1) as u128) >> 64) as u64
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
