@@ -14,20 +14,26 @@ use crate::{
     Stance,
 };
 
-/// The precomputed bounds a relation is judged by, packed for as-of scans.
+/// What a *possibly* query needs to judge a relation, packed small: it is
+/// the edge weight, read on every neighbourhood and as-of query.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Span {
     pub(crate) kind: RelationKind,
     pub(crate) possible_from: Date,
     pub(crate) possible_until: Date,
-    pub(crate) certain_from: Date,
-    pub(crate) certain_until: Date,
     /// First day some supporting source had possibly appeared.
     pub(crate) known_possibly: Date,
-    /// First day some supporting source had certainly appeared.
-    pub(crate) known_certainly: Date,
-    /// Like `known_*`, over disputing citations only; `Date::NEVER` when none.
+    /// First day some disputing source had possibly appeared; `Date::NEVER` when none.
     pub(crate) disputed_possibly: Date,
+}
+
+/// What only *certainly* queries and "formerly" need; kept apart so the
+/// common path reads less memory.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CertainSpan {
+    pub(crate) certain_from: Date,
+    pub(crate) certain_until: Date,
+    pub(crate) known_certainly: Date,
     pub(crate) disputed_certainly: Date,
 }
 
@@ -65,6 +71,8 @@ pub struct ActorGraph {
     /// and a neighbourhood query judges a relation without a second lookup.
     pub(crate) edges: DiGraph<(), Span, u32>,
     pub(crate) names: NameIndex,
+    /// Per relation position.
+    pub(crate) certain: Vec<CertainSpan>,
     /// Built on the first as-of query after a change.
     pub(crate) index: OnceLock<IntervalIndex>,
 }
@@ -115,18 +123,21 @@ impl ActorGraph {
             actors,
             relations,
         } = batch;
-        for source in sources
-            .into_iter()
-            .filter(|s| fresh.sources.contains(&s.id))
-        {
+        self.sources.reserve(sources.len());
+        for (source, _) in sources.into_iter().zip(fresh.sources).filter(|(_, f)| *f) {
             self.sources.insert(source.id.clone(), source);
         }
-        for actor in actors.into_iter().filter(|a| fresh.actors.contains(&a.id)) {
+        self.actors.reserve(actors.len());
+        for (actor, _) in actors.into_iter().zip(fresh.actors).filter(|(_, f)| *f) {
             self.push_actor(actor);
         }
-        for relation in relations
+        self.relations.reserve(relations.len());
+        self.edges.reserve_edges(relations.len());
+        self.certain.reserve(relations.len());
+        for (relation, _) in relations
             .into_iter()
-            .filter(|r| fresh.relations.contains(&r.id))
+            .zip(fresh.relations)
+            .filter(|(_, f)| *f)
         {
             self.push_relation(relation);
         }
@@ -184,7 +195,7 @@ impl ActorGraph {
 
     fn push_relation(&mut self, relation: Relation) {
         let position = self.relations.len() as u32;
-        let span = self.span_of(&relation);
+        let (span, certain) = self.span_of(&relation);
         // Validation guarantees both ends exist.
         let subject = self.actors.get_index_of(&relation.subject).unwrap_or(0);
         let object = self.actors.get_index_of(&relation.object).unwrap_or(0);
@@ -192,21 +203,24 @@ impl ActorGraph {
             .edges
             .add_edge(NodeIndex::new(subject), NodeIndex::new(object), span);
         debug_assert_eq!(edge.index(), position as usize);
+        self.certain.push(certain);
         self.relations.insert(relation.id.clone(), relation);
         self.index = OnceLock::new();
     }
 
-    fn span_of(&self, relation: &Relation) -> Span {
+    fn span_of(&self, relation: &Relation) -> (Span, CertainSpan) {
         let interval = relation.interval().unwrap_or_default();
         let mut span = Span {
             kind: relation.kind,
             possible_from: interval.possible_from(),
             possible_until: interval.possible_until(),
+            known_possibly: Date::NEVER,
+            disputed_possibly: Date::NEVER,
+        };
+        let mut certain = CertainSpan {
             certain_from: interval.certain_from(),
             certain_until: interval.certain_until(),
-            known_possibly: Date::NEVER,
             known_certainly: Date::NEVER,
-            disputed_possibly: Date::NEVER,
             disputed_certainly: Date::NEVER,
         };
         for citation in &relation.citations {
@@ -217,13 +231,13 @@ impl ActorGraph {
             // A denial published before any report does not make the claim known.
             if citation.stance == Stance::Disputes {
                 span.disputed_possibly = span.disputed_possibly.min(first);
-                span.disputed_certainly = span.disputed_certainly.min(last);
+                certain.disputed_certainly = certain.disputed_certainly.min(last);
             } else {
                 span.known_possibly = span.known_possibly.min(first);
-                span.known_certainly = span.known_certainly.min(last);
+                certain.known_certainly = certain.known_certainly.min(last);
             }
         }
-        span
+        (span, certain)
     }
 
     /// The number of actors.
@@ -333,6 +347,11 @@ impl ActorGraph {
     /// The span of the relation at `position`.
     pub(crate) fn span(&self, position: u32) -> &Span {
         &self.edges.raw_edges()[position as usize].weight
+    }
+
+    /// The *certainly* bounds of the relation at `position`.
+    pub(crate) fn certain_span(&self, position: u32) -> &CertainSpan {
+        &self.certain[position as usize]
     }
 
     /// The interval index, built now if the graph changed since the last query.

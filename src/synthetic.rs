@@ -211,8 +211,8 @@ fn coarsen(rng: &mut SplitMix64, year: i16, month: u8, day: u8) -> PartialDate {
 }
 
 fn random_interval(rng: &mut SplitMix64) -> (Option<PartialDate>, Option<PartialDate>) {
-    // One in 200 predates the record, three in ten still hold.
-    let start = (rng.below(200) != 0).then(|| random_partial(rng, FIRST_YEAR, LAST_YEAR + 1));
+    // One in 400 predates the record, three in ten still hold.
+    let start = (rng.below(400) != 0).then(|| random_partial(rng, FIRST_YEAR, LAST_YEAR + 1));
     if rng.below(10) < 3 {
         return (start, None);
     }

@@ -5,15 +5,20 @@ use std::collections::{HashMap, HashSet};
 use crate::error::{Problems, suggest};
 use crate::{
     ActorGraph, ActorId, ActorKind, Citation, Claimant, Dataset, Error, Interval, PartialDate,
-    RelationId, RelationKind, SourceId, Stance,
+    RelationKind, SourceId, Stance,
 };
 
-/// The ids of a batch's items that are new to the graph.
+/// For each item of a batch, in order, whether it is new to the graph
+/// (false: an identical definition is already there).
 pub(crate) struct Fresh {
-    pub(crate) sources: HashSet<SourceId>,
-    pub(crate) actors: HashSet<ActorId>,
-    pub(crate) relations: HashSet<RelationId>,
+    pub(crate) sources: Vec<bool>,
+    pub(crate) actors: Vec<bool>,
+    pub(crate) relations: Vec<bool>,
 }
+
+/// Names the item at fault; built only when a problem is found, since
+/// formatting one per item would dominate the cost of loading.
+type Item<'a> = &'a dyn Fn() -> String;
 
 /// Checks `batch` against itself and `graph`, collecting every problem.
 pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, Error> {
@@ -59,24 +64,24 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
     }
 
     for actor in &batch.actors {
-        let item = format!("actor {:?}", actor.id.as_str());
+        let item = || format!("actor {:?}", actor.id.as_str());
         if actor.name.trim().is_empty() {
             problems.push(Error::EmptyText {
-                item: item.clone(),
+                item: item(),
                 field: "name",
             });
         }
         if actor.aliases.iter().any(|a| a.trim().is_empty()) {
             problems.push(Error::EmptyText {
-                item: item.clone(),
+                item: item(),
                 field: "an alias",
             });
         }
         for former in &actor.former_names {
-            let item = format!("{item}, former name {:?}", former.name);
+            let item = || format!("{}, former name {:?}", item(), former.name);
             if former.name.trim().is_empty() {
                 problems.push(Error::EmptyText {
-                    item: item.clone(),
+                    item: item(),
                     field: "name",
                 });
             }
@@ -88,16 +93,20 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
     }
 
     for relation in &batch.relations {
-        let item = format!("relation {:?}", relation.id.as_str());
+        let item = || format!("relation {:?}", relation.id.as_str());
         let subject = refs.actor_kind(
-            &format!("{item} (subject)"),
+            &|| format!("{} (subject)", item()),
             &relation.subject,
             &mut problems,
         );
-        let object = refs.actor_kind(&format!("{item} (object)"), &relation.object, &mut problems);
+        let object = refs.actor_kind(
+            &|| format!("{} (object)", item()),
+            &relation.object,
+            &mut problems,
+        );
         if relation.subject == relation.object {
             problems.push(Error::SelfRelation {
-                item: item.clone(),
+                item: item(),
                 actor: relation.subject.to_string(),
             });
         }
@@ -114,13 +123,17 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
             .iter()
             .any(|c| c.stance == Stance::Supports)
         {
-            problems.push(Error::NoCitation { item: item.clone() });
+            problems.push(Error::NoCitation { item: item() });
         }
         for citation in &relation.citations {
             refs.check_citation(&item, citation, &mut problems);
         }
         if let Some(claimant) = &relation.claimed_by {
-            refs.check_claimant(&format!("{item} (claimed by)"), claimant, &mut problems);
+            refs.check_claimant(
+                &|| format!("{} (claimed by)", item()),
+                claimant,
+                &mut problems,
+            );
         }
         if relation
             .note
@@ -128,7 +141,7 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
             .is_some_and(|n| n.trim().is_empty())
         {
             problems.push(Error::EmptyText {
-                item,
+                item: item(),
                 field: "note",
             });
         }
@@ -149,15 +162,16 @@ fn fresh_ids<'a, Id, T>(
     items: impl Iterator<Item = (&'a Id, &'a T)>,
     existing: impl Fn(&str) -> Option<&'a T>,
     problems: &mut Problems,
-) -> HashSet<Id>
+) -> Vec<bool>
 where
-    Id: Clone + Eq + std::hash::Hash + AsRef<str> + 'a,
+    Id: Eq + std::hash::Hash + AsRef<str> + 'a,
     T: PartialEq + serde::Serialize + 'a,
 {
     let mut seen: HashMap<&Id, &T> = HashMap::new();
-    let mut fresh = HashSet::new();
+    let mut fresh = Vec::new();
     for (id, item) in items {
         let earlier = seen.get(id).copied().or_else(|| existing(id.as_ref()));
+        fresh.push(earlier.is_none());
         match earlier {
             Some(earlier) if earlier == item => {}
             Some(earlier) => problems.push(Error::DuplicateId {
@@ -171,7 +185,6 @@ where
             }),
             None => {
                 seen.insert(id, item);
-                fresh.insert(id.clone());
             }
         }
     }
@@ -183,14 +196,14 @@ fn compact<T: serde::Serialize>(item: &T) -> String {
 }
 
 fn check_interval(
-    item: &str,
+    item: Item<'_>,
     from: Option<PartialDate>,
     until: Option<PartialDate>,
     problems: &mut Problems,
 ) {
     if let Err(Error::ReversedInterval { from, until, .. }) = Interval::new(from, until) {
         problems.push(Error::ReversedInterval {
-            item: item.to_owned(),
+            item: item(),
             from,
             until,
         });
@@ -198,7 +211,7 @@ fn check_interval(
 }
 
 fn check_kinds(
-    item: &str,
+    item: Item<'_>,
     kind: RelationKind,
     subject: (&ActorId, Option<ActorKind>),
     object: (&ActorId, Option<ActorKind>),
@@ -218,7 +231,7 @@ fn check_kinds(
             && expected != found
         {
             problems.push(Error::KindMismatch {
-                item: item.to_owned(),
+                item: item(),
                 role,
                 actor: id.to_string(),
                 expected,
@@ -236,7 +249,12 @@ struct Refs<'a> {
 }
 
 impl Refs<'_> {
-    fn actor_kind(&self, item: &str, id: &ActorId, problems: &mut Problems) -> Option<ActorKind> {
+    fn actor_kind(
+        &self,
+        item: Item<'_>,
+        id: &ActorId,
+        problems: &mut Problems,
+    ) -> Option<ActorKind> {
         if let Some(actor) = self.graph.actors.get(id) {
             return Some(actor.kind);
         }
@@ -250,7 +268,7 @@ impl Refs<'_> {
             .map(ActorId::as_str)
             .chain(self.batch_kinds.keys().copied());
         problems.push(Error::UnknownActor {
-            item: item.to_owned(),
+            item: item(),
             id: id.to_string(),
             suggestion: problems
                 .has_room()
@@ -260,7 +278,7 @@ impl Refs<'_> {
         None
     }
 
-    fn check_citation(&self, item: &str, citation: &Citation, problems: &mut Problems) {
+    fn check_citation(&self, item: Item<'_>, citation: &Citation, problems: &mut Problems) {
         let source = citation.source.as_str();
         let known = self.graph.sources.contains_key(source) || self.batch_sources.contains(source);
         if !known {
@@ -271,29 +289,33 @@ impl Refs<'_> {
                 .map(SourceId::as_str)
                 .chain(self.batch_sources.iter().copied());
             problems.push(Error::UnknownSource {
-                item: item.to_owned(),
+                item: item(),
                 id: source.to_owned(),
                 suggestion: problems.has_room().then(|| suggest(source, ids)).flatten(),
             });
         }
         if citation.quote.trim().is_empty() {
             problems.push(Error::EmptyQuote {
-                item: item.to_owned(),
+                item: item(),
                 source_id: source.to_owned(),
             });
         }
         if let Some(claimant) = &citation.claimed_by {
-            self.check_claimant(&format!("{item} (citation claimed by)"), claimant, problems);
+            self.check_claimant(
+                &|| format!("{} (citation claimed by)", item()),
+                claimant,
+                problems,
+            );
         }
     }
 
-    fn check_claimant(&self, item: &str, claimant: &Claimant, problems: &mut Problems) {
+    fn check_claimant(&self, item: Item<'_>, claimant: &Claimant, problems: &mut Problems) {
         match claimant {
             Claimant::Actor(id) => {
                 self.actor_kind(item, id, problems);
             }
             Claimant::Other(who) if who.trim().is_empty() => problems.push(Error::EmptyText {
-                item: item.to_owned(),
+                item: item(),
                 field: "claimant",
             }),
             Claimant::Other(_) => {}

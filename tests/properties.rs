@@ -306,3 +306,29 @@ proptest! {
         prop_assert_eq!(seen, expected);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Graphs large enough that as-of queries descend the interval index.
+    #[test]
+    fn as_of_view_equals_brute_force_on_large_graphs(
+        seed in any::<u64>(),
+        on in (1955i16..2040, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap()),
+        known_by in proptest::option::of(any_day()),
+        certain in any::<bool>(),
+        keep_contested in any::<bool>(),
+    ) {
+        let data = actorgraph::synthetic::Spec::new(150, 3_000).sources(40).seed(seed).generate();
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        let certainty = if certain { Certainty::Certainly } else { Certainty::Possibly };
+        let mut view = graph.at(on).certainty(certainty);
+        if let Some(k) = known_by {
+            view = view.known_by(k);
+        }
+        if !keep_contested {
+            view = view.without_contested();
+        }
+        prop_assert_eq!(ids(view.relations()), brute_force(&data, on, known_by, certainty, keep_contested));
+    }
+}
