@@ -113,7 +113,8 @@ impl<'g> View<'g> {
             Certainty::Possibly => (span.known_possibly, span.disputed_possibly),
             Certainty::Certainly => {
                 let certain = self.graph.certain_span(position);
-                if !ended && !(certain.certain_from <= day && day < certain.certain_until) {
+                let holds = certain.certain_from <= day && day < certain.certain_until;
+                if !ended && !holds {
                     return None;
                 }
                 (certain.known_certainly, certain.disputed_certainly)
