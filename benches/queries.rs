@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use actorgraph::synthetic::Spec;
 use actorgraph::{ActorGraph, ChainOptions, Dataset, Date, DotOptions, RelationKind};
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef};
@@ -96,9 +98,11 @@ fn load(c: &mut Criterion) {
             .expect("synthetic data serializes");
         group.throughput(Throughput::Elements(n as u64));
         if n >= 100_000 {
+            // Seconds per iteration: flat sampling keeps the run to minutes.
             group
                 .sample_size(10)
-                .measurement_time(Duration::from_secs(20));
+                .sampling_mode(SamplingMode::Flat)
+                .measurement_time(Duration::from_secs(if n >= 1_000_000 { 60 } else { 10 }));
         }
         group.bench_with_input(
             BenchmarkId::new("baseline_ron_from_str", n),

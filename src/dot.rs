@@ -71,12 +71,25 @@ impl DotOptions {
 ///
 /// Backslashes and quotes are escaped, every line break becomes `\n`, and
 /// other control characters (which Graphviz cannot show) become U+FFFD.
+/// `&` becomes `&amp;`, because Graphviz reads character entities even in
+/// plain labels: without it a name containing `&lt;` would show as `<`.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::escape_dot;
+///
+/// assert_eq!(escape_dot("Say \"hi\"\\"), "Say \\\"hi\\\"\\\\");
+/// assert_eq!(escape_dot("a\r\nb"), "a\\nb");
+/// assert_eq!(escape_dot("AT&T"), "AT&amp;T");
+/// ```
 pub fn escape_dot(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
             '\\' => out.push_str("\\\\"),
             '\r' => {
                 if chars.peek() == Some(&'\n') {

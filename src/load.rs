@@ -47,6 +47,37 @@ impl Dataset {
         })
     }
 
+    /// Parses a dataset from bytes that should be UTF-8 RON.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Syntax`] at the line and column of the first byte that is
+    /// not UTF-8, else as [`Dataset::from_ron`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{Dataset, Error};
+    ///
+    /// let err = Dataset::from_ron_bytes(b"(actors: [\n  (id: \"x\xff\"").unwrap_err();
+    /// assert!(matches!(err, Error::Syntax { line: 2, column: 10, .. }), "{err}");
+    /// ```
+    pub fn from_ron_bytes(bytes: &[u8]) -> Result<Dataset, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Dataset::from_ron(text),
+            Err(e) => {
+                // Everything before the bad byte is valid, so it can be counted in characters.
+                let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+                Err(Error::Syntax {
+                    line: valid.matches('\n').count() + 1,
+                    column: valid[line_start..].chars().count() + 1,
+                    message: "invalid utf-8 byte sequence".to_owned(),
+                })
+            }
+        }
+    }
+
     /// Writes the dataset as pretty RON that [`Dataset::from_ron`] reads back
     /// to an equal dataset.
     ///
@@ -63,6 +94,14 @@ impl Dataset {
             message: e.to_string(),
         })
     }
+}
+
+fn read_dataset(path: &Path) -> Result<Dataset, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Dataset::from_ron_bytes(&bytes)
 }
 
 impl ActorGraph {
@@ -101,15 +140,40 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be read or is not UTF-8, then as
-    /// [`ActorGraph::from_ron`].
+    /// [`Error::Io`] when the file cannot be read, then as
+    /// [`Dataset::from_ron_bytes`] and [`ActorGraph::from_dataset`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<ActorGraph, Error> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        ActorGraph::from_ron(&text)
+        ActorGraph::from_dataset(read_dataset(path.as_ref())?)
+    }
+
+    /// Loads a dataset file on top of this graph: its new sources, actors
+    /// and relations are added, and may refer to what the graph holds.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::from_path`] and [`ActorGraph::extend`]: an id that
+    /// already exists with another definition is an error naming both. On
+    /// any error the graph is left exactly as it was.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// let mut graph = actorgraph::ActorGraph::embedded()?;
+    /// graph.extend_from_path("my_notes.ron")?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn extend_from_path(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
+        self.extend(read_dataset(path.as_ref())?)
+    }
+
+    /// Adds everything in `other` to this graph, all or nothing, as
+    /// [`ActorGraph::extend`] does.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::extend`].
+    pub fn merge(&mut self, other: &ActorGraph) -> Result<(), Error> {
+        self.extend(other.to_dataset())
     }
 
     /// The dataset compiled into the crate ([`EMBEDDED_DATASET`]).

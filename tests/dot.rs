@@ -141,7 +141,7 @@ fn tooltips_carry_the_quotes() {
 }
 
 /// Names that break naive DOT writers.
-pub const HOSTILE: [&str; 10] = [
+pub const HOSTILE: [&str; 11] = [
     "Quote \" inside",
     "Back\\slash",
     "Trailing backslash \\",
@@ -152,6 +152,7 @@ pub const HOSTILE: [&str; 10] = [
     "Графика 中文 🚩",
     "Escape \\N \\G \\L \\n",
     "-> digraph { node }",
+    "AT&amp;T &#45; &lt;x&gt; &",
 ];
 
 pub fn hostile_dataset() -> String {
@@ -194,4 +195,51 @@ fn hostile_strings_render_and_show_as_written() {
         );
     }
     assert!(svg.contains(">Line one</text>") && svg.contains(">line two</text>"));
+}
+
+mod arbitrary_strings {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dataset(names: &[String], aliases: &[String], quotes: &[String]) -> String {
+        let mut actors = String::new();
+        for (i, name) in names.iter().enumerate() {
+            actors.push_str(&format!(
+                "(id: \"a{i}\", name: {name:?}, kind: {}, aliases: [{:?}]),",
+                ["State", "Militia", "Person", "Place"][i % 4],
+                format!("a{}", aliases[i % aliases.len()])
+            ));
+        }
+        let mut relations = String::new();
+        for i in 1..names.len() {
+            relations.push_str(&format!(
+                "(id: \"r{i}\", kind: Opposes, subject: \"a{}\", object: \"a{i}\", citations: [(source: \"s\", quote: {:?})]),",
+                i - 1,
+                format!("q{}", quotes[i % quotes.len()])
+            ));
+        }
+        format!(
+            "(sources: [(id: \"s\", title: \"t\", published: \"2024\")], actors: [{actors}], relations: [{relations}])"
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        /// Any printable Unicode, quotes, backslashes, newlines and HTML-like
+        /// text: Graphviz accepts the export and shows each name as written.
+        #[test]
+        fn any_strings_render_and_labels_show_as_written(
+            names in proptest::collection::vec("[\\PC&&\\S]{1,10}( [\\PC&&\\S]{1,10}){0,2}", 2..6),
+            aliases in proptest::collection::vec("\\PC{1,20}", 1..3),
+            quotes in proptest::collection::vec("(\\PC|\n|\r|\t){1,40}", 1..3),
+        ) {
+            let graph = ActorGraph::from_ron(&dataset(&names, &aliases, &quotes)).unwrap();
+            let dot = graph.at(day("2024-06-01")).to_dot(&DotOptions::default().clusters(true)).unwrap();
+            let Some(svg) = render_svg(&dot) else { return Ok(()) };
+            for name in &names {
+                prop_assert!(svg.contains(&format!(">{}</text>", xml(name))), "label {:?} not shown as written", name);
+            }
+        }
+    }
 }

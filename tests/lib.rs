@@ -1,5 +1,6 @@
 //! The integration test binary: one binary, one module per concern.
 
+mod bad_input;
 mod build;
 mod chains;
 mod changes;
@@ -7,8 +8,10 @@ mod data_facts;
 mod data_quotes;
 mod dot;
 mod load;
+mod merge;
 mod properties;
 mod queries;
+mod regressions;
 
 use actorgraph::{ActorGraph, Date};
 

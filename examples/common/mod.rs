@@ -15,15 +15,23 @@ pub struct DataArgs {
     /// A RON dataset to read instead of the embedded one.
     #[arg(long)]
     pub data: Option<PathBuf>,
+    /// A RON file of extra sources, actors and relations to load on top
+    /// (may be given several times).
+    #[arg(long = "add")]
+    pub add: Vec<PathBuf>,
 }
 
 impl DataArgs {
     /// The dataset named by `--data`, or the embedded one.
     pub fn load(&self) -> Result<ActorGraph, actorgraph::Error> {
-        match &self.data {
-            Some(path) => ActorGraph::from_path(path),
-            None => ActorGraph::embedded(),
+        let mut graph = match &self.data {
+            Some(path) => ActorGraph::from_path(path)?,
+            None => ActorGraph::embedded()?,
+        };
+        for extra in &self.add {
+            graph.extend_from_path(extra)?;
         }
+        Ok(graph)
     }
 }
 

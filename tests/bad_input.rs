@@ -1,0 +1,293 @@
+//! The catalogue of bad data files in `tests/bad_data/`: each gives a clear
+//! error that names the item at fault (and, for syntax errors, the line and
+//! column), never a panic.
+
+use super::*;
+use actorgraph::Error;
+use std::path::PathBuf;
+
+fn path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad_data")
+        .join(name)
+}
+
+fn load(name: &str) -> Result<ActorGraph, Error> {
+    ActorGraph::from_path(path(name))
+}
+
+/// Asserts a syntax error on `line` whose message mentions every one of `words`.
+fn syntax_error(name: &str, line: usize, words: &[&str]) {
+    match load(name) {
+        Err(Error::Syntax {
+            line: l,
+            column,
+            message,
+        }) => {
+            assert_eq!(l, line, "{name}: {message}");
+            assert!(column >= 1, "{name}");
+            for word in words {
+                assert!(message.contains(word), "{name}: {message:?} lacks {word:?}");
+            }
+        }
+        other => panic!("{name}: expected a syntax error, got {other:?}"),
+    }
+}
+
+/// Asserts validation problems whose messages contain every one of `parts`.
+fn invalid(name: &str, parts: &[&str]) {
+    let message = match load(name) {
+        Err(e @ Error::Invalid(_)) => e.to_string(),
+        other => panic!("{name}: expected validation problems, got {other:?}"),
+    };
+    for part in parts {
+        assert!(message.contains(part), "{name}: {message:?} lacks {part:?}");
+    }
+}
+
+#[test]
+fn truncated_file() {
+    match load("truncated.ron") {
+        Err(Error::Syntax { line, .. }) => assert!(line >= 8),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn wrong_type() {
+    syntax_error("wrong_type.ron", 4, &["string"]);
+}
+
+#[test]
+fn unknown_field() {
+    syntax_error("unknown_field.ron", 4, &["colour"]);
+}
+
+#[test]
+fn unknown_actor_kind() {
+    syntax_error("unknown_actor_kind.ron", 4, &["Empire"]);
+}
+
+#[test]
+fn unknown_relation_kind() {
+    syntax_error("unknown_relation_kind.ron", 8, &["Adores"]);
+}
+
+#[test]
+fn invalid_id() {
+    syntax_error("bad_id.ron", 4, &["Iran Islamic Republic"]);
+}
+
+#[test]
+fn february_29_in_a_common_year() {
+    syntax_error("feb_29_2023.ron", 8, &["2023-02-29"]);
+}
+
+#[test]
+fn month_13() {
+    syntax_error("month_13.ron", 8, &["2024-13", "month"]);
+}
+
+#[test]
+fn year_0() {
+    syntax_error("year_0.ron", 8, &["0000", "year"]);
+}
+
+#[test]
+fn far_future_year() {
+    syntax_error("far_future.ron", 8, &["3024-01-01", "year"]);
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    syntax_error("non_utf8.ron", 4, &["utf-8"]);
+}
+
+#[test]
+fn duplicate_ids() {
+    invalid(
+        "duplicate_ids.ron",
+        &["duplicate actor id \"iran\"", "Iran", "Persia"],
+    );
+}
+
+#[test]
+fn unknown_ids_name_the_relation_and_suggest() {
+    invalid(
+        "unknown_ids.ron",
+        &[
+            "relation \"r1\" (subject): unknown actor \"iram\"; did you mean \"iran\"?",
+            "relation \"r1\" (object): unknown actor \"hezbolah\"; did you mean \"hezbollah\"?",
+            "relation \"r1\": unknown source \"t\"",
+        ],
+    );
+}
+
+#[test]
+fn reversed_interval() {
+    invalid(
+        "reversed_interval.ron",
+        &["relation \"r1\": interval ends (2024-11-27) before it starts (2024-11-30)"],
+    );
+}
+
+#[test]
+fn empty_name() {
+    invalid("empty_name.ron", &["actor \"iran\": name is empty"]);
+}
+
+#[test]
+fn empty_quote() {
+    invalid(
+        "empty_quote.ron",
+        &["relation \"r1\": citation of source \"s\" has an empty quote"],
+    );
+}
+
+#[test]
+fn no_citation() {
+    invalid(
+        "no_citation.ron",
+        &["relation \"r1\": no supporting citation"],
+    );
+}
+
+#[test]
+fn actor_related_to_itself() {
+    invalid(
+        "self_relation.ron",
+        &["relation \"r1\": relates actor \"iran\" to itself"],
+    );
+}
+
+#[test]
+fn control_of_something_that_is_not_a_place() {
+    invalid(
+        "controls_a_state.ron",
+        &["object \"iran\" is a state", "needs a place"],
+    );
+}
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    assert_eq!(load("bom.ron").unwrap().relation_count(), 1);
+}
+
+#[test]
+fn crlf_line_endings_are_accepted() {
+    assert_eq!(load("crlf.ron").unwrap().relation_count(), 1);
+}
+
+#[test]
+fn every_catalogue_file_has_a_test() {
+    let tested = [
+        "truncated",
+        "wrong_type",
+        "unknown_field",
+        "unknown_actor_kind",
+        "unknown_relation_kind",
+        "bad_id",
+        "feb_29_2023",
+        "month_13",
+        "year_0",
+        "far_future",
+        "non_utf8",
+        "duplicate_ids",
+        "unknown_ids",
+        "reversed_interval",
+        "empty_name",
+        "empty_quote",
+        "no_citation",
+        "self_relation",
+        "controls_a_state",
+        "bom",
+        "crlf",
+    ];
+    for entry in std::fs::read_dir(path("")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let stem = name.trim_end_matches(".ron");
+        assert!(tested.contains(&stem), "{name} has no test");
+    }
+}
+
+#[test]
+fn deeply_nested_values_are_an_error_not_a_stack_overflow() {
+    for depth in [100, 10_000, 1_000_000] {
+        let text = format!("(actors: {}{})", "[".repeat(depth), "]".repeat(depth));
+        assert!(matches!(
+            ActorGraph::from_ron(&text),
+            Err(Error::Syntax { .. })
+        ));
+        let text = format!(
+            "(actors: [(id: \"a\", name: \"A\", kind: State, note: {}\"x\"{})])",
+            "Some(".repeat(depth),
+            ")".repeat(depth)
+        );
+        assert!(ActorGraph::from_ron(&text).is_err());
+    }
+}
+
+#[test]
+fn very_long_strings_load() {
+    let long = "x".repeat(1 << 20);
+    let text = format!(
+        "(sources: [(id: \"s\", title: \"{long}\", published: \"2024\")], actors: [(id: \"a\", name: \"{long}\", kind: State)])"
+    );
+    let graph = ActorGraph::from_ron(&text).unwrap();
+    assert_eq!(graph.actor("a").unwrap().name.len(), 1 << 20);
+    let long_id = format!(
+        "(actors: [(id: \"{}\", name: \"A\", kind: State)])",
+        "a".repeat(10_000)
+    );
+    assert!(matches!(
+        ActorGraph::from_ron(&long_id),
+        Err(Error::Syntax { .. })
+    ));
+}
+
+#[test]
+fn every_prefix_of_a_valid_file_fails_cleanly() {
+    let text = super::FIXTURE;
+    for end in (0..text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .step_by(7)
+    {
+        let _ = ActorGraph::from_ron(&text[..end]);
+    }
+}
+
+/// Slow in a debug build; CI runs it in release (`cargo test --release -- --ignored`).
+#[test]
+#[ignore = "slow: run in release"]
+fn a_file_of_a_million_relations_loads() {
+    let text = actorgraph::synthetic::Spec::new(50_000, 1_000_000)
+        .seed(1)
+        .generate()
+        .to_ron()
+        .unwrap();
+    assert_eq!(
+        ActorGraph::from_ron(&text).unwrap().relation_count(),
+        1_000_000
+    );
+}
+
+/// Slow in a debug build; CI runs it in release.
+#[test]
+#[ignore = "slow: run in release"]
+fn a_100_mb_string_does_not_hang() {
+    let text = format!(
+        "(actors: [(id: \"a\", name: \"{}\", kind: State)])",
+        "y".repeat(100 << 20)
+    );
+    assert_eq!(
+        ActorGraph::from_ron(&text)
+            .unwrap()
+            .actor("a")
+            .unwrap()
+            .name
+            .len(),
+        100 << 20
+    );
+    let unterminated = format!("(actors: [(id: \"a\", name: \"{}", "y".repeat(100 << 20));
+    assert!(ActorGraph::from_ron(&unterminated).is_err());
+}
