@@ -3,6 +3,12 @@
 use std::sync::OnceLock;
 
 use indexmap::IndexMap;
+
+/// The hasher of every id map: ids are hashed several times per relation
+/// while loading, and SipHash made that the largest cost at a million
+/// relations. foldhash is seeded per process, so crafted ids cannot be
+/// tuned to collide in advance.
+pub(crate) type FastHash = foldhash::fast::RandomState;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::suggest;
@@ -63,9 +69,9 @@ pub(crate) struct CertainSpan {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct ActorGraph {
-    pub(crate) sources: IndexMap<SourceId, Source>,
-    pub(crate) actors: IndexMap<ActorId, Actor>,
-    pub(crate) relations: IndexMap<RelationId, Relation>,
+    pub(crate) sources: IndexMap<SourceId, Source, FastHash>,
+    pub(crate) actors: IndexMap<ActorId, Actor, FastHash>,
+    pub(crate) relations: IndexMap<RelationId, Relation, FastHash>,
     /// Node `i` is actor `i` and edge `j` is relation `j`, weighted with its
     /// span; nodes and edges are never removed, so positions stay aligned
     /// and a neighbourhood query judges a relation without a second lookup.

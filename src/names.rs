@@ -59,7 +59,7 @@ fn is_apostrophe(c: char) -> bool {
 /// Normalized names to the actors (by position) that bear them.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameIndex {
-    map: HashMap<String, Vec<u32>>,
+    map: HashMap<String, Vec<u32>, crate::graph::FastHash>,
 }
 
 impl NameIndex {

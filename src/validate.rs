@@ -2,6 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::graph::FastHash;
+
 use crate::error::{Problems, suggest};
 use crate::{
     ActorGraph, ActorId, ActorKind, Citation, Claimant, Dataset, Error, Interval, PartialDate,
@@ -42,12 +44,13 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
         &mut problems,
     );
 
-    let batch_kinds: HashMap<&str, ActorKind> = batch
+    let batch_kinds: HashMap<&str, ActorKind, FastHash> = batch
         .actors
         .iter()
         .map(|a| (a.id.as_str(), a.kind))
         .collect();
-    let batch_sources: HashSet<&str> = batch.sources.iter().map(|s| s.id.as_str()).collect();
+    let batch_sources: HashSet<&str, FastHash> =
+        batch.sources.iter().map(|s| s.id.as_str()).collect();
     let refs = Refs {
         graph,
         batch_sources,
@@ -167,7 +170,7 @@ where
     Id: Eq + std::hash::Hash + AsRef<str> + 'a,
     T: PartialEq + serde::Serialize + 'a,
 {
-    let mut seen: HashMap<&Id, &T> = HashMap::new();
+    let mut seen: HashMap<&Id, &T, FastHash> = HashMap::default();
     let mut fresh = Vec::new();
     for (id, item) in items {
         let earlier = seen.get(id).copied().or_else(|| existing(id.as_ref()));
@@ -244,8 +247,8 @@ fn check_kinds(
 /// Looks ids up in the graph and the batch together.
 struct Refs<'a> {
     graph: &'a ActorGraph,
-    batch_sources: HashSet<&'a str>,
-    batch_kinds: HashMap<&'a str, ActorKind>,
+    batch_sources: HashSet<&'a str, FastHash>,
+    batch_kinds: HashMap<&'a str, ActorKind, FastHash>,
 }
 
 impl Refs<'_> {
