@@ -219,6 +219,23 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// What the index finds on `d`, and what a scan of `entries` finds, sorted.
+    fn found_and_expected(
+        index: &KindIndex,
+        entries: &[(Date, Date, u32, Date)],
+        d: Date,
+    ) -> (Vec<u32>, Vec<u32>) {
+        let mut found: Vec<u32> = index.possibly_on(d).map(|s| s.position).collect();
+        found.sort();
+        let mut expected: Vec<u32> = entries
+            .iter()
+            .filter(|(s, e, _, _)| *s <= d && d < *e)
+            .map(|e| e.2)
+            .collect();
+        expected.sort();
+        (found, expected)
+    }
+
     #[test]
     fn stabbing_finds_exactly_the_holding_intervals() {
         let intervals = [
@@ -243,14 +260,7 @@ mod tests {
             "2030-01-01",
         ] {
             let d = day(probe);
-            let mut found: Vec<u32> = index.possibly_on(d).map(|s| s.position).collect();
-            found.sort();
-            let mut expected: Vec<u32> = entries
-                .iter()
-                .filter(|(s, e, _, _)| *s <= d && d < *e)
-                .map(|e| e.2)
-                .collect();
-            expected.sort();
+            let (found, expected) = found_and_expected(&index, &entries, d);
             assert_eq!(found, expected, "{probe}");
         }
     }
@@ -283,14 +293,7 @@ mod tests {
         let index = KindIndex::build(entries.clone());
         for probe in (0..27_000).step_by(997) {
             let d = at(probe);
-            let mut found: Vec<u32> = index.possibly_on(d).map(|s| s.position).collect();
-            found.sort();
-            let mut expected: Vec<u32> = entries
-                .iter()
-                .filter(|(s, e, _, _)| *s <= d && d < *e)
-                .map(|e| e.2)
-                .collect();
-            expected.sort();
+            let (found, expected) = found_and_expected(&index, &entries, d);
             assert_eq!(found, expected, "probe {probe}");
         }
     }

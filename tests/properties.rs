@@ -151,6 +151,33 @@ fn brute_force(
     ids
 }
 
+/// The ids a view finds, and those the brute-force rule finds, for one query.
+fn view_and_brute_force(
+    data: &Dataset,
+    on: Date,
+    known_by: Option<Date>,
+    certain: bool,
+    keep_contested: bool,
+) -> (Vec<String>, Vec<String>) {
+    let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+    let certainty = if certain {
+        Certainty::Certainly
+    } else {
+        Certainty::Possibly
+    };
+    let mut view = graph.at(on).certainty(certainty);
+    if let Some(k) = known_by {
+        view = view.known_by(k);
+    }
+    if !keep_contested {
+        view = view.without_contested();
+    }
+    (
+        ids(view.relations()),
+        brute_force(data, on, known_by, certainty, keep_contested),
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -162,16 +189,8 @@ proptest! {
         certain in any::<bool>(),
         keep_contested in any::<bool>(),
     ) {
-        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
-        let certainty = if certain { Certainty::Certainly } else { Certainty::Possibly };
-        let mut view = graph.at(on).certainty(certainty);
-        if let Some(k) = known_by {
-            view = view.known_by(k);
-        }
-        if !keep_contested {
-            view = view.without_contested();
-        }
-        prop_assert_eq!(ids(view.relations()), brute_force(&data, on, known_by, certainty, keep_contested));
+        let (found, expected) = view_and_brute_force(&data, on, known_by, certain, keep_contested);
+        prop_assert_eq!(found, expected);
     }
 
     #[test]
@@ -320,15 +339,7 @@ proptest! {
         keep_contested in any::<bool>(),
     ) {
         let data = actorgraph::synthetic::Spec::new(150, 3_000).sources(40).seed(seed).generate();
-        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
-        let certainty = if certain { Certainty::Certainly } else { Certainty::Possibly };
-        let mut view = graph.at(on).certainty(certainty);
-        if let Some(k) = known_by {
-            view = view.known_by(k);
-        }
-        if !keep_contested {
-            view = view.without_contested();
-        }
-        prop_assert_eq!(ids(view.relations()), brute_force(&data, on, known_by, certainty, keep_contested));
+        let (found, expected) = view_and_brute_force(&data, on, known_by, certain, keep_contested);
+        prop_assert_eq!(found, expected);
     }
 }
