@@ -99,19 +99,13 @@ impl<'g> Hop<'g> {
 }
 
 impl fmt::Display for Hop<'_> {
-    /// `Iran backs Hezbollah`, with every parallel relation's verb.
+    /// `Russia backs and is allied with Syrian government`: every parallel
+    /// relation's verb.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let verbs: Vec<String> = self
-            .relations
-            .iter()
-            .map(|r| {
-                let forward = r.subject().id == self.from.id;
-                match (forward, r.kind().is_symmetric()) {
-                    (true, _) | (false, true) => r.kind().verb().to_owned(),
-                    (false, false) => format!("is the object of \"{}\" by", r.kind().verb()),
-                }
-            })
-            .collect();
+        // Chains follow directed kinds forward only, so each verb reads from
+        // `from` to `to`; symmetric kinds read the same either way.
+        let mut verbs: Vec<&str> = self.relations.iter().map(|r| r.kind().verb()).collect();
+        verbs.dedup();
         write!(
             f,
             "{} {} {}",

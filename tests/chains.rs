@@ -175,3 +175,25 @@ fn common_backers_and_enemies() {
         "{enemies:?}"
     );
 }
+
+#[test]
+fn a_hop_names_every_parallel_relation() {
+    let g = syria();
+    let options = ChainOptions::default()
+        .kinds([RelationKind::Backs, RelationKind::AlliedWith])
+        .max_hops(1);
+    let chain = g
+        .at(day("2024-11-30"))
+        .chains("russia", "syrian_government", &options)
+        .unwrap()
+        .next()
+        .unwrap();
+    assert_eq!(
+        chain.hops()[0].to_string(),
+        "Russia backs and is allied with Syrian government"
+    );
+    assert_eq!(
+        chain.to_string(),
+        "Russia -[backs, is allied with]-> Syrian government"
+    );
+}
