@@ -4,6 +4,7 @@ mod bad_input;
 mod build;
 mod chains;
 mod changes;
+mod cli;
 mod data_facts;
 mod data_quotes;
 mod dot;

@@ -1,0 +1,108 @@
+//! The examples as a user runs them: bad arguments and bad data give one
+//! line on standard error and a non-zero exit, never a panic.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// An example binary; `cargo test` builds them beside the test binary.
+fn example(name: &str) -> Command {
+    let mut dir = std::env::current_exe().expect("the test binary has a path");
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    Command::new(dir.join("examples").join(name))
+}
+
+fn run(name: &str, args: &[&str]) -> Output {
+    example(name)
+        .args(args)
+        .output()
+        .expect("the example binary exists: plain `cargo test` builds the examples first")
+}
+
+fn bad_data(file: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad_data")
+        .join(file)
+        .display()
+        .to_string()
+}
+
+/// Asserts a failure with `code` and a single stderr line containing `words`.
+fn fails_in_one_line(output: &Output, code: i32, words: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(code), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(words), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn main_command_prints_blocs_and_chains() {
+    let output = run("alliance_chains", &[]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Bloc 1") && stdout.contains(" -[backs]-> "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn invalid_date_argument() {
+    fails_in_one_line(
+        &run("who_backs_whom", &["--as-of", "2024-02-30"]),
+        2,
+        "invalid date",
+    );
+}
+
+#[test]
+fn unknown_flag() {
+    fails_in_one_line(&run("changes", &["--frm", "2024-11-26"]), 2, "--frm");
+}
+
+#[test]
+fn unknown_relation_kind_argument() {
+    fails_in_one_line(
+        &run("export_dot", &["--kinds", "backs,adores"]),
+        2,
+        "adores",
+    );
+}
+
+#[test]
+fn unknown_actor_argument() {
+    fails_in_one_line(&run("timeline", &["Hayat Tahrir"]), 1, "did you mean");
+}
+
+#[test]
+fn bad_data_file() {
+    let output = run("who_backs_whom", &["--data", &bad_data("unknown_ids.ron")]);
+    fails_in_one_line(&output, 1, "unknown actor \"iram\"");
+    let output = run("alliance_chains", &["--data", &bad_data("feb_29_2023.ron")]);
+    fails_in_one_line(&output, 1, "line 8");
+    let output = run("export_dot", &["--data", "/no/such/file.ron"]);
+    fails_in_one_line(&output, 1, "/no/such/file.ron");
+}
+
+#[test]
+fn a_refused_addition_is_one_line() {
+    let extra = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/extra_data/conflicting.ron");
+    let output = run("who_backs_whom", &["--add", &extra.display().to_string()]);
+    fails_in_one_line(&output, 1, "duplicate actor id \"iran\"");
+}
+
+#[test]
+fn a_reader_closing_the_pipe_early_is_not_a_panic() {
+    let mut child = example("alliance_chains")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("the example ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
