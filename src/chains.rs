@@ -274,6 +274,7 @@ impl<'g> View<'g> {
                 &mut path,
                 &mut hops,
                 options,
+                false,
                 &mut |hops, node| {
                     let remaining = options.max_hops - hops.len();
                     match distance.get(&node) {
@@ -314,6 +315,7 @@ impl<'g> View<'g> {
             &mut vec![start],
             &mut Vec::new(),
             options,
+            false,
             &mut |_, _| Walk::EmitAndContinue,
             &mut found,
         );
@@ -336,16 +338,28 @@ impl<'g> View<'g> {
         options: &ChainOptions,
     ) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
         let target = self.graph().node_of(to)?;
-        let mut reversed = Vec::new();
-        self.walk_back(&mut vec![target], &mut Vec::new(), options, &mut reversed);
-        Ok(self.finish(reversed))
+        let mut found = Vec::new();
+        self.walk(
+            &mut vec![target],
+            &mut Vec::new(),
+            options,
+            true,
+            &mut |_, _| Walk::EmitAndContinue,
+            &mut found,
+        );
+        Ok(self.finish(found))
     }
 
+    /// Depth-first search for chains from the last actor of `path`: along
+    /// the links, or against them (`backwards`) to find chains that end
+    /// there. `decide` says at each new actor whether to emit the chain so
+    /// far, go deeper, or both.
     fn walk(
         self,
         path: &mut Vec<NodeIndex<u32>>,
         hops: &mut Vec<Hop<'g>>,
         options: &ChainOptions,
+        backwards: bool,
         decide: &mut dyn FnMut(&[Hop<'g>], NodeIndex<u32>) -> Walk,
         found: &mut Vec<Chain<'g>>,
     ) {
@@ -353,55 +367,35 @@ impl<'g> View<'g> {
             return;
         }
         let Some(&here) = path.last() else { return };
-        for (next, relations) in self.steps(here, options, false) {
+        for (next, relations) in self.steps(here, options, backwards) {
             if path.contains(&next) {
                 continue;
             }
+            let (from, to) = if backwards {
+                (next, here)
+            } else {
+                (here, next)
+            };
             hops.push(Hop {
-                from: self.graph().actor_at(here),
-                to: self.graph().actor_at(next),
+                from: self.graph().actor_at(from),
+                to: self.graph().actor_at(to),
                 relations,
             });
             let verdict = decide(hops, next);
             if matches!(verdict, Walk::Emit | Walk::EmitAndContinue) {
-                found.push(Chain { hops: hops.clone() });
+                // A backward search collects hops last to first.
+                let chain = if backwards {
+                    hops.iter().rev().cloned().collect()
+                } else {
+                    hops.clone()
+                };
+                found.push(Chain { hops: chain });
             }
             if matches!(verdict, Walk::Continue | Walk::EmitAndContinue) {
                 path.push(next);
-                self.walk(path, hops, options, decide, found);
+                self.walk(path, hops, options, backwards, decide, found);
                 path.pop();
             }
-            hops.pop();
-        }
-    }
-
-    /// Like [`walk`](Self::walk) against the links, emitting chains that end at the start.
-    fn walk_back(
-        self,
-        path: &mut Vec<NodeIndex<u32>>,
-        hops: &mut Vec<Hop<'g>>,
-        options: &ChainOptions,
-        found: &mut Vec<Chain<'g>>,
-    ) {
-        if hops.len() >= options.max_hops {
-            return;
-        }
-        let Some(&here) = path.last() else { return };
-        for (previous, relations) in self.steps(here, options, true) {
-            if path.contains(&previous) {
-                continue;
-            }
-            hops.push(Hop {
-                from: self.graph().actor_at(previous),
-                to: self.graph().actor_at(here),
-                relations,
-            });
-            found.push(Chain {
-                hops: hops.iter().rev().cloned().collect(),
-            });
-            path.push(previous);
-            self.walk_back(path, hops, options, found);
-            path.pop();
             hops.pop();
         }
     }
