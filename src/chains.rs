@@ -309,17 +309,7 @@ impl<'g> View<'g> {
         from: &str,
         options: &ChainOptions,
     ) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
-        let start = self.graph().node_of(from)?;
-        let mut found = Vec::new();
-        self.walk(
-            &mut vec![start],
-            &mut Vec::new(),
-            options,
-            false,
-            &mut |_, _| Walk::EmitAndContinue,
-            &mut found,
-        );
-        Ok(self.finish(found))
+        self.every_chain(from, options, false)
     }
 
     /// Every chain reaching `to` on the view's day, up to the hop limit,
@@ -337,13 +327,23 @@ impl<'g> View<'g> {
         to: &str,
         options: &ChainOptions,
     ) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
-        let target = self.graph().node_of(to)?;
+        self.every_chain(to, options, true)
+    }
+
+    /// Every chain out of `actor`, or into it when `backwards`, shortest first.
+    fn every_chain(
+        self,
+        actor: &str,
+        options: &ChainOptions,
+        backwards: bool,
+    ) -> Result<std::vec::IntoIter<Chain<'g>>, Error> {
+        let node = self.graph().node_of(actor)?;
         let mut found = Vec::new();
         self.walk(
-            &mut vec![target],
+            &mut vec![node],
             &mut Vec::new(),
             options,
-            true,
+            backwards,
             &mut |_, _| Walk::EmitAndContinue,
             &mut found,
         );
