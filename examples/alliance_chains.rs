@@ -44,13 +44,13 @@ fn print_chain(out: &mut String, chain: &Chain<'_>) {
         for relation in hop.relations() {
             let evidence = relation
                 .citations()
-                .find(|e| e.citation.stance == Stance::Supports);
+                .find(|e| e.stance() == Stance::Supports);
             match evidence {
                 Some(e) => outln!(
                     out,
                     "      {relation}  [{}: {:?}]",
-                    e.source.id,
-                    e.citation.quote
+                    e.source().id,
+                    e.quote()
                 ),
                 None => outln!(out, "      {relation}"),
             }

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         for backing in args.view.view(&graph).of_kind(RelationKind::Backs) {
             count += 1;
             outln!(out, "\n{backing}");
-            if let Some(who) = &backing.relation().claimed_by {
+            if let Some(who) = backing.claimed_by() {
                 outln!(out, "    claimed by {who}");
             }
             for evidence in backing.citations() {

@@ -309,7 +309,7 @@ fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool) {
         escape_dot(r.subject().id.as_str()),
         escape_dot(r.object().id.as_str()),
         escape_dot(&label),
-        escape_dot(r.relation().id.as_str()),
+        escape_dot(r.id()),
         escape_dot(&tooltip),
         escape_dot(&tooltip),
     );

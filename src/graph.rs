@@ -2,8 +2,6 @@
 
 use std::sync::OnceLock;
 
-use indexmap::IndexMap;
-
 /// The hasher of every id map: ids are hashed several times per relation
 /// while loading, and SipHash made that the largest cost at a million
 /// relations. foldhash is seeded per process, so crafted ids cannot be
@@ -14,34 +12,9 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::error::suggest;
 use crate::index::IntervalIndex;
 use crate::names::NameIndex;
+use crate::store::{Keyed, Knowledge, RelationStore, Span};
 use crate::validate::check_batch;
-use crate::{
-    Actor, ActorId, Dataset, Date, Error, Relation, RelationId, RelationKind, Source, SourceId,
-    Stance,
-};
-
-/// What a *possibly* query needs to judge a relation, packed small: it is
-/// the edge weight, read on every neighbourhood and as-of query.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Span {
-    pub(crate) kind: RelationKind,
-    pub(crate) possible_from: Date,
-    pub(crate) possible_until: Date,
-    /// First day some supporting source had possibly appeared.
-    pub(crate) known_possibly: Date,
-    /// First day some disputing source had possibly appeared; `Date::NEVER` when none.
-    pub(crate) disputed_possibly: Date,
-}
-
-/// What only *certainly* queries and "formerly" need; kept apart so the
-/// common path reads less memory.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct CertainSpan {
-    pub(crate) certain_from: Date,
-    pub(crate) certain_until: Date,
-    pub(crate) known_certainly: Date,
-    pub(crate) disputed_certainly: Date,
-}
+use crate::{Actor, Dataset, Date, Error, Relation, RelationRef, Source, Stance};
 
 /// A validated graph of actors and their dated, sourced relations.
 ///
@@ -69,26 +42,28 @@ pub(crate) struct CertainSpan {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct ActorGraph {
-    pub(crate) sources: IndexMap<SourceId, Source, FastHash>,
-    pub(crate) actors: IndexMap<ActorId, Actor, FastHash>,
-    pub(crate) relations: IndexMap<RelationId, Relation, FastHash>,
+    pub(crate) sources: Keyed<Source>,
+    pub(crate) actors: Keyed<Actor>,
+    /// Ids, citations, claimants and notes of relations, by position.
+    pub(crate) relations: RelationStore,
     /// Node `i` is actor `i` and edge `j` is relation `j`, weighted with its
     /// span; nodes and edges are never removed, so positions stay aligned
     /// and a neighbourhood query judges a relation without a second lookup.
     pub(crate) edges: DiGraph<(), Span, u32>,
     pub(crate) names: NameIndex,
-    /// Per relation position.
-    pub(crate) certain: Vec<CertainSpan>,
     /// Built on the first as-of query after a change.
     pub(crate) index: OnceLock<IntervalIndex>,
 }
 
 impl PartialEq for ActorGraph {
     fn eq(&self, other: &Self) -> bool {
-        // Everything else is derived from these three.
+        // Interning may number the same quotes differently, so compare
+        // what the graphs hold, not how.
         self.sources == other.sources
             && self.actors == other.actors
-            && self.relations == other.relations
+            && self.relation_count() == other.relation_count()
+            && (0..self.relation_count() as u32)
+                .all(|p| self.relation_record(p) == other.relation_record(p))
     }
 }
 
@@ -131,15 +106,14 @@ impl ActorGraph {
         } = batch;
         self.sources.reserve(sources.len());
         for (source, _) in sources.into_iter().zip(fresh.sources).filter(|(_, f)| *f) {
-            self.sources.insert(source.id.clone(), source);
+            self.sources.push(source);
         }
         self.actors.reserve(actors.len());
         for (actor, _) in actors.into_iter().zip(fresh.actors).filter(|(_, f)| *f) {
             self.push_actor(actor);
         }
-        self.relations.reserve(relations.len());
+        self.relations.reserve(&relations);
         self.edges.reserve_edges(relations.len());
-        self.certain.reserve(relations.len());
         for (relation, _) in relations
             .into_iter()
             .zip(fresh.relations)
@@ -196,54 +170,79 @@ impl ActorGraph {
         for former in &actor.former_names {
             self.names.insert(&former.name, position);
         }
-        self.actors.insert(actor.id.clone(), actor);
+        self.actors.push(actor);
     }
 
     fn push_relation(&mut self, relation: Relation) {
-        let position = self.relations.len() as u32;
-        let (span, certain) = self.span_of(&relation);
-        // Validation guarantees both ends exist.
+        let disputed = relation
+            .citations
+            .iter()
+            .any(|c| c.stance == Stance::Disputes);
+        let span = Span::new(
+            relation.kind,
+            relation.interval().unwrap_or_default(),
+            disputed,
+        );
+        // Validation guarantees that both ends and every source exist.
         let subject = self.actors.get_index_of(&relation.subject).unwrap_or(0);
         let object = self.actors.get_index_of(&relation.object).unwrap_or(0);
-        let edge = self
-            .edges
+        let sources = &self.sources;
+        self.relations
+            .push(&relation, |id| sources.get_index_of(id).unwrap_or(0));
+        self.edges
             .add_edge(NodeIndex::new(subject), NodeIndex::new(object), span);
-        debug_assert_eq!(edge.index(), position as usize);
-        self.certain.push(certain);
-        self.relations.insert(relation.id.clone(), relation);
         self.index = OnceLock::new();
     }
 
-    fn span_of(&self, relation: &Relation) -> (Span, CertainSpan) {
-        let interval = relation.interval().unwrap_or_default();
-        let mut span = Span {
-            kind: relation.kind,
-            possible_from: interval.possible_from(),
-            possible_until: interval.possible_until(),
+    /// When the sources behind the relation at `position` appeared.
+    pub(crate) fn knowledge(&self, position: u32) -> Knowledge {
+        let mut knowledge = Knowledge {
             known_possibly: Date::NEVER,
-            disputed_possibly: Date::NEVER,
-        };
-        let mut certain = CertainSpan {
-            certain_from: interval.certain_from(),
-            certain_until: interval.certain_until(),
             known_certainly: Date::NEVER,
+            disputed_possibly: Date::NEVER,
             disputed_certainly: Date::NEVER,
         };
-        for citation in &relation.citations {
-            let Some(source) = self.sources.get(&citation.source) else {
+        for number in self.relations.citation_range(position) {
+            let row = self.relations.citation(number);
+            let Some(source) = self.sources.get_index(row.source()) else {
                 continue;
             };
             let (first, last) = (source.published.first_day(), source.published.last_day());
             // A denial published before any report does not make the claim known.
-            if citation.stance == Stance::Disputes {
-                span.disputed_possibly = span.disputed_possibly.min(first);
-                certain.disputed_certainly = certain.disputed_certainly.min(last);
+            if row.stance() == Stance::Disputes {
+                knowledge.disputed_possibly = knowledge.disputed_possibly.min(first);
+                knowledge.disputed_certainly = knowledge.disputed_certainly.min(last);
             } else {
-                span.known_possibly = span.known_possibly.min(first);
-                certain.known_certainly = certain.known_certainly.min(last);
+                knowledge.known_possibly = knowledge.known_possibly.min(first);
+                knowledge.known_certainly = knowledge.known_certainly.min(last);
             }
         }
-        (span, certain)
+        knowledge
+    }
+
+    /// The relation at `position` as the record it was added as.
+    pub(crate) fn relation_record(&self, position: u32) -> Relation {
+        let edge = &self.edges.raw_edges()[position as usize];
+        let span = edge.weight;
+        let interval = span.interval();
+        let store = &self.relations;
+        Relation {
+            id: crate::RelationId(store.ids.get(position).to_owned()),
+            kind: span.kind,
+            subject: self.actors[edge.source().index()].id.clone(),
+            object: self.actors[edge.target().index()].id.clone(),
+            from: interval.start(),
+            until: interval.end(),
+            citations: store
+                .citation_range(position)
+                .map(|n| {
+                    let source = self.sources[store.citation(n).source()].id.clone();
+                    store.to_citation(n, source)
+                })
+                .collect(),
+            claimed_by: store.claimant(position).cloned(),
+            note: store.note(position).map(str::to_owned),
+        }
     }
 
     /// The number of actors.
@@ -281,13 +280,38 @@ impl ActorGraph {
     /// # Errors
     ///
     /// [`Error::UnknownRelation`], with the closest id as a suggestion.
-    pub fn relation(&self, id: &str) -> Result<&Relation, Error> {
-        self.relations
-            .get(id)
-            .ok_or_else(|| Error::UnknownRelation {
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let graph = actorgraph::ActorGraph::embedded()?;
+    /// let first = graph.relations().next().map(|r| r.id().to_owned());
+    /// let id = first.unwrap_or_default();
+    /// assert_eq!(graph.relation(&id)?.id(), id);
+    /// assert!(graph.relation("no-such-relation").is_err());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Complexity
+    ///
+    /// O(length of the id), expected.
+    pub fn relation(&self, id: &str) -> Result<RelationRef<'_>, Error> {
+        match self.relations.ids.find(id) {
+            Some(position) => Ok(RelationRef::plain(self, position)),
+            None => Err(Error::UnknownRelation {
                 id: id.to_owned(),
-                suggestion: suggest(id, self.relations.keys().map(RelationId::as_str)),
-            })
+                suggestion: suggest(id, self.relations.ids.iter()),
+            }),
+        }
+    }
+
+    /// Every relation, in the order added, whenever it held.
+    ///
+    /// # Complexity
+    ///
+    /// O(1) per relation.
+    pub fn relations(&self) -> impl ExactSizeIterator<Item = RelationRef<'_>> {
+        (0..self.relation_count() as u32).map(|p| RelationRef::plain(self, p))
     }
 
     /// Finds an actor by id, name, alias or former name.
@@ -339,7 +363,9 @@ impl ActorGraph {
         Dataset {
             sources: self.sources.values().cloned().collect(),
             actors: self.actors.values().cloned().collect(),
-            relations: self.relations.values().cloned().collect(),
+            relations: (0..self.relation_count() as u32)
+                .map(|p| self.relation_record(p))
+                .collect(),
         }
     }
 
@@ -355,19 +381,17 @@ impl ActorGraph {
         &self.edges.raw_edges()[position as usize].weight
     }
 
-    /// The *certainly* bounds of the relation at `position`.
-    pub(crate) fn certain_span(&self, position: u32) -> &CertainSpan {
-        &self.certain[position as usize]
-    }
-
     /// The interval index, built now if the graph changed since the last query.
     pub(crate) fn interval_index(&self) -> &IntervalIndex {
-        self.index
-            .get_or_init(|| IntervalIndex::build(self.edges.raw_edges().iter().map(|e| &e.weight)))
-    }
-
-    pub(crate) fn relation_at(&self, position: u32) -> &Relation {
-        &self.relations[position as usize]
+        self.index.get_or_init(|| {
+            IntervalIndex::build(
+                self.edges
+                    .raw_edges()
+                    .iter()
+                    .enumerate()
+                    .map(|(p, e)| (e.weight, self.knowledge(p as u32).known_possibly)),
+            )
+        })
     }
 
     pub(crate) fn actor_at(&self, node: NodeIndex<u32>) -> &Actor {

@@ -2,13 +2,23 @@
 //!
 //! Relations of one kind are sorted by the first day they possibly held.
 //! For a day `d`, only a prefix of that order can hold; among it, a
-//! max-tree over each leaf's possible end lets the search skip every
-//! subtree whose relations had all ended by `d`. A query visits
-//! O((1 + m) log n) nodes for m relations found among n of the kind, so a
-//! day on which few relations held costs little however large the graph.
+//! max-tree over blocks of [`BLOCK`] entries, keyed by their latest
+//! possible end, lets the search skip every block whose relations had all
+//! ended by `d`. A query visits O(log n + (1 + m) · BLOCK) entries for m
+//! relations found among n of the kind, so a day on which few relations
+//! held costs little however large the graph.
+//!
+//! The index holds 12 bytes per relation and about one for the tree; start
+//! days are read from the relations themselves, as only the galloping
+//! search at the beginning of a query needs them.
 
-use crate::graph::Span;
+use crate::store::Span;
 use crate::{Date, RelationKind};
+
+/// Entries per leaf of the max-tree: one cache line of end days. Larger
+/// blocks shrink the tree; smaller ones waste fewer reads per relation
+/// found on a narrow day.
+const BLOCK: usize = 16;
 
 /// The interval index of one relation kind.
 #[derive(Clone, Debug, Default)]
@@ -16,13 +26,13 @@ pub(crate) struct KindIndex {
     /// Relation positions, sorted by `possible_from`; the top bit marks a
     /// relation that some citation disputes.
     order: Vec<u32>,
-    /// `possible_from` of each entry of `order`, for the binary search.
-    starts: Vec<Date>,
+    /// `possible_until` of each entry of `order`.
+    ends: Vec<Date>,
     /// `known_possibly` of each entry of `order`, so knowledge-time queries
-    /// need not fetch the span.
+    /// need not walk the citations.
     known: Vec<Date>,
-    /// Implicit binary tree over `order`: `tree[leaves + i]` is the
-    /// `possible_until` of entry `i`, inner nodes hold their children's max.
+    /// Implicit binary tree over blocks: `tree[leaves + b]` is the latest
+    /// `possible_until` in block `b`; inner nodes hold their children's max.
     tree: Vec<Date>,
     leaves: usize,
 }
@@ -32,53 +42,66 @@ impl KindIndex {
     /// known_possibly) entries.
     fn build(mut entries: Vec<(Date, Date, u32, Date)>) -> KindIndex {
         entries.sort_unstable();
-        let leaves = entries.len().next_power_of_two().max(1);
+        let blocks = entries.len().div_ceil(BLOCK);
+        let leaves = blocks.next_power_of_two().max(1);
         // Padding leaves hold the earliest day, so no query ever enters them.
         let mut tree = vec![Date::MIN; 2 * leaves];
         for (i, (_, until, _, _)) in entries.iter().enumerate() {
-            tree[leaves + i] = *until;
+            let leaf = &mut tree[leaves + i / BLOCK];
+            *leaf = (*leaf).max(*until);
         }
         for node in (1..leaves).rev() {
             tree[node] = tree[2 * node].max(tree[2 * node + 1]);
         }
         KindIndex {
             order: entries.iter().map(|e| e.2).collect(),
-            starts: entries.iter().map(|e| e.0).collect(),
+            ends: entries.iter().map(|e| e.1).collect(),
             known: entries.iter().map(|e| e.3).collect(),
             tree,
             leaves,
         }
     }
 
-    /// The relations that possibly held on `day`, in order of start.
-    pub(crate) fn possibly_on(&self, day: Date) -> Stabbing<'_> {
+    /// The relations that possibly held on `day`, in order of start;
+    /// `start_of` gives a relation's `possible_from` by position.
+    pub(crate) fn possibly_on(&self, day: Date, start_of: impl Fn(u32) -> Date) -> Stabbing<'_> {
+        let candidates = gallop(self.order.len(), |i| {
+            start_of(self.order[i] & !DISPUTED) <= day
+        });
         Stabbing {
             index: self,
             day,
-            candidates: gallop(&self.starts, day),
+            candidates,
+            candidate_blocks: candidates.div_ceil(BLOCK),
             next: 0,
         }
     }
 }
 
-/// How many of the sorted `starts` are on or before `day`, found by
-/// galloping from the left: O(log k) for an answer k, so a day early in the
-/// record (few candidates) costs less than a plain binary search over all.
-fn gallop(starts: &[Date], day: Date) -> usize {
+/// How many of the first `len` entries satisfy `before`, which holds for a
+/// prefix; found by galloping from the left: O(log k) for an answer k, so
+/// a day early in the record (few candidates) costs less than a plain
+/// binary search over all.
+fn gallop(len: usize, before: impl Fn(usize) -> bool) -> usize {
     let mut bound = 1;
-    while bound < starts.len() && starts[bound] <= day {
+    while bound < len && before(bound) {
         bound *= 2;
     }
-    let low = bound / 2;
-    let high = bound.min(starts.len());
-    low + starts[low..high].partition_point(|s| *s <= day)
+    let (mut low, mut high) = (bound / 2, bound.min(len));
+    // Invariant: entries below `low` satisfy `before`, from `high` on they do not.
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if before(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
 }
 
 /// The bit of an `order` entry that marks a disputed relation.
 pub(crate) const DISPUTED: u32 = 1 << 31;
-
-/// Below this many candidates, checking each leaf beats climbing the tree.
-const SCAN_BELOW: usize = 32;
 
 /// A relation found by [`KindIndex::possibly_on`].
 #[derive(Clone, Copy, Debug)]
@@ -91,32 +114,32 @@ pub(crate) struct Stab {
 
 /// Iterator over the relations of one kind that possibly held on a day.
 ///
-/// It keeps only the next leaf to look at: from a leaf that does not hold,
-/// it climbs to the nearest subtree on the right whose maximum end lies
-/// after the day and descends to that subtree's first holding leaf, so no
-/// stack is needed and every step costs O(log n).
+/// It scans the current block's end days; when a block is done, it climbs
+/// from its leaf to the nearest subtree on the right whose maximum end lies
+/// after the day and descends to that subtree's first such block, so no
+/// stack is needed and every jump costs O(log n).
 pub(crate) struct Stabbing<'a> {
     index: &'a KindIndex,
     day: Date,
     candidates: usize,
+    candidate_blocks: usize,
     next: usize,
 }
 
 impl Stabbing<'_> {
-    fn stab(&mut self, leaf: usize) -> Stab {
-        self.next = leaf + 1;
-        let entry = self.index.order[leaf];
+    fn stab(&self, entry: usize) -> Stab {
+        let order = self.index.order[entry];
         Stab {
-            position: entry & !DISPUTED,
-            disputed: entry & DISPUTED != 0,
-            known_possibly: self.index.known[leaf],
+            position: order & !DISPUTED,
+            disputed: order & DISPUTED != 0,
+            known_possibly: self.index.known[entry],
         }
     }
 
-    /// The first holding leaf after `leaf` (which does not hold), if any.
-    fn climb_from(&self, leaf: usize) -> Option<usize> {
+    /// The first block after `block` holding an entry that ends after the day.
+    fn climb_from(&self, block: usize) -> Option<usize> {
         let (tree, leaves) = (&self.index.tree, self.index.leaves);
-        let mut node = leaves + leaf;
+        let mut node = leaves + block;
         loop {
             // Up while a right child; then across to the right sibling.
             while node & 1 == 1 {
@@ -127,7 +150,7 @@ impl Stabbing<'_> {
             }
             node += 1;
             let below = leaves.trailing_zeros() - (usize::BITS - 1 - node.leading_zeros());
-            if (node << below) - leaves >= self.candidates {
+            if (node << below) - leaves >= self.candidate_blocks {
                 return None;
             }
             if tree[node] > self.day {
@@ -139,7 +162,7 @@ impl Stabbing<'_> {
                     };
                 }
                 let found = node - leaves;
-                return (found < self.candidates).then_some(found);
+                return (found < self.candidate_blocks).then_some(found);
             }
         }
     }
@@ -149,30 +172,28 @@ impl Iterator for Stabbing<'_> {
     type Item = Stab;
 
     fn next(&mut self) -> Option<Stab> {
-        let leaves = self.index.leaves;
-        let tree = &self.index.tree;
-        if self.candidates <= SCAN_BELOW {
-            while self.next < self.candidates {
-                let leaf = self.next;
-                if tree[leaves + leaf] > self.day {
-                    return Some(self.stab(leaf));
-                }
+        let ends = &self.index.ends;
+        loop {
+            let block_end = ((self.next / BLOCK + 1) * BLOCK).min(self.candidates);
+            while self.next < block_end {
+                let entry = self.next;
                 self.next += 1;
+                if ends[entry] > self.day {
+                    return Some(self.stab(entry));
+                }
             }
-            return None;
-        }
-        if self.next >= self.candidates {
-            return None;
-        }
-        let leaf = self.next;
-        if tree[leaves + leaf] > self.day {
-            return Some(self.stab(leaf));
-        }
-        match self.climb_from(leaf) {
-            Some(found) => Some(self.stab(found)),
-            None => {
-                self.next = self.candidates;
-                None
+            if self.next >= self.candidates {
+                return None;
+            }
+            let block = self.next / BLOCK;
+            if self.index.tree[self.index.leaves + block] <= self.day {
+                match self.climb_from(block) {
+                    Some(found) => self.next = found * BLOCK,
+                    None => {
+                        self.next = self.candidates;
+                        return None;
+                    }
+                }
             }
         }
     }
@@ -185,20 +206,18 @@ pub(crate) struct IntervalIndex {
 }
 
 impl IntervalIndex {
-    pub(crate) fn build<'a>(spans: impl Iterator<Item = &'a Span>) -> IntervalIndex {
+    /// Builds from each relation's span and the first day a supporting
+    /// source had possibly appeared, in order of position.
+    pub(crate) fn build(spans: impl Iterator<Item = (Span, Date)>) -> IntervalIndex {
         let mut per_kind: Vec<Vec<(Date, Date, u32, Date)>> =
             vec![Vec::new(); RelationKind::ALL.len()];
-        for (position, span) in spans.enumerate() {
-            let disputed = if span.disputed_possibly == Date::NEVER {
-                0
-            } else {
-                DISPUTED
-            };
+        for (position, (span, known_possibly)) in spans.enumerate() {
+            let disputed = if span.is_disputed() { DISPUTED } else { 0 };
             per_kind[span.kind as usize].push((
                 span.possible_from,
                 span.possible_until,
                 position as u32 | disputed,
-                span.known_possibly,
+                known_possibly,
             ));
         }
         IntervalIndex {
@@ -225,7 +244,13 @@ mod tests {
         entries: &[(Date, Date, u32, Date)],
         d: Date,
     ) -> (Vec<u32>, Vec<u32>) {
-        let mut found: Vec<u32> = index.possibly_on(d).map(|s| s.position).collect();
+        let start_of = |position: u32| {
+            entries
+                .iter()
+                .find(|e| e.2 == position)
+                .map_or(Date::MIN, |e| e.0)
+        };
+        let mut found: Vec<u32> = index.possibly_on(d, start_of).map(|s| s.position).collect();
         found.sort();
         let mut expected: Vec<u32> = entries
             .iter()
@@ -305,15 +330,21 @@ mod tests {
             for probe in 1..=28 {
                 let d = Date::new(2000, 1, probe).unwrap();
                 let slice = &starts[..len];
-                assert_eq!(gallop(slice, d), slice.partition_point(|s| *s <= d));
+                assert_eq!(
+                    gallop(slice.len(), |i| slice[i] <= d),
+                    slice.partition_point(|s| *s <= d)
+                );
             }
-            assert_eq!(gallop(&starts[..len], Date::MIN), 0);
+            assert_eq!(gallop(len, |i| starts[i] <= Date::MIN), 0);
         }
     }
 
     #[test]
     fn empty_index_finds_nothing() {
         let index = KindIndex::build(Vec::new());
-        assert_eq!(index.possibly_on(day("2000-01-01")).count(), 0);
+        assert_eq!(
+            index.possibly_on(day("2000-01-01"), |_| Date::MIN).count(),
+            0
+        );
     }
 }

@@ -41,6 +41,7 @@ mod load;
 mod model;
 mod names;
 mod query;
+mod store;
 pub mod synthetic;
 mod timeline;
 mod validate;

@@ -1,9 +1,9 @@
 //! Looking actors up by name.
 
-use std::collections::HashMap;
-
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+use crate::store::Interner;
 
 /// Reduces a name to the form names are compared in.
 ///
@@ -56,11 +56,19 @@ fn is_apostrophe(c: char) -> bool {
     )
 }
 
-/// Normalized names to the actors (by position) that bear them.
+/// Normalized names and the actors that bear them.
+///
+/// Most names belong to one actor, so each name's entry is that actor's
+/// position, or, with the top bit set, a slot in `shared` listing several:
+/// four bytes per name instead of a list each.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameIndex {
-    map: HashMap<String, Vec<u32>, crate::graph::FastHash>,
+    names: Interner,
+    owners: Vec<u32>,
+    shared: Vec<Vec<u32>>,
 }
+
+const SHARED: u32 = 1 << 31;
 
 impl NameIndex {
     pub(crate) fn insert(&mut self, name: &str, actor: u32) {
@@ -68,19 +76,36 @@ impl NameIndex {
         if key.is_empty() {
             return;
         }
-        let actors = self.map.entry(key).or_default();
-        if !actors.contains(&actor) {
-            actors.push(actor);
+        let symbol = self.names.intern(&key) as usize;
+        if symbol == self.owners.len() {
+            self.owners.push(actor);
+            return;
+        }
+        let owner = self.owners[symbol];
+        if owner & SHARED != 0 {
+            let list = &mut self.shared[(owner & !SHARED) as usize];
+            if !list.contains(&actor) {
+                list.push(actor);
+            }
+        } else if owner != actor {
+            self.owners[symbol] = self.shared.len() as u32 | SHARED;
+            self.shared.push(vec![owner, actor]);
         }
     }
 
     pub(crate) fn get(&self, name: &str) -> &[u32] {
-        self.map
-            .get(&normalize_name(name))
-            .map_or(&[][..], Vec::as_slice)
+        let Some(symbol) = self.names.find(&normalize_name(name)) else {
+            return &[];
+        };
+        let owner = &self.owners[symbol as usize];
+        if owner & SHARED != 0 {
+            &self.shared[(owner & !SHARED) as usize]
+        } else {
+            std::slice::from_ref(owner)
+        }
     }
 
     pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.names.iter()
     }
 }

@@ -6,10 +6,10 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use crate::graph::Span;
+use crate::store::Span;
 use crate::{
-    Actor, ActorGraph, Certainty, Citation, Date, Error, Holding, Interval, Relation, RelationKind,
-    Source, Stance,
+    Actor, ActorGraph, Certainty, Citation, Claimant, Date, Error, Holding, Interval, Relation,
+    RelationKind, Source, Stance,
 };
 
 /// The graph as of one day, optionally limited to what sources had
@@ -109,22 +109,27 @@ impl<'g> View<'g> {
     /// `ended`, that had possibly begun and the caller judged ended).
     fn admit(&self, position: u32, span: &Span, ended: bool) -> Option<RelationRef<'g>> {
         let day = self.day;
-        let (known, disputed) = match self.certainty {
-            Certainty::Possibly => (span.known_possibly, span.disputed_possibly),
-            Certainty::Certainly => {
-                let certain = self.graph.certain_span(position);
-                let holds = certain.certain_from <= day && day < certain.certain_until;
-                if !ended && !holds {
-                    return None;
-                }
-                (certain.known_certainly, certain.disputed_certainly)
-            }
-        };
-        let limit = self.known_by.unwrap_or(Date::NEVER);
-        if self.known_by.is_some() && known > limit {
+        let certainly = self.certainty == Certainty::Certainly;
+        if certainly && !ended && !(span.certain_from() <= day && day < span.certain_until()) {
             return None;
         }
-        let contested = disputed != Date::NEVER && disputed <= limit;
+        let contested = match self.known_by {
+            // Whether a dispute exists is in the span; when it became known
+            // needs the sources, read only under a knowledge date.
+            None => span.is_disputed(),
+            Some(limit) => {
+                let knowledge = self.graph.knowledge(position);
+                let (known, disputed) = if certainly {
+                    (knowledge.known_certainly, knowledge.disputed_certainly)
+                } else {
+                    (knowledge.known_possibly, knowledge.disputed_possibly)
+                };
+                if known > limit {
+                    return None;
+                }
+                disputed != Date::NEVER && disputed <= limit
+            }
+        };
         if contested && !self.keep_contested {
             return None;
         }
@@ -160,11 +165,10 @@ impl<'g> View<'g> {
 
     fn judge_ended(&self, position: u32) -> Option<RelationRef<'g>> {
         let span = self.graph.span(position);
-        let certain = self.graph.certain_span(position);
         let day = self.day;
         let ended = match self.certainty {
-            Certainty::Possibly => span.possible_from <= day && certain.certain_until <= day,
-            Certainty::Certainly => certain.certain_from <= day && span.possible_until <= day,
+            Certainty::Possibly => span.possible_from <= day && span.certain_until() <= day,
+            Certainty::Certainly => span.certain_from() <= day && span.possible_until <= day,
         };
         if !ended {
             return None;
@@ -200,7 +204,7 @@ impl<'g> View<'g> {
         self.graph
             .interval_index()
             .kind(kind)
-            .possibly_on(self.day)
+            .possibly_on(self.day, |position| self.graph.span(position).possible_from)
             .filter_map(move |stab| {
                 if !possibly {
                     return self.judge(stab.position);
@@ -210,7 +214,7 @@ impl<'g> View<'g> {
                 }
                 let contested = stab.disputed
                     && (self.known_by.is_none()
-                        || self.graph.span(stab.position).disputed_possibly <= limit);
+                        || self.graph.knowledge(stab.position).disputed_possibly <= limit);
                 (self.keep_contested || !contested)
                     .then(|| self.found(stab.position, self.day, contested))
             })
@@ -461,7 +465,7 @@ impl<'g> RelationRef<'g> {
             position,
             on: Date::NEVER,
             known_by: Date::NEVER,
-            flags: if graph.relation_at(position).is_contested() {
+            flags: if graph.span(position).is_disputed() {
                 CONTESTED
             } else {
                 0
@@ -474,29 +478,33 @@ impl<'g> RelationRef<'g> {
         self.position
     }
 
-    /// The relation's record.
-    pub fn relation(&self) -> &'g Relation {
-        self.graph.relation_at(self.position)
+    fn edge(&self) -> &'g petgraph::graph::Edge<Span, u32> {
+        &self.graph.edges.raw_edges()[self.position as usize]
+    }
+
+    /// The relation's id.
+    pub fn id(&self) -> &'g str {
+        self.graph.relations.ids.get(self.position)
     }
 
     /// The relation's kind.
     pub fn kind(&self) -> RelationKind {
-        self.relation().kind
+        self.edge().weight.kind
     }
 
     /// The actor the relation goes out of.
     pub fn subject(&self) -> &'g Actor {
-        &self.graph.actors[self.relation().subject.as_str()]
+        self.graph.actor_at(self.edge().source())
     }
 
     /// The actor the relation goes into.
     pub fn object(&self) -> &'g Actor {
-        &self.graph.actors[self.relation().object.as_str()]
+        self.graph.actor_at(self.edge().target())
     }
 
     /// The end that is not `actor` (by id); the object if `actor` is neither.
     pub fn other_end(&self, actor: &str) -> &'g Actor {
-        if self.relation().object.as_str() == actor {
+        if self.object().id.as_str() == actor {
             self.subject()
         } else {
             self.object()
@@ -505,24 +513,32 @@ impl<'g> RelationRef<'g> {
 
     /// When the relation holds.
     pub fn interval(&self) -> Interval {
-        // Validated on entry, so never the fallback.
-        self.relation().interval().unwrap_or_default()
+        self.edge().weight.interval()
+    }
+
+    /// Who makes the claim, when the relation is one party's claim.
+    pub fn claimed_by(&self) -> Option<&'g Claimant> {
+        self.graph.relations.claimant(self.position)
+    }
+
+    /// The relation's note, if any.
+    pub fn note(&self) -> Option<&'g str> {
+        self.graph.relations.note(self.position)
+    }
+
+    /// The relation as the record it was added as, with all its citations.
+    ///
+    /// # Complexity
+    ///
+    /// O(citations + text), allocating the copy.
+    pub fn to_relation(&self) -> Relation {
+        self.graph.relation_record(self.position)
     }
 
     /// How surely it held on the query's day; `None` outside an as-of view.
     pub fn holding(&self) -> Option<Holding> {
         let day = (self.on != Date::NEVER).then_some(self.on)?;
-        let span = self.graph.span(self.position);
-        let certain = self.graph.certain_span(self.position);
-        Some(
-            if certain.certain_from <= day && day < certain.certain_until {
-                Holding::Certainly
-            } else if span.possible_from <= day && day < span.possible_until {
-                Holding::Possibly
-            } else {
-                Holding::No
-            },
-        )
+        Some(self.interval().holds_on(day))
     }
 
     /// Whether a citation (known by the knowledge date, if any) disputes it.
@@ -536,17 +552,22 @@ impl<'g> RelationRef<'g> {
         let graph = self.graph;
         let known_by = (self.known_by != Date::NEVER).then_some(self.known_by);
         let certainly = self.flags & KNOWN_CERTAINLY != 0;
-        self.relation()
-            .citations
-            .iter()
-            .filter_map(move |citation| {
-                let source = graph.sources.get(citation.source.as_str())?;
+        graph
+            .relations
+            .citation_range(self.position)
+            .filter_map(move |number| {
+                let row = graph.relations.citation(number);
+                let source = graph.sources.get_index(row.source())?;
                 let appeared = match known_by {
                     None => true,
                     Some(day) if certainly => source.published.last_day() <= day,
                     Some(day) => source.published.first_day() <= day,
                 };
-                appeared.then_some(Evidence { citation, source })
+                appeared.then_some(Evidence {
+                    graph,
+                    number,
+                    source,
+                })
             })
     }
 }
@@ -575,23 +596,52 @@ impl fmt::Display for RelationRef<'_> {
 /// A citation together with the source it cites.
 #[derive(Clone, Copy, Debug)]
 pub struct Evidence<'g> {
-    /// The citation: quote, stance and claimant.
-    pub citation: &'g Citation,
+    graph: &'g ActorGraph,
+    number: u32,
+    source: &'g Source,
+}
+
+impl<'g> Evidence<'g> {
     /// The cited source.
-    pub source: &'g Source,
+    pub fn source(&self) -> &'g Source {
+        self.source
+    }
+
+    /// The quote, verbatim from the source.
+    pub fn quote(&self) -> &'g str {
+        let row = self.graph.relations.citation(self.number);
+        self.graph.relations.quotes.get(row.quote)
+    }
+
+    /// Whether the source supports or disputes the relation.
+    pub fn stance(&self) -> Stance {
+        self.graph.relations.citation(self.number).stance()
+    }
+
+    /// Who, according to the source, makes the claim, if not the source itself.
+    pub fn claimed_by(&self) -> Option<&'g Claimant> {
+        self.graph.relations.citation_claimant(self.number)
+    }
+
+    /// The citation as an owned record.
+    pub fn to_citation(&self) -> Citation {
+        self.graph
+            .relations
+            .to_citation(self.number, self.source.id.clone())
+    }
 }
 
 impl fmt::Display for Evidence<'_> {
     /// `source_id (2024-11-30) supports: "quote"`, with the claimant if any.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let stance = match self.citation.stance {
+        let stance = match self.stance() {
             Stance::Supports => "supports",
             Stance::Disputes => "disputes",
         };
         write!(f, "{} ({}) {stance}", self.source.id, self.source.published)?;
-        if let Some(who) = &self.citation.claimed_by {
+        if let Some(who) = self.claimed_by() {
             write!(f, ", claimed by {who}")?;
         }
-        write!(f, ": {:?}", self.citation.quote)
+        write!(f, ": {:?}", self.quote())
     }
 }

@@ -83,12 +83,12 @@ impl ActorGraph {
         positions.sort_unstable();
         for position in positions {
             let relation = RelationRef::plain(self, position);
-            let record = relation.relation();
+            let interval = relation.interval();
             entries.push(TimelineEntry {
-                date: record.from,
+                date: interval.start(),
                 event: TimelineEvent::Began(relation),
             });
-            if let Some(until) = record.until {
+            if let Some(until) = interval.end() {
                 entries.push(TimelineEntry {
                     date: Some(until),
                     event: TimelineEvent::Ended(relation),

@@ -1,5 +1,6 @@
 //! Checking a batch of records before it enters a graph.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::graph::FastHash;
@@ -7,7 +8,7 @@ use crate::graph::FastHash;
 use crate::error::{Problems, suggest};
 use crate::{
     ActorGraph, ActorId, ActorKind, Citation, Claimant, Dataset, Error, Interval, PartialDate,
-    RelationKind, SourceId, Stance,
+    RelationKind, Stance,
 };
 
 /// For each item of a batch, in order, whether it is new to the graph
@@ -28,19 +29,24 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
     let sources = fresh_ids(
         "source",
         batch.sources.iter().map(|s| (&s.id, s)),
-        |id| graph.sources.get(id),
+        |id| graph.sources.get(id).map(Cow::Borrowed),
         &mut problems,
     );
     let actors = fresh_ids(
         "actor",
         batch.actors.iter().map(|a| (&a.id, a)),
-        |id| graph.actors.get(id),
+        |id| graph.actors.get(id).map(Cow::Borrowed),
         &mut problems,
     );
+    // The graph keeps relations packed, so one already held is rebuilt for
+    // the comparison; that happens only when an id comes back.
     let relations = fresh_ids(
         "relation",
         batch.relations.iter().map(|r| (&r.id, r)),
-        |id| graph.relations.get(id),
+        |id| {
+            let position = graph.relations.ids.find(id)?;
+            Some(Cow::Owned(graph.relation_record(position)))
+        },
         &mut problems,
     );
 
@@ -163,26 +169,29 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
 fn fresh_ids<'a, Id, T>(
     what: &'static str,
     items: impl Iterator<Item = (&'a Id, &'a T)>,
-    existing: impl Fn(&str) -> Option<&'a T>,
+    existing: impl Fn(&str) -> Option<Cow<'a, T>>,
     problems: &mut Problems,
 ) -> Vec<bool>
 where
     Id: Eq + std::hash::Hash + AsRef<str> + 'a,
-    T: PartialEq + serde::Serialize + 'a,
+    T: PartialEq + Clone + serde::Serialize + 'a,
 {
     let mut seen: HashMap<&Id, &T, FastHash> = HashMap::default();
     let mut fresh = Vec::new();
     for (id, item) in items {
-        let earlier = seen.get(id).copied().or_else(|| existing(id.as_ref()));
+        let earlier = seen
+            .get(id)
+            .map(|&t| Cow::Borrowed(t))
+            .or_else(|| existing(id.as_ref()));
         fresh.push(earlier.is_none());
         match earlier {
-            Some(earlier) if earlier == item => {}
+            Some(earlier) if *earlier == *item => {}
             Some(earlier) => problems.push(Error::DuplicateId {
                 what,
                 id: id.as_ref().to_owned(),
                 detail: format!(
                     "first defined as {} and again as {}",
-                    compact(earlier),
+                    compact(&*earlier),
                     compact(item)
                 ),
             }),
@@ -268,7 +277,6 @@ impl Refs<'_> {
             .graph
             .actors
             .keys()
-            .map(ActorId::as_str)
             .chain(self.batch_kinds.keys().copied());
         problems.push(Error::UnknownActor {
             item: item(),
@@ -289,7 +297,6 @@ impl Refs<'_> {
                 .graph
                 .sources
                 .keys()
-                .map(SourceId::as_str)
                 .chain(self.batch_sources.iter().copied());
             problems.push(Error::UnknownSource {
                 item: item(),

@@ -61,9 +61,9 @@ fn a_relation_replaced_by_another_of_the_same_pair_is_a_change() {
     let (before, after) = changes
         .changed
         .iter()
-        .find(|(b, _)| b.relation().id.as_str() == "hts_affiliated_with_al_qaeda")
+        .find(|(b, _)| b.id() == "hts_affiliated_with_al_qaeda")
         .unwrap();
-    assert_eq!(after.relation().id.as_str(), "hts_still_tied_to_al_qaeda");
+    assert_eq!(after.id(), "hts_still_tied_to_al_qaeda");
     assert_eq!(before.object().id, after.object().id);
 }
 

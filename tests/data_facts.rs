@@ -55,12 +55,9 @@ fn turkish_backing_of_the_rebels_is_contested_by_haid_haid() {
     assert!(found[0].is_contested());
     let dispute = found[0]
         .citations()
-        .find(|e| e.citation.stance == actorgraph::Stance::Disputes)
+        .find(|e| e.stance() == actorgraph::Stance::Disputes)
         .unwrap();
-    assert_eq!(
-        dispute.citation.claimed_by.as_ref().unwrap().to_string(),
-        "haid_haid"
-    );
+    assert_eq!(dispute.claimed_by().unwrap().to_string(), "haid_haid");
 }
 
 #[test]
@@ -264,9 +261,7 @@ fn aleppo_control_is_contested_by_the_armys_first_claim() {
     let army_claims = found[0]
         .citations()
         .filter(|e| {
-            e.citation
-                .claimed_by
-                .as_ref()
+            e.claimed_by()
                 .is_some_and(|c| c.to_string() == "syrian_army")
         })
         .count();
@@ -423,10 +418,7 @@ fn fateh_mubin_and_the_sna_coordinate_per_the_isw() {
         .collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].other_end("sna").id.as_str(), "fateh_mubin");
-    assert_eq!(
-        found[0].relation().claimed_by.as_ref().unwrap().to_string(),
-        "isw"
-    );
+    assert_eq!(found[0].claimed_by().unwrap().to_string(), "isw");
 }
 
 #[test]
@@ -527,9 +519,7 @@ fn russia_struck_aleppo_from_the_night_of_november_29() {
             .citations()
             .next()
             .unwrap()
-            .citation
-            .claimed_by
-            .as_ref()
+            .claimed_by()
             .unwrap()
             .to_string(),
         "sohr"
@@ -572,7 +562,7 @@ fn what_the_press_knew_on_november_28() {
     for relation in view.relations() {
         for evidence in relation.citations() {
             assert!(
-                evidence.source.published <= "2024-11-28".parse().unwrap(),
+                evidence.source().published <= "2024-11-28".parse().unwrap(),
                 "{relation}"
             );
         }

@@ -64,7 +64,7 @@ pub fn fixture() -> ActorGraph {
 
 /// The ids of a query's relations, sorted.
 pub fn ids<'g>(found: impl Iterator<Item = actorgraph::RelationRef<'g>>) -> Vec<String> {
-    let mut ids: Vec<String> = found.map(|r| r.relation().id.to_string()).collect();
+    let mut ids: Vec<String> = found.map(|r| r.id().to_owned()).collect();
     ids.sort();
     ids
 }

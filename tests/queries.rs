@@ -203,7 +203,11 @@ fn timeline_is_in_date_order() {
         entries[0].event,
         TimelineEvent::NameAdopted("Old Beta")
     ));
-    assert!(entries.iter().any(|e| matches!(&e.event, TimelineEvent::Ended(r) if r.relation().id.as_str() == "gamma_backs_beta")));
+    assert!(
+        entries
+            .iter()
+            .any(|e| matches!(&e.event, TimelineEvent::Ended(r) if r.id() == "gamma_backs_beta"))
+    );
 }
 
 #[test]
@@ -212,8 +216,8 @@ fn every_answer_leads_to_its_quotes() {
     for found in g.at(day("2024-11-30")).relations() {
         assert!(found.citations().count() >= 1, "{found}");
         for evidence in found.citations() {
-            assert!(!evidence.citation.quote.is_empty());
-            assert_eq!(evidence.source.id, evidence.citation.source);
+            assert!(!evidence.quote().is_empty());
+            assert_eq!(evidence.source().id, evidence.to_citation().source);
         }
     }
 }

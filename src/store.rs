@@ -1,0 +1,466 @@
+//! Compact storage of relations: interned text, packed dates, shared
+//! citations and side tables for what few relations carry.
+//!
+//! A million relations loaded as owned [`Relation`] records cost hundreds of
+//! bytes each, most of it string headers and small heap blocks. Here a
+//! relation is a 12-byte [`Span`] (the graph's edge weight, beside the two
+//! endpoints), its id in one shared text buffer, and its citations as pairs
+//! of numbers into the source list and a table of distinct quotes.
+
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+
+use crate::graph::FastHash;
+use crate::{
+    Citation, Claimant, Date, Interval, PartialDate, Precision, Relation, RelationKind, Stance,
+};
+
+/// Strings kept end to end in one buffer and numbered in order of arrival,
+/// optionally deduplicated through a hash table of their numbers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Interner {
+    text: String,
+    /// `ends[i]` is where string `i` ends in `text`; it starts where the
+    /// previous one ends.
+    ends: Vec<u32>,
+    lookup: HashTable<u32>,
+    hasher: FastHash,
+}
+
+impl Interner {
+    /// Makes room for `strings` more strings holding `bytes` more bytes.
+    pub(crate) fn reserve(&mut self, strings: usize, bytes: usize) {
+        self.text.reserve(bytes);
+        self.ends.reserve(strings);
+        let Interner {
+            text,
+            ends,
+            lookup,
+            hasher,
+        } = self;
+        lookup.reserve(strings, |&s| hasher.hash_one(slice(text, ends, s)));
+    }
+
+    /// String number `symbol`.
+    pub(crate) fn get(&self, symbol: u32) -> &str {
+        slice(&self.text, &self.ends, symbol)
+    }
+
+    /// The number of `s`, if held.
+    pub(crate) fn find(&self, s: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(s);
+        self.lookup.find(hash, |&sym| self.get(sym) == s).copied()
+    }
+
+    /// The number of `s`, adding it if new.
+    pub(crate) fn intern(&mut self, s: &str) -> u32 {
+        let hash = self.hasher.hash_one(s);
+        let Interner {
+            text,
+            ends,
+            lookup,
+            hasher,
+        } = self;
+        let entry = lookup.entry(
+            hash,
+            |&sym| slice(text, ends, sym) == s,
+            |&sym| hasher.hash_one(slice(text, ends, sym)),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(found) => *found.get(),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                let symbol = ends.len() as u32;
+                text.push_str(s);
+                ends.push(text.len() as u32);
+                slot.insert(symbol);
+                symbol
+            }
+        }
+    }
+
+    /// Every string, in order of number.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len() as u32).map(|s| self.get(s))
+    }
+}
+
+fn slice<'a>(text: &'a str, ends: &[u32], symbol: u32) -> &'a str {
+    let i = symbol as usize;
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    text.get(start..end).unwrap_or("")
+}
+
+/// Records with an id, kept in order of arrival and found by id through a
+/// table of their positions: unlike a map keyed by a copy of the id, the
+/// id is stored once, inside the record.
+#[derive(Clone, Debug)]
+pub(crate) struct Keyed<T> {
+    items: Vec<T>,
+    lookup: HashTable<u32>,
+    hasher: FastHash,
+}
+
+impl<T> Default for Keyed<T> {
+    fn default() -> Keyed<T> {
+        Keyed {
+            items: Vec::new(),
+            lookup: HashTable::new(),
+            hasher: FastHash::default(),
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Keyed<T> {
+    fn eq(&self, other: &Keyed<T>) -> bool {
+        self.items == other.items
+    }
+}
+
+/// A record that [`Keyed`] can hold.
+pub(crate) trait HasId {
+    fn key(&self) -> &str;
+}
+
+impl HasId for crate::Actor {
+    fn key(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl HasId for crate::Source {
+    fn key(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl<T: HasId> Keyed<T> {
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.items.reserve_exact(additional);
+        let Keyed {
+            items,
+            lookup,
+            hasher,
+        } = self;
+        lookup.reserve(additional, |&i| hasher.hash_one(items[i as usize].key()));
+    }
+
+    /// Adds `item`, whose id the caller has checked is new.
+    pub(crate) fn push(&mut self, item: T) {
+        let position = self.items.len() as u32;
+        let hash = self.hasher.hash_one(item.key());
+        self.items.push(item);
+        let Keyed {
+            items,
+            lookup,
+            hasher,
+        } = self;
+        lookup.insert_unique(hash, position, |&i| {
+            hasher.hash_one(items[i as usize].key())
+        });
+    }
+
+    pub(crate) fn get_index_of(&self, id: impl AsRef<str>) -> Option<usize> {
+        let id = id.as_ref();
+        let hash = self.hasher.hash_one(id);
+        self.lookup
+            .find(hash, |&i| self.items[i as usize].key() == id)
+            .map(|&i| i as usize)
+    }
+
+    pub(crate) fn get(&self, id: impl AsRef<str>) -> Option<&T> {
+        self.get_index_of(id).map(|i| &self.items[i])
+    }
+
+    pub(crate) fn contains_key(&self, id: &str) -> bool {
+        self.get_index_of(id).is_some()
+    }
+
+    pub(crate) fn get_index(&self, position: usize) -> Option<&T> {
+        self.items.get(position)
+    }
+
+    pub(crate) fn values(&self) -> std::slice::Iter<'_, T> {
+        self.items.iter()
+    }
+
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(HasId::key)
+    }
+}
+
+impl<T> std::ops::Index<usize> for Keyed<T> {
+    type Output = T;
+
+    fn index(&self, position: usize) -> &T {
+        &self.items[position]
+    }
+}
+
+const HAS_START: u8 = 1;
+const HAS_END: u8 = 1 << 1;
+const DISPUTED: u8 = 1 << 2;
+const START_PRECISION: u8 = 3;
+const END_PRECISION: u8 = 5;
+
+/// What a neighbourhood or as-of query reads of a relation, in 12 bytes:
+/// the bounds of the days it possibly held, its kind, and enough bits to
+/// rebuild its [`Interval`] exactly.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Span {
+    pub(crate) possible_from: Date,
+    pub(crate) possible_until: Date,
+    pub(crate) kind: RelationKind,
+    /// `HAS_START`, `HAS_END`, `DISPUTED`, and each end's precision in two bits.
+    shape: u8,
+}
+
+fn precision_bits(date: PartialDate) -> u8 {
+    match date.precision() {
+        Precision::Year => 0,
+        Precision::Month => 1,
+        Precision::Day => 2,
+    }
+}
+
+/// The partial date of `precision` (two bits) that contains `day`.
+fn widen(day: Date, precision: u8) -> Option<PartialDate> {
+    match precision {
+        0 => PartialDate::year(day.year()).ok(),
+        1 => PartialDate::month(day.year(), day.month()).ok(),
+        _ => Some(PartialDate::from(day)),
+    }
+}
+
+impl Span {
+    pub(crate) fn new(kind: RelationKind, interval: Interval, disputed: bool) -> Span {
+        let mut shape = if disputed { DISPUTED } else { 0 };
+        if let Some(start) = interval.start() {
+            shape |= HAS_START | precision_bits(start) << START_PRECISION;
+        }
+        if let Some(end) = interval.end() {
+            shape |= HAS_END | precision_bits(end) << END_PRECISION;
+        }
+        Span {
+            possible_from: interval.possible_from(),
+            possible_until: interval.possible_until(),
+            kind,
+            shape,
+        }
+    }
+
+    /// Whether some citation, whenever published, disputes the relation.
+    pub(crate) fn is_disputed(&self) -> bool {
+        self.shape & DISPUTED != 0
+    }
+
+    /// The interval it was built from.
+    pub(crate) fn interval(&self) -> Interval {
+        // The possible bounds are the start's first day and the end's last
+        // day; with the precision, each names exactly one partial date.
+        let start = (self.shape & HAS_START != 0)
+            .then(|| widen(self.possible_from, self.shape >> START_PRECISION & 3))
+            .flatten();
+        let end = (self.shape & HAS_END != 0)
+            .then(|| widen(self.possible_until, self.shape >> END_PRECISION & 3))
+            .flatten();
+        Interval::new(start, end).unwrap_or_default()
+    }
+
+    pub(crate) fn certain_from(&self) -> Date {
+        self.interval().certain_from()
+    }
+
+    pub(crate) fn certain_until(&self) -> Date {
+        self.interval().certain_until()
+    }
+}
+
+/// The first days some source supporting, or disputing, a relation had
+/// appeared, possibly and certainly; `Date::NEVER` where none.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Knowledge {
+    pub(crate) known_possibly: Date,
+    pub(crate) known_certainly: Date,
+    pub(crate) disputed_possibly: Date,
+    pub(crate) disputed_certainly: Date,
+}
+
+/// A citation as numbers: the source's position, with the top bit set when
+/// it disputes, and the quote's number.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CitationRow {
+    source: u32,
+    pub(crate) quote: u32,
+}
+
+const DISPUTES: u32 = 1 << 31;
+
+impl CitationRow {
+    pub(crate) fn source(&self) -> usize {
+        (self.source & !DISPUTES) as usize
+    }
+
+    pub(crate) fn stance(&self) -> Stance {
+        if self.source & DISPUTES != 0 {
+            Stance::Disputes
+        } else {
+            Stance::Supports
+        }
+    }
+}
+
+/// Everything about relations except their endpoints and spans, which the
+/// graph's edges hold. Position `i` everywhere is the graph's relation `i`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RelationStore {
+    /// Relation ids; an id's number is its relation's position.
+    pub(crate) ids: Interner,
+    /// `citation_ends[i]` is where relation `i`'s citations end in `citations`.
+    citation_ends: Vec<u32>,
+    pub(crate) citations: Vec<CitationRow>,
+    pub(crate) quotes: Interner,
+    /// Sorted by citation number; few citations name a claimant.
+    citation_claims: Vec<(u32, Claimant)>,
+    /// Sorted by relation position.
+    relation_claims: Vec<(u32, Claimant)>,
+    /// Sorted by relation position.
+    notes: Vec<(u32, Box<str>)>,
+}
+
+fn sparse<T>(table: &[(u32, T)], key: u32) -> Option<&T> {
+    table
+        .binary_search_by_key(&key, |(k, _)| *k)
+        .ok()
+        .map(|i| &table[i].1)
+}
+
+impl RelationStore {
+    pub(crate) fn len(&self) -> usize {
+        self.citation_ends.len()
+    }
+
+    /// Makes room for `relations`, without guessing at their text.
+    pub(crate) fn reserve(&mut self, relations: &[Relation]) {
+        let id_bytes = relations.iter().map(|r| r.id.as_str().len()).sum();
+        self.ids.reserve(relations.len(), id_bytes);
+        self.citation_ends.reserve_exact(relations.len());
+        self.citations
+            .reserve_exact(relations.iter().map(|r| r.citations.len()).sum());
+    }
+
+    /// Stores `relation`'s id, citations, claimant and note at the next
+    /// position; `source_of` gives a citation's source position.
+    pub(crate) fn push(&mut self, relation: &Relation, source_of: impl Fn(&str) -> usize) {
+        let position = self.len() as u32;
+        self.ids.intern(relation.id.as_str());
+        for citation in &relation.citations {
+            let number = self.citations.len() as u32;
+            let disputes = if citation.stance == Stance::Disputes {
+                DISPUTES
+            } else {
+                0
+            };
+            self.citations.push(CitationRow {
+                source: source_of(citation.source.as_str()) as u32 | disputes,
+                quote: self.quotes.intern(&citation.quote),
+            });
+            if let Some(claimant) = &citation.claimed_by {
+                self.citation_claims.push((number, claimant.clone()));
+            }
+        }
+        self.citation_ends.push(self.citations.len() as u32);
+        if let Some(claimant) = &relation.claimed_by {
+            self.relation_claims.push((position, claimant.clone()));
+        }
+        if let Some(note) = &relation.note {
+            self.notes.push((position, note.as_str().into()));
+        }
+    }
+
+    /// The numbers of relation `position`'s citations.
+    pub(crate) fn citation_range(&self, position: u32) -> std::ops::Range<u32> {
+        let i = position as usize;
+        let end = self.citation_ends.get(i).copied().unwrap_or(0);
+        let start = if i == 0 { 0 } else { self.citation_ends[i - 1] };
+        start..end
+    }
+
+    pub(crate) fn citation(&self, number: u32) -> CitationRow {
+        self.citations[number as usize]
+    }
+
+    pub(crate) fn citation_claimant(&self, number: u32) -> Option<&Claimant> {
+        sparse(&self.citation_claims, number)
+    }
+
+    pub(crate) fn claimant(&self, position: u32) -> Option<&Claimant> {
+        sparse(&self.relation_claims, position)
+    }
+
+    pub(crate) fn note(&self, position: u32) -> Option<&str> {
+        sparse(&self.notes, position).map(|n| &**n)
+    }
+
+    /// Citation `number` as an owned record, with `source_id` for its source.
+    pub(crate) fn to_citation(&self, number: u32, source_id: crate::SourceId) -> Citation {
+        let row = self.citation(number);
+        Citation {
+            source: source_id,
+            quote: self.quotes.get(row.quote).to_owned(),
+            stance: row.stance(),
+            claimed_by: self.citation_claimant(number).cloned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interner_numbers_in_order_and_deduplicates() {
+        let mut strings = Interner::default();
+        assert_eq!(strings.intern("alpha"), 0);
+        assert_eq!(strings.intern("beta"), 1);
+        assert_eq!(strings.intern("alpha"), 0);
+        assert_eq!(strings.intern(""), 2);
+        assert_eq!(strings.get(1), "beta");
+        assert_eq!(strings.get(2), "");
+        assert_eq!(strings.find("beta"), Some(1));
+        assert_eq!(strings.find("gamma"), None);
+        assert_eq!(strings.iter().collect::<Vec<_>>(), ["alpha", "beta", ""]);
+    }
+
+    #[test]
+    fn span_rebuilds_every_shape_of_interval() {
+        let dates: Vec<Option<PartialDate>> =
+            [None, Some("2016"), Some("2016-02"), Some("2016-02-29")]
+                .into_iter()
+                .map(|d| d.map(|d| d.parse().unwrap()))
+                .collect();
+        let ends: Vec<Option<PartialDate>> =
+            [None, Some("2020"), Some("2020-12"), Some("2020-12-31")]
+                .into_iter()
+                .map(|d| d.map(|d| d.parse().unwrap()))
+                .collect();
+        for &start in &dates {
+            for &end in &ends {
+                let interval = Interval::new(start, end).unwrap();
+                for disputed in [false, true] {
+                    let span = Span::new(RelationKind::Backs, interval, disputed);
+                    assert_eq!(span.interval(), interval);
+                    assert_eq!(span.is_disputed(), disputed);
+                    assert_eq!(span.certain_from(), interval.certain_from());
+                    assert_eq!(span.certain_until(), interval.certain_until());
+                }
+            }
+        }
+        assert_eq!(std::mem::size_of::<Span>(), 12);
+    }
+}
