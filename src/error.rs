@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::ActorKind;
+use crate::{ActorKind, MAX_CITATIONS};
 
 /// Every way a call into this crate can fail.
 ///
@@ -124,6 +124,14 @@ pub enum Error {
     NoCitation {
         /// The relation at fault.
         item: String,
+    },
+    /// A relation cites more sources than a relation can hold.
+    #[error("{item}: {count} citations; a relation holds at most {}", MAX_CITATIONS)]
+    TooManyCitations {
+        /// The relation at fault.
+        item: String,
+        /// How many citations it has.
+        count: usize,
     },
     /// A citation quotes nothing.
     #[error("{item}: citation of source {source_id:?} has an empty quote")]

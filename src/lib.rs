@@ -55,8 +55,8 @@ pub use graph::ActorGraph;
 pub use id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
 pub use load::EMBEDDED_DATASET;
 pub use model::{
-    Actor, ActorKind, Citation, Claimant, Dataset, FormerName, Relation, RelationKind, Source,
-    Stance,
+    Actor, ActorKind, Citation, Claimant, Dataset, FormerName, MAX_CITATIONS, Relation,
+    RelationKind, Source, Stance,
 };
 pub use names::normalize_name;
 pub use petgraph::Direction;

@@ -427,6 +427,10 @@ impl Relation {
     }
 }
 
+/// The most citations one relation may have: a graph keeps the count in
+/// two bytes beside the relation's dates.
+pub const MAX_CITATIONS: usize = u16::MAX as usize;
+
 /// A whole dataset as written in a RON file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

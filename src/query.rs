@@ -553,7 +553,6 @@ impl<'g> RelationRef<'g> {
         let known_by = (self.known_by != Date::NEVER).then_some(self.known_by);
         let certainly = self.flags & KNOWN_CERTAINLY != 0;
         graph
-            .relations
             .citation_range(self.position)
             .filter_map(move |number| {
                 let row = graph.relations.citation(number);

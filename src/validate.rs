@@ -134,6 +134,12 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
         {
             problems.push(Error::NoCitation { item: item() });
         }
+        if relation.citations.len() > crate::MAX_CITATIONS {
+            problems.push(Error::TooManyCitations {
+                item: item(),
+                count: relation.citations.len(),
+            });
+        }
         for citation in &relation.citations {
             refs.check_citation(&item, citation, &mut problems);
         }

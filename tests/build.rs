@@ -195,3 +195,59 @@ fn ids_are_slugs() {
     }
     assert!("al_julani2".parse::<actorgraph::ActorId>().is_ok());
 }
+
+#[test]
+fn citation_counts_beyond_the_limit_are_refused_and_the_limit_itself_is_kept() {
+    let mut g = fixture();
+    let before = g.clone();
+    let mut crowded = relation("crowded", RelationKind::Backs, "alpha", "gamma");
+    let citation = crowded.citations[0].clone();
+    crowded.citations = vec![citation; actorgraph::MAX_CITATIONS + 1];
+    let found = problems(g.add_relation(crowded.clone()).unwrap_err());
+    assert_eq!(
+        found,
+        ["relation \"crowded\": 65536 citations; a relation holds at most 65535"]
+    );
+    assert_eq!(g, before);
+
+    crowded.citations.pop();
+    g.add_relation(crowded.clone()).unwrap();
+    let stored = g.relation("crowded").unwrap();
+    assert_eq!(stored.citations().count(), actorgraph::MAX_CITATIONS);
+    assert_eq!(stored.to_relation(), crowded);
+}
+
+#[test]
+fn every_relation_keeps_its_own_citations_across_storage_blocks() {
+    // Citations are found through one offset per sixteen relations plus the
+    // counts before each; uneven counts over several blocks test the sums.
+    let mut g = fixture();
+    let mut added = Vec::new();
+    for i in 0..50 {
+        let mut r = relation(&format!("r{i}"), RelationKind::Opposes, "alpha", "beta");
+        r.citations = (0..1 + i % 4)
+            .map(|c| Citation {
+                source: "early".parse().unwrap(),
+                quote: format!("quote {c} of relation {i}"),
+                stance: if c == 2 {
+                    Stance::Disputes
+                } else {
+                    Stance::Supports
+                },
+                claimed_by: (c == 1).then(|| Claimant::Other(format!("claimant {i}"))),
+            })
+            .collect();
+        r.note = (i % 5 == 0).then(|| format!("note {i}"));
+        g.add_relation(r.clone()).unwrap();
+        added.push(r);
+    }
+    for r in &added {
+        let stored = g.relation(r.id.as_str()).unwrap();
+        assert_eq!(&stored.to_relation(), r);
+        let quotes: Vec<&str> = stored.citations().map(|e| e.quote()).collect();
+        let expected: Vec<&str> = r.citations.iter().map(|c| c.quote.as_str()).collect();
+        assert_eq!(quotes, expected);
+        assert_eq!(stored.is_contested(), r.is_contested());
+        assert_eq!(stored.note(), r.note.as_deref());
+    }
+}
