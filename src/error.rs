@@ -126,7 +126,10 @@ pub enum Error {
         item: String,
     },
     /// A relation cites more sources than a relation can hold.
-    #[error("{item}: {count} citations; a relation holds at most {}", MAX_CITATIONS)]
+    #[error(
+        "{item}: {count} citations; a relation holds at most {}",
+        MAX_CITATIONS
+    )]
     TooManyCitations {
         /// The relation at fault.
         item: String,

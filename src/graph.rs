@@ -410,6 +410,7 @@ impl ActorGraph {
                     .iter()
                     .enumerate()
                     .map(|(p, e)| (e.weight, self.knowledge(p as u32).known_possibly)),
+                |position| self.knowledge(position).disputed_possibly,
             )
         })
     }

@@ -31,6 +31,10 @@ pub(crate) struct KindIndex {
     /// `known_possibly` of each entry of `order`, so knowledge-time queries
     /// need not walk the citations.
     known: Vec<Date>,
+    /// `(entry, disputed_possibly)` for each disputed entry, by entry: few
+    /// relations are disputed, and a knowledge-time query must tell
+    /// whether the dispute was known yet.
+    disputes: Vec<(u32, Date)>,
     /// Implicit binary tree over blocks: `tree[leaves + b]` is the latest
     /// `possible_until` in block `b`; inner nodes hold their children's max.
     tree: Vec<Date>,
@@ -39,9 +43,19 @@ pub(crate) struct KindIndex {
 
 impl KindIndex {
     /// Builds from (possible_from, possible_until, position | DISPUTED,
-    /// known_possibly) entries.
-    fn build(mut entries: Vec<(Date, Date, u32, Date)>) -> KindIndex {
+    /// known_possibly) entries; `disputed_possibly` gives a disputed
+    /// relation's first day of dispute by position.
+    fn build(
+        mut entries: Vec<(Date, Date, u32, Date)>,
+        disputed_possibly: impl Fn(u32) -> Date,
+    ) -> KindIndex {
         entries.sort_unstable();
+        let disputes = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.2 & DISPUTED != 0)
+            .map(|(i, e)| (i as u32, disputed_possibly(e.2 & !DISPUTED)))
+            .collect();
         let blocks = entries.len().div_ceil(BLOCK);
         let leaves = blocks.next_power_of_two().max(1);
         // Padding leaves hold the earliest day, so no query ever enters them.
@@ -57,6 +71,7 @@ impl KindIndex {
             order: entries.iter().map(|e| e.2).collect(),
             ends: entries.iter().map(|e| e.1).collect(),
             known: entries.iter().map(|e| e.3).collect(),
+            disputes,
             tree,
             leaves,
         }
@@ -107,7 +122,9 @@ pub(crate) const DISPUTED: u32 = 1 << 31;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Stab {
     pub(crate) position: u32,
-    pub(crate) disputed: bool,
+    /// The first day a disputing source had possibly appeared;
+    /// `Date::NEVER` for an undisputed relation.
+    pub(crate) disputed_possibly: Date,
     /// The first day a supporting source had possibly appeared.
     pub(crate) known_possibly: Date,
 }
@@ -129,9 +146,17 @@ pub(crate) struct Stabbing<'a> {
 impl Stabbing<'_> {
     fn stab(&self, entry: usize) -> Stab {
         let order = self.index.order[entry];
+        let disputes = &self.index.disputes;
+        let disputed_possibly = if order & DISPUTED == 0 {
+            Date::NEVER
+        } else {
+            disputes
+                .binary_search_by_key(&(entry as u32), |d| d.0)
+                .map_or(Date::NEVER, |i| disputes[i].1)
+        };
         Stab {
             position: order & !DISPUTED,
-            disputed: order & DISPUTED != 0,
+            disputed_possibly,
             known_possibly: self.index.known[entry],
         }
     }
@@ -208,7 +233,10 @@ pub(crate) struct IntervalIndex {
 impl IntervalIndex {
     /// Builds from each relation's span and the first day a supporting
     /// source had possibly appeared, in order of position.
-    pub(crate) fn build(spans: impl Iterator<Item = (Span, Date)>) -> IntervalIndex {
+    pub(crate) fn build(
+        spans: impl Iterator<Item = (Span, Date)>,
+        disputed_possibly: impl Fn(u32) -> Date,
+    ) -> IntervalIndex {
         let mut per_kind: Vec<Vec<(Date, Date, u32, Date)>> =
             vec![Vec::new(); RelationKind::ALL.len()];
         for (position, (span, known_possibly)) in spans.enumerate() {
@@ -221,7 +249,10 @@ impl IntervalIndex {
             ));
         }
         IntervalIndex {
-            kinds: per_kind.into_iter().map(KindIndex::build).collect(),
+            kinds: per_kind
+                .into_iter()
+                .map(|entries| KindIndex::build(entries, &disputed_possibly))
+                .collect(),
         }
     }
 
@@ -275,7 +306,7 @@ mod tests {
             .enumerate()
             .map(|(i, (s, e))| (day(s), day(e), i as u32, Date::MIN))
             .collect();
-        let index = KindIndex::build(entries.clone());
+        let index = KindIndex::build(entries.clone(), |_| Date::NEVER);
         for probe in [
             "1989-01-01",
             "1992-01-01",
@@ -315,7 +346,7 @@ mod tests {
                 (at(start), at(start + length), i, Date::MIN)
             })
             .collect();
-        let index = KindIndex::build(entries.clone());
+        let index = KindIndex::build(entries.clone(), |_| Date::NEVER);
         for probe in (0..27_000).step_by(997) {
             let d = at(probe);
             let (found, expected) = found_and_expected(&index, &entries, d);
@@ -341,7 +372,7 @@ mod tests {
 
     #[test]
     fn empty_index_finds_nothing() {
-        let index = KindIndex::build(Vec::new());
+        let index = KindIndex::build(Vec::new(), |_| Date::NEVER);
         assert_eq!(
             index.possibly_on(day("2000-01-01"), |_| Date::MIN).count(),
             0

@@ -196,9 +196,9 @@ impl<'g> View<'g> {
     /// O((1 + m) log n) for m relations found among the n of that kind: an
     /// interval index skips every relation that had not begun or had ended.
     pub fn of_kind(self, kind: RelationKind) -> impl Iterator<Item = RelationRef<'g>> + 'g {
-        // The index already proved the possible bounds and carries what a
-        // *possibly* query needs, so only a disputed relation under a
-        // knowledge date (is the dispute known yet?) reads its span.
+        // The index already proved the possible bounds and carries the
+        // knowledge and dispute dates a *possibly* query needs, so that path
+        // reads nothing else of the relation.
         let possibly = self.certainty == Certainty::Possibly;
         let limit = self.known_by.unwrap_or(Date::NEVER);
         self.graph
@@ -212,9 +212,8 @@ impl<'g> View<'g> {
                 if stab.known_possibly > limit && self.known_by.is_some() {
                     return None;
                 }
-                let contested = stab.disputed
-                    && (self.known_by.is_none()
-                        || self.graph.knowledge(stab.position).disputed_possibly <= limit);
+                let contested =
+                    stab.disputed_possibly != Date::NEVER && stab.disputed_possibly <= limit;
                 (self.keep_contested || !contested)
                     .then(|| self.found(stab.position, self.day, contested))
             })

@@ -374,7 +374,7 @@ impl RelationStore {
     /// position; `source_of` gives a citation's source position.
     pub(crate) fn push(&mut self, relation: &Relation, source_of: impl Fn(&str) -> usize) {
         let position = self.len as u32;
-        if self.len % CITATION_BLOCK == 0 {
+        if self.len.is_multiple_of(CITATION_BLOCK) {
             self.citation_blocks.push(self.citations.len() as u32);
         }
         self.len += 1;
