@@ -114,12 +114,18 @@ impl ActorGraph {
         }
         self.relations.reserve(&relations);
         self.edges.reserve_edges(relations.len());
-        for (relation, _) in relations
-            .into_iter()
-            .zip(fresh.relations)
-            .filter(|(_, f)| *f)
+        let mut citation_sources = fresh.citation_sources.as_slice();
+        for ((relation, is_fresh), (subject, object)) in
+            relations.into_iter().zip(fresh.relations).zip(fresh.ends)
         {
-            self.push_relation(relation);
+            // Validation gave one source per citation, so this always splits.
+            let (sources, rest) = citation_sources
+                .split_at_checked(relation.citations.len())
+                .unwrap_or_default();
+            citation_sources = rest;
+            if is_fresh {
+                self.push_relation(relation, subject, object, sources);
+            }
         }
         Ok(())
     }
@@ -173,7 +179,9 @@ impl ActorGraph {
         self.actors.push(actor);
     }
 
-    fn push_relation(&mut self, relation: Relation) {
+    /// Adds `relation`, given the positions of its ends and of its
+    /// citations' sources.
+    fn push_relation(&mut self, relation: Relation, subject: u32, object: u32, sources: &[u32]) {
         let disputed = relation
             .citations
             .iter()
@@ -186,14 +194,12 @@ impl ActorGraph {
             disputed,
             citations,
         );
-        // Validation guarantees that both ends and every source exist.
-        let subject = self.actors.get_index_of(&relation.subject).unwrap_or(0);
-        let object = self.actors.get_index_of(&relation.object).unwrap_or(0);
-        let sources = &self.sources;
-        self.relations
-            .push(&relation, |id| sources.get_index_of(id).unwrap_or(0));
-        self.edges
-            .add_edge(NodeIndex::new(subject), NodeIndex::new(object), span);
+        self.relations.push(&relation, sources);
+        self.edges.add_edge(
+            NodeIndex::new(subject as usize),
+            NodeIndex::new(object as usize),
+            span,
+        );
         self.index = OnceLock::new();
     }
 

@@ -177,10 +177,6 @@ impl<T: HasId> Keyed<T> {
         self.get_index_of(id).map(|i| &self.items[i])
     }
 
-    pub(crate) fn contains_key(&self, id: &str) -> bool {
-        self.get_index_of(id).is_some()
-    }
-
     pub(crate) fn get_index(&self, position: usize) -> Option<&T> {
         self.items.get(position)
     }
@@ -371,15 +367,15 @@ impl RelationStore {
     }
 
     /// Stores `relation`'s id, citations, claimant and note at the next
-    /// position; `source_of` gives a citation's source position.
-    pub(crate) fn push(&mut self, relation: &Relation, source_of: impl Fn(&str) -> usize) {
+    /// position; `sources` are its citations' source positions.
+    pub(crate) fn push(&mut self, relation: &Relation, sources: &[u32]) {
         let position = self.len as u32;
         if self.len.is_multiple_of(CITATION_BLOCK) {
             self.citation_blocks.push(self.citations.len() as u32);
         }
         self.len += 1;
         self.ids.intern(relation.id.as_str());
-        for citation in &relation.citations {
+        for (citation, &source) in relation.citations.iter().zip(sources) {
             let number = self.citations.len() as u32;
             let disputes = if citation.stance == Stance::Disputes {
                 DISPUTES
@@ -387,7 +383,7 @@ impl RelationStore {
                 0
             };
             self.citations.push(CitationRow {
-                source: source_of(citation.source.as_str()) as u32 | disputes,
+                source: source | disputes,
                 quote: self.quotes.intern(&citation.quote),
             });
             if let Some(claimant) = &citation.claimed_by {

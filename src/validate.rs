@@ -1,7 +1,7 @@
 //! Checking a batch of records before it enters a graph.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::graph::FastHash;
 
@@ -17,6 +17,11 @@ pub(crate) struct Fresh {
     pub(crate) sources: Vec<bool>,
     pub(crate) actors: Vec<bool>,
     pub(crate) relations: Vec<bool>,
+    /// Graph positions, found while checking, so that building need not
+    /// look every id up again: subject and object of each batch relation,
+    /// and the source of each of its citations, all relations' in a row.
+    pub(crate) ends: Vec<(u32, u32)>,
+    pub(crate) citation_sources: Vec<u32>,
 }
 
 /// Names the item at fault; built only when a problem is found, since
@@ -50,13 +55,21 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
         &mut problems,
     );
 
-    let batch_kinds: HashMap<&str, ActorKind, FastHash> = batch
-        .actors
-        .iter()
-        .map(|a| (a.id.as_str(), a.kind))
-        .collect();
-    let batch_sources: HashSet<&str, FastHash> =
-        batch.sources.iter().map(|s| s.id.as_str()).collect();
+    // New items will take the positions after the graph's, in batch order.
+    let mut batch_kinds: HashMap<&str, (ActorKind, u32), FastHash> =
+        HashMap::with_capacity_and_hasher(batch.actors.len(), FastHash::default());
+    let mut next = graph.actors.len() as u32;
+    for (actor, _) in batch.actors.iter().zip(&actors).filter(|(_, f)| **f) {
+        batch_kinds.insert(actor.id.as_str(), (actor.kind, next));
+        next += 1;
+    }
+    let mut batch_sources: HashMap<&str, u32, FastHash> =
+        HashMap::with_capacity_and_hasher(batch.sources.len(), FastHash::default());
+    let mut next = graph.sources.len() as u32;
+    for (source, _) in batch.sources.iter().zip(&sources).filter(|(_, f)| **f) {
+        batch_sources.insert(source.id.as_str(), next);
+        next += 1;
+    }
     let refs = Refs {
         graph,
         batch_sources,
@@ -101,14 +114,17 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
         }
     }
 
+    let mut ends = Vec::with_capacity(batch.relations.len());
+    let mut citation_sources =
+        Vec::with_capacity(batch.relations.iter().map(|r| r.citations.len()).sum());
     for relation in &batch.relations {
         let item = || format!("relation {:?}", relation.id.as_str());
-        let subject = refs.actor_kind(
+        let subject = refs.actor(
             &|| format!("{} (subject)", item()),
             &relation.subject,
             &mut problems,
         );
-        let object = refs.actor_kind(
+        let object = refs.actor(
             &|| format!("{} (object)", item()),
             &relation.object,
             &mut problems,
@@ -119,11 +135,15 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
                 actor: relation.subject.to_string(),
             });
         }
+        ends.push((
+            subject.map_or(0, |(_, at)| at),
+            object.map_or(0, |(_, at)| at),
+        ));
         check_kinds(
             &item,
             relation.kind,
-            (&relation.subject, subject),
-            (&relation.object, object),
+            (&relation.subject, subject.map(|(kind, _)| kind)),
+            (&relation.object, object.map(|(kind, _)| kind)),
             &mut problems,
         );
         check_interval(&item, relation.from, relation.until, &mut problems);
@@ -141,7 +161,8 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
             });
         }
         for citation in &relation.citations {
-            refs.check_citation(&item, citation, &mut problems);
+            let source = refs.check_citation(&item, citation, &mut problems);
+            citation_sources.push(source.unwrap_or(0));
         }
         if let Some(claimant) = &relation.claimed_by {
             refs.check_claimant(
@@ -167,6 +188,8 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
         sources,
         actors,
         relations,
+        ends,
+        citation_sources,
     })
 }
 
@@ -174,7 +197,7 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
 /// definition, and returns the ids that are new.
 fn fresh_ids<'a, Id, T>(
     what: &'static str,
-    items: impl Iterator<Item = (&'a Id, &'a T)>,
+    items: impl ExactSizeIterator<Item = (&'a Id, &'a T)>,
     existing: impl Fn(&str) -> Option<Cow<'a, T>>,
     problems: &mut Problems,
 ) -> Vec<bool>
@@ -182,8 +205,9 @@ where
     Id: Eq + std::hash::Hash + AsRef<str> + 'a,
     T: PartialEq + Clone + serde::Serialize + 'a,
 {
-    let mut seen: HashMap<&Id, &T, FastHash> = HashMap::default();
-    let mut fresh = Vec::new();
+    let mut seen: HashMap<&Id, &T, FastHash> =
+        HashMap::with_capacity_and_hasher(items.len(), FastHash::default());
+    let mut fresh = Vec::with_capacity(items.len());
     for (id, item) in items {
         let earlier = seen
             .get(id)
@@ -262,22 +286,24 @@ fn check_kinds(
 /// Looks ids up in the graph and the batch together.
 struct Refs<'a> {
     graph: &'a ActorGraph,
-    batch_sources: HashSet<&'a str, FastHash>,
-    batch_kinds: HashMap<&'a str, ActorKind, FastHash>,
+    /// Where each new source and actor will sit in the graph.
+    batch_sources: HashMap<&'a str, u32, FastHash>,
+    batch_kinds: HashMap<&'a str, (ActorKind, u32), FastHash>,
 }
 
 impl Refs<'_> {
-    fn actor_kind(
+    /// The actor's kind and position in the graph, once the batch is in.
+    fn actor(
         &self,
         item: Item<'_>,
         id: &ActorId,
         problems: &mut Problems,
-    ) -> Option<ActorKind> {
-        if let Some(actor) = self.graph.actors.get(id) {
-            return Some(actor.kind);
+    ) -> Option<(ActorKind, u32)> {
+        if let Some(at) = self.graph.actors.get_index_of(id) {
+            return Some((self.graph.actors[at].kind, at as u32));
         }
-        if let Some(kind) = self.batch_kinds.get(id.as_str()) {
-            return Some(*kind);
+        if let Some(found) = self.batch_kinds.get(id.as_str()) {
+            return Some(*found);
         }
         let known = self
             .graph
@@ -295,15 +321,27 @@ impl Refs<'_> {
         None
     }
 
-    fn check_citation(&self, item: Item<'_>, citation: &Citation, problems: &mut Problems) {
+    /// Checks the citation, and returns its source's position in the graph
+    /// once the batch is in.
+    fn check_citation(
+        &self,
+        item: Item<'_>,
+        citation: &Citation,
+        problems: &mut Problems,
+    ) -> Option<u32> {
         let source = citation.source.as_str();
-        let known = self.graph.sources.contains_key(source) || self.batch_sources.contains(source);
-        if !known {
+        let at = self
+            .graph
+            .sources
+            .get_index_of(source)
+            .map(|at| at as u32)
+            .or_else(|| self.batch_sources.get(source).copied());
+        if at.is_none() {
             let ids = self
                 .graph
                 .sources
                 .keys()
-                .chain(self.batch_sources.iter().copied());
+                .chain(self.batch_sources.keys().copied());
             problems.push(Error::UnknownSource {
                 item: item(),
                 id: source.to_owned(),
@@ -323,12 +361,13 @@ impl Refs<'_> {
                 problems,
             );
         }
+        at
     }
 
     fn check_claimant(&self, item: Item<'_>, claimant: &Claimant, problems: &mut Problems) {
         match claimant {
             Claimant::Actor(id) => {
-                self.actor_kind(item, id, problems);
+                self.actor(item, id, problems);
             }
             Claimant::Other(who) if who.trim().is_empty() => problems.push(Error::EmptyText {
                 item: item(),
