@@ -58,17 +58,15 @@ pub(crate) fn check_batch(graph: &ActorGraph, batch: &Dataset) -> Result<Fresh, 
     // New items will take the positions after the graph's, in batch order.
     let mut batch_kinds: HashMap<&str, (ActorKind, u32), FastHash> =
         HashMap::with_capacity_and_hasher(batch.actors.len(), FastHash::default());
-    let mut next = graph.actors.len() as u32;
-    for (actor, _) in batch.actors.iter().zip(&actors).filter(|(_, f)| **f) {
-        batch_kinds.insert(actor.id.as_str(), (actor.kind, next));
-        next += 1;
+    let new_actors = batch.actors.iter().zip(&actors).filter(|(_, f)| **f);
+    for (at, (actor, _)) in (graph.actors.len() as u32..).zip(new_actors) {
+        batch_kinds.insert(actor.id.as_str(), (actor.kind, at));
     }
     let mut batch_sources: HashMap<&str, u32, FastHash> =
         HashMap::with_capacity_and_hasher(batch.sources.len(), FastHash::default());
-    let mut next = graph.sources.len() as u32;
-    for (source, _) in batch.sources.iter().zip(&sources).filter(|(_, f)| **f) {
-        batch_sources.insert(source.id.as_str(), next);
-        next += 1;
+    let new_sources = batch.sources.iter().zip(&sources).filter(|(_, f)| **f);
+    for (at, (source, _)) in (graph.sources.len() as u32..).zip(new_sources) {
+        batch_sources.insert(source.id.as_str(), at);
     }
     let refs = Refs {
         graph,
