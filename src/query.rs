@@ -440,6 +440,32 @@ impl<'g> View<'g> {
 }
 
 /// A relation found by a query, with what the query judged of it.
+///
+/// It borrows from the graph's packed storage: the accessors read the
+/// relation's parts where they are kept, and [`to_relation`](Self::to_relation)
+/// copies the whole record out when one is wanted.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, Claimant, Stance};
+///
+/// let graph = ActorGraph::embedded()?;
+/// let relation = graph.relation("iraqi_militias_back_syrian_army")?;
+/// assert_eq!(relation.subject().id.as_str(), "iraqi_iran_backed_militias");
+/// assert_eq!(relation.interval().to_string(), "2024-12-02 to now");
+/// assert!(matches!(relation.claimed_by(), Some(Claimant::Other(who)) if who.contains("Reuters")));
+/// assert!(relation.note().is_some());
+///
+/// let evidence = relation.citations().next().expect("every relation cites a source");
+/// assert_eq!(evidence.source().id.as_str(), "newsweek_2024_12_02");
+/// assert_eq!(evidence.stance(), Stance::Supports);
+/// assert!(evidence.quote().starts_with("Iranian-backed militias have entered Syria"));
+///
+/// // The owned record is the one in the data file.
+/// assert_eq!(relation.to_relation().citations.len(), 1);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct RelationRef<'g> {
     graph: &'g ActorGraph,
