@@ -87,3 +87,22 @@ fn truncated_file_is_a_syntax_error() {
     let cut = &super::FIXTURE[..super::FIXTURE.len() / 2];
     assert!(matches!(Dataset::from_ron(cut), Err(Error::Syntax { .. })));
 }
+
+#[test]
+fn embedded_graph_gives_back_every_record_of_the_data_file() {
+    let data = Dataset::from_ron(actorgraph::EMBEDDED_DATASET).unwrap();
+    let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+    assert_eq!(graph.to_dataset(), data);
+    for relation in &data.relations {
+        let stored = graph.relation(relation.id.as_str()).unwrap();
+        let quotes: Vec<&str> = stored.citations().map(|e| e.quote()).collect();
+        let expected: Vec<&str> = relation
+            .citations
+            .iter()
+            .map(|c| c.quote.as_str())
+            .collect();
+        assert_eq!(quotes, expected, "{}", relation.id);
+        assert_eq!(stored.claimed_by(), relation.claimed_by.as_ref());
+        assert_eq!(stored.note(), relation.note.as_deref());
+    }
+}

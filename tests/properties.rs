@@ -2,8 +2,8 @@
 
 use super::*;
 use actorgraph::{
-    Actor, ActorKind, Certainty, Citation, Dataset, Holding, Interval, PartialDate, Relation,
-    RelationKind, Source, Stance,
+    Actor, ActorKind, Certainty, Citation, Claimant, Dataset, Holding, Interval, PartialDate,
+    Relation, RelationKind, Source, Stance,
 };
 use proptest::prelude::*;
 
@@ -80,7 +80,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                         } else {
                             Stance::Supports
                         },
-                        claimed_by: None,
+                        claimed_by: (src == 2).then(|| Claimant::Other(format!("claimant {i}"))),
                     })
                     .collect();
                 citations[0].stance = Stance::Supports;
@@ -100,8 +100,9 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                     from,
                     until,
                     citations,
-                    claimed_by: None,
-                    note: None,
+                    claimed_by: (i % 4 == 1)
+                        .then(|| Claimant::Actor(format!("a{s}").parse().unwrap())),
+                    note: (i % 3 == 0).then(|| format!("note {i}")),
                 }
             })
             .collect();
@@ -191,6 +192,14 @@ proptest! {
     ) {
         let (found, expected) = view_and_brute_force(&data, on, known_by, certain, keep_contested);
         prop_assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn graph_gives_back_the_dataset_it_was_built_from(data in dataset(6, 40)) {
+        // Compared with the input, not with another graph, so that a fault
+        // in the packed storage cannot cancel itself out.
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        prop_assert_eq!(graph.to_dataset(), data);
     }
 
     #[test]
@@ -341,5 +350,7 @@ proptest! {
         let data = actorgraph::synthetic::Spec::new(150, 3_000).sources(40).seed(seed).generate();
         let (found, expected) = view_and_brute_force(&data, on, known_by, certain, keep_contested);
         prop_assert_eq!(found, expected);
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        prop_assert_eq!(graph.to_dataset(), data);
     }
 }
