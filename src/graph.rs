@@ -109,9 +109,12 @@ impl ActorGraph {
             self.sources.push(source);
         }
         self.actors.reserve(actors.len());
+        self.edges.reserve_nodes(actors.len());
+        let actors_before = self.actor_count();
         for (actor, _) in actors.into_iter().zip(fresh.actors).filter(|(_, f)| *f) {
             self.push_actor(actor);
         }
+        let relations_before = self.relation_count();
         self.relations.reserve(&relations);
         self.edges.reserve_edges(relations.len());
         let mut citation_sources = fresh.citation_sources.as_slice();
@@ -126,6 +129,15 @@ impl ActorGraph {
             if is_fresh {
                 self.push_relation(relation, subject, object, sources);
             }
+        }
+        // Names and quotes are deduplicated, so their final size is known
+        // only now; after a batch large enough to pay for the copy, drop the
+        // room their doubling left unused.
+        if (self.actor_count() - actors_before) * 8 >= self.actor_count() {
+            self.names.shrink_to_fit();
+        }
+        if (self.relation_count() - relations_before) * 8 >= self.relation_count() {
+            self.relations.quotes.shrink_to_fit();
         }
         Ok(())
     }

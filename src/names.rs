@@ -93,6 +93,11 @@ impl NameIndex {
         }
     }
 
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.names.shrink_to_fit();
+        self.owners.shrink_to_fit();
+    }
+
     pub(crate) fn get(&self, name: &str) -> &[u32] {
         let Some(symbol) = self.names.find(&normalize_name(name)) else {
             return &[];

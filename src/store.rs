@@ -31,8 +31,12 @@ pub(crate) struct Interner {
 impl Interner {
     /// Makes room for `strings` more strings holding `bytes` more bytes.
     pub(crate) fn reserve(&mut self, strings: usize, bytes: usize) {
-        self.text.reserve(bytes);
-        self.ends.reserve(strings);
+        if bytes >= self.text.len() / 8 {
+            self.text.reserve_exact(bytes);
+        } else {
+            self.text.reserve(bytes);
+        }
+        reserve_batch(&mut self.ends, strings);
         let Interner {
             text,
             ends,
@@ -40,6 +44,13 @@ impl Interner {
             hasher,
         } = self;
         lookup.reserve(strings, |&s| hasher.hash_one(slice(text, ends, s)));
+    }
+
+    /// Gives back the room that doubling left unused; worth it only after
+    /// a batch large next to what was held, or it would undo the doubling.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 
     /// String number `symbol`.
@@ -82,6 +93,18 @@ impl Interner {
     /// Every string, in order of number.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len() as u32).map(|s| self.get(s))
+    }
+}
+
+/// Makes room in `items` for a batch of `additional`: exactly when the
+/// batch is large next to what `items` holds, so that a bulk load leaves no
+/// slack, else by the usual doubling, so that adding one item at a time
+/// stays amortised O(1) instead of copying everything on every add.
+pub(crate) fn reserve_batch<T>(items: &mut Vec<T>, additional: usize) {
+    if additional >= items.len() / 8 {
+        items.reserve_exact(additional);
+    } else {
+        items.reserve(additional);
     }
 }
 
@@ -141,7 +164,7 @@ impl<T: HasId> Keyed<T> {
     }
 
     pub(crate) fn reserve(&mut self, additional: usize) {
-        self.items.reserve_exact(additional);
+        reserve_batch(&mut self.items, additional);
         let Keyed {
             items,
             lookup,
@@ -360,10 +383,14 @@ impl RelationStore {
     pub(crate) fn reserve(&mut self, relations: &[Relation]) {
         let id_bytes = relations.iter().map(|r| r.id.as_str().len()).sum();
         self.ids.reserve(relations.len(), id_bytes);
-        self.citation_blocks
-            .reserve_exact(relations.len().div_ceil(CITATION_BLOCK));
-        self.citations
-            .reserve_exact(relations.iter().map(|r| r.citations.len()).sum());
+        reserve_batch(
+            &mut self.citation_blocks,
+            relations.len().div_ceil(CITATION_BLOCK),
+        );
+        reserve_batch(
+            &mut self.citations,
+            relations.iter().map(|r| r.citations.len()).sum(),
+        );
     }
 
     /// Stores `relation`'s id, citations, claimant and note at the next
