@@ -16,8 +16,9 @@ use crate::{
     Citation, Claimant, Date, Interval, PartialDate, Precision, Relation, RelationKind, Stance,
 };
 
-/// Strings kept end to end in one buffer and numbered in order of arrival,
-/// optionally deduplicated through a hash table of their numbers.
+/// Distinct strings kept end to end in one buffer, numbered in order of
+/// arrival and found through a hash table of their numbers. Relation ids
+/// are unique once validated, so an id's number is its relation's position.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Interner {
     text: String,
