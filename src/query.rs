@@ -110,7 +110,7 @@ impl<'g> View<'g> {
     fn admit(&self, position: u32, span: &Span, ended: bool) -> Option<RelationRef<'g>> {
         let day = self.day;
         let certainly = self.certainty == Certainty::Certainly;
-        if certainly && !ended && !(span.certain_from() <= day && day < span.certain_until()) {
+        if certainly && !ended && span.interval().holds_on(day) != Holding::Certainly {
             return None;
         }
         let contested = match self.known_by {
@@ -165,12 +165,7 @@ impl<'g> View<'g> {
 
     fn judge_ended(&self, position: u32) -> Option<RelationRef<'g>> {
         let span = self.graph.span(position);
-        let day = self.day;
-        let ended = match self.certainty {
-            Certainty::Possibly => span.possible_from <= day && span.certain_until() <= day,
-            Certainty::Certainly => span.certain_from() <= day && span.possible_until <= day,
-        };
-        if !ended {
+        if !span.interval().ended_by(self.day, self.certainty) {
             return None;
         }
         self.admit(position, span, true)

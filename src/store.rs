@@ -300,14 +300,6 @@ impl Span {
             .flatten();
         Interval::new(start, end).unwrap_or_default()
     }
-
-    pub(crate) fn certain_from(&self) -> Date {
-        self.interval().certain_from()
-    }
-
-    pub(crate) fn certain_until(&self) -> Date {
-        self.interval().certain_until()
-    }
 }
 
 /// The first days some source supporting, or disputing, a relation had
@@ -491,8 +483,6 @@ mod tests {
                     let span = Span::new(RelationKind::Backs, interval, disputed, 3);
                     assert_eq!(span.interval(), interval);
                     assert_eq!(span.is_disputed(), disputed);
-                    assert_eq!(span.certain_from(), interval.certain_from());
-                    assert_eq!(span.certain_until(), interval.certain_until());
                 }
             }
         }
