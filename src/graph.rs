@@ -422,14 +422,14 @@ impl ActorGraph {
     /// The interval index, built now if the graph changed since the last query.
     pub(crate) fn interval_index(&self) -> &IntervalIndex {
         self.index.get_or_init(|| {
-            IntervalIndex::build(
-                self.edges
-                    .raw_edges()
-                    .iter()
-                    .enumerate()
-                    .map(|(p, e)| (e.weight, self.knowledge(p as u32).known_possibly)),
-                |position| self.knowledge(position).disputed_possibly,
-            )
+            IntervalIndex::build(self.edges.raw_edges().iter().enumerate().map(|(p, e)| {
+                let knowledge = self.knowledge(p as u32);
+                (
+                    e.weight,
+                    knowledge.known_possibly,
+                    knowledge.disputed_possibly,
+                )
+            }))
         })
     }
 

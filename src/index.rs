@@ -231,16 +231,20 @@ pub(crate) struct IntervalIndex {
 }
 
 impl IntervalIndex {
-    /// Builds from each relation's span and the first day a supporting
-    /// source had possibly appeared, in order of position.
-    pub(crate) fn build(
-        spans: impl Iterator<Item = (Span, Date)>,
-        disputed_possibly: impl Fn(u32) -> Date,
-    ) -> IntervalIndex {
+    /// Builds from each relation's span and the first days a supporting
+    /// and a disputing source had possibly appeared, in order of position.
+    pub(crate) fn build(spans: impl Iterator<Item = (Span, Date, Date)>) -> IntervalIndex {
         let mut per_kind: Vec<Vec<(Date, Date, u32, Date)>> =
             vec![Vec::new(); RelationKind::ALL.len()];
-        for (position, (span, known_possibly)) in spans.enumerate() {
-            let disputed = if span.is_disputed() { DISPUTED } else { 0 };
+        // By position, which only grows, so it is sorted as it is filled.
+        let mut disputes: Vec<(u32, Date)> = Vec::new();
+        for (position, (span, known_possibly, disputed_possibly)) in spans.enumerate() {
+            let disputed = if span.is_disputed() {
+                disputes.push((position as u32, disputed_possibly));
+                DISPUTED
+            } else {
+                0
+            };
             per_kind[span.kind as usize].push((
                 span.possible_from,
                 span.possible_until,
@@ -251,7 +255,13 @@ impl IntervalIndex {
         IntervalIndex {
             kinds: per_kind
                 .into_iter()
-                .map(|entries| KindIndex::build(entries, &disputed_possibly))
+                .map(|entries| {
+                    KindIndex::build(entries, |position| {
+                        disputes
+                            .binary_search_by_key(&position, |d| d.0)
+                            .map_or(Date::NEVER, |i| disputes[i].1)
+                    })
+                })
                 .collect(),
         }
     }
