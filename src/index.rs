@@ -80,9 +80,7 @@ impl KindIndex {
     /// The relations that possibly held on `day`, in order of start;
     /// `start_of` gives a relation's `possible_from` by position.
     pub(crate) fn possibly_on(&self, day: Date, start_of: impl Fn(u32) -> Date) -> Stabbing<'_> {
-        let candidates = gallop(self.order.len(), |i| {
-            start_of(self.order[i] & !DISPUTED) <= day
-        });
+        let candidates = gallop(&self.order, |entry| start_of(entry & !DISPUTED) <= day);
         Stabbing {
             index: self,
             day,
@@ -93,26 +91,17 @@ impl KindIndex {
     }
 }
 
-/// How many of the first `len` entries satisfy `before`, which holds for a
-/// prefix; found by galloping from the left: O(log k) for an answer k, so
-/// a day early in the record (few candidates) costs less than a plain
-/// binary search over all.
-fn gallop(len: usize, before: impl Fn(usize) -> bool) -> usize {
+/// How many of `items` satisfy `before`, which holds for a prefix; found
+/// by galloping from the left: O(log k) for an answer k, so a day early in
+/// the record (few candidates) costs less than a plain binary search over all.
+fn gallop<T: Copy>(items: &[T], before: impl Fn(T) -> bool) -> usize {
     let mut bound = 1;
-    while bound < len && before(bound) {
+    while bound < items.len() && before(items[bound]) {
         bound *= 2;
     }
-    let (mut low, mut high) = (bound / 2, bound.min(len));
-    // Invariant: entries below `low` satisfy `before`, from `high` on they do not.
-    while low < high {
-        let middle = low + (high - low) / 2;
-        if before(middle) {
-            low = middle + 1;
-        } else {
-            high = middle;
-        }
-    }
-    low
+    let low = bound / 2;
+    let high = bound.min(items.len());
+    low + items[low..high].partition_point(|&item| before(item))
 }
 
 /// The bit of an `order` entry that marks a disputed relation.
@@ -372,11 +361,11 @@ mod tests {
                 let d = Date::new(2000, 1, probe).unwrap();
                 let slice = &starts[..len];
                 assert_eq!(
-                    gallop(slice.len(), |i| slice[i] <= d),
+                    gallop(slice, |s| s <= d),
                     slice.partition_point(|s| *s <= d)
                 );
             }
-            assert_eq!(gallop(len, |i| starts[i] <= Date::MIN), 0);
+            assert_eq!(gallop(&starts[..len], |s| s <= Date::MIN), 0);
         }
     }
 
