@@ -38,13 +38,11 @@ impl Interner {
             self.text.reserve(bytes);
         }
         reserve_batch(&mut self.ends, strings);
-        let Interner {
-            text,
-            ends,
-            lookup,
-            hasher,
-        } = self;
-        lookup.reserve(strings, |&s| hasher.hash_one(slice(text, ends, s)));
+        // Closures borrow only the fields they use, so the table can be
+        // mutated while its hasher reads the text.
+        self.lookup.reserve(strings, |&s| {
+            self.hasher.hash_one(slice(&self.text, &self.ends, s))
+        });
     }
 
     /// Gives back the room that doubling left unused; worth it only after
@@ -68,23 +66,17 @@ impl Interner {
     /// The number of `s`, adding it if new.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
         let hash = self.hasher.hash_one(s);
-        let Interner {
-            text,
-            ends,
-            lookup,
-            hasher,
-        } = self;
-        let entry = lookup.entry(
+        let entry = self.lookup.entry(
             hash,
-            |&sym| slice(text, ends, sym) == s,
-            |&sym| hasher.hash_one(slice(text, ends, sym)),
+            |&sym| slice(&self.text, &self.ends, sym) == s,
+            |&sym| self.hasher.hash_one(slice(&self.text, &self.ends, sym)),
         );
         match entry {
             hashbrown::hash_table::Entry::Occupied(found) => *found.get(),
             hashbrown::hash_table::Entry::Vacant(slot) => {
-                let symbol = ends.len() as u32;
-                text.push_str(s);
-                ends.push(text.len() as u32);
+                let symbol = self.ends.len() as u32;
+                self.text.push_str(s);
+                self.ends.push(self.text.len() as u32);
                 slot.insert(symbol);
                 symbol
             }
@@ -166,12 +158,9 @@ impl<T: HasId> Keyed<T> {
 
     pub(crate) fn reserve(&mut self, additional: usize) {
         reserve_batch(&mut self.items, additional);
-        let Keyed {
-            items,
-            lookup,
-            hasher,
-        } = self;
-        lookup.reserve(additional, |&i| hasher.hash_one(items[i as usize].key()));
+        self.lookup.reserve(additional, |&i| {
+            self.hasher.hash_one(self.items[i as usize].key())
+        });
     }
 
     /// Adds `item`, whose id the caller has checked is new.
@@ -179,13 +168,8 @@ impl<T: HasId> Keyed<T> {
         let position = self.items.len() as u32;
         let hash = self.hasher.hash_one(item.key());
         self.items.push(item);
-        let Keyed {
-            items,
-            lookup,
-            hasher,
-        } = self;
-        lookup.insert_unique(hash, position, |&i| {
-            hasher.hash_one(items[i as usize].key())
+        self.lookup.insert_unique(hash, position, |&i| {
+            self.hasher.hash_one(self.items[i as usize].key())
         });
     }
 
