@@ -6,13 +6,50 @@
 //! Ask what held on a day, as the press knew it on another, and follow every
 //! answer back to its quotes.
 //!
+//! # Features
+//!
+//! - **Partial dates** (`2016`, `2016-07`, `2016-07-19`) read by a
+//!   *certainly / possibly* rule ([`date`]).
+//! - **As-of views** ([`ActorGraph::at`]) answered by an interval index, so a
+//!   day on which few relations held costs little however large the graph.
+//! - **Knowledge time** ([`View::known_by`]): what sources had published by
+//!   a day, with disputes kept and flagged rather than resolved.
+//! - **Algorithms** over views ([`algo`]): chains of support, blocs and
+//!   their roots, common backers and enemies, what changed between two
+//!   days, an actor's timeline.
+//! - **Formats**: datasets in RON with positioned errors; views drawn as
+//!   Graphviz DOT ([`dot`]).
+//! - **Validation** that lists every problem of a dataset at once, each
+//!   naming the item at fault, and leaves a graph untouched on failure.
+//!
+//! # How the types flow
+//!
+//! ```text
+//! ActorGraph ──at(day)──> View ──queries──> RelationRef ──citations()──> Evidence
+//!     │                     │                   │                            │
+//!  resolve(name)       known_by(day)     subject(), object()           source(), quote()
+//!     ▼                certainty(..)          ▼
+//!  ActorRef <───────────────────────────── ActorRef
+//! ```
+//!
+//! An [`ActorGraph`] owns every record. A [`View`] is the graph as of one
+//! day (and optionally as known by another); its queries yield
+//! [`RelationRef`]s, handles that borrow the graph's packed storage and
+//! carry what the view judged (held *possibly* or *certainly*, contested or
+//! not). Each relation's [`Evidence`] is one citation with its source and
+//! verbatim quote. Actors come back as [`ActorRef`] handles, which every
+//! query accepts in place of a name ([`IntoActor`]), so a name is resolved
+//! once.
+//!
 //! # Example
 //!
 //! ```
 //! use actorgraph::ActorGraph;
 //!
 //! let graph = ActorGraph::embedded()?;
-//! for backing in graph.at("2024-11-30".parse()?).backers_of("hts")? {
+//! let view = graph.at("2024-11-30".parse()?);
+//! let hts = graph.resolve("Hayat Tahrir al-Sham")?;
+//! for backing in view.backers_of(hts)? {
 //!     println!("{backing}");
 //!     for evidence in backing.citations() {
 //!         println!("    {evidence}");
@@ -21,7 +58,64 @@
 //! # Ok::<(), actorgraph::Error>(())
 //! ```
 //!
-//! Dates and the "certainly / possibly" rule are described in [`date`].
+//! # The as-of and knowledge-time rules
+//!
+//! A partial date is the range of days it could mean, and an interval is
+//! half-open: a relation holds from its start day up to, not including, its
+//! end day, so on a hand-over day the new holder holds and the old one does
+//! not. On a day *d* a relation **certainly** holds when *d* falls after
+//! the last day its start could mean and before the first day its end could
+//! mean, and **possibly** when some reading puts *d* inside. Views default
+//! to *possibly*; [`View::certainty`] asks for *certainly*.
+//!
+//! Under a knowledge date *k* ([`View::known_by`]), a relation shows once a
+//! source **supporting** it had appeared by *k*, read by the same rule over
+//! the source's publication date, and is contested once a **disputing**
+//! source had. The details, with the reasoning, are in [`date`] and in the
+//! docs of [`View`]'s module.
+//!
+//! # The data format
+//!
+//! A dataset is RON with three lists. Every relation cites at least one
+//! source that supports it, with a verbatim quote:
+//!
+//! ```
+//! let graph = actorgraph::ActorGraph::from_ron(r#"(
+//!     sources: [
+//!         // `published` is a partial date: "2024", "2024-11" or "2024-11-28".
+//!         (id: "reuters_1", title: "Rebels enter Aleppo", published: "2024-11-30"),
+//!     ],
+//!     actors: [
+//!         // Names, aliases and former names are all found by `resolve`.
+//!         (id: "hts", name: "Hayat Tahrir al-Sham", kind: ArmedGroup, aliases: ["HTS"],
+//!             former_names: [(name: "Jabhat al-Nusra", until: "2016")]),
+//!         (id: "aleppo", name: "Aleppo", kind: Place),
+//!     ],
+//!     relations: [(
+//!         id: "hts_controls_aleppo", kind: Controls,
+//!         subject: "hts", object: "aleppo",
+//!         from: "2024-11-30",          // no `until`: still holds
+//!         citations: [(source: "reuters_1", quote: "rebels swept into Aleppo")],
+//!     )],
+//! )"#)?;
+//! let view = graph.at("2024-12-01".parse()?);
+//! assert_eq!(view.controllers_of("Aleppo")?.count(), 1);
+//! # Ok::<(), actorgraph::Error>(())
+//! ```
+//!
+//! # Layers
+//!
+//! Each layer uses only the ones below it:
+//!
+//! | layer | holds |
+//! |---|---|
+//! | `format` | RON reading and writing, DOT export |
+//! | [`algo`] | chains, blocs, common ties, changes, timeline, over the public view API |
+//! | `view` | [`View`] with its one admission rule, and the handles [`RelationRef`], [`Evidence`], [`ActorRef`] |
+//! | `graph` | [`ActorGraph`]: the store and its indexes, built through validation's plan |
+//! | `index`, `validate` | the interval and name indexes; validation as a pure check |
+//! | `store` | every record, relations packed, addressed by checked positions |
+//! | `base` | dates, ids, the dataset's records, the error type |
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(
@@ -29,39 +123,38 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-mod chains;
-mod changes;
-pub mod date;
-mod dot;
-mod error;
-mod graph;
-mod id;
-mod index;
-mod load;
-mod model;
-mod names;
-mod query;
+mod base;
 mod store;
-pub mod synthetic;
-mod timeline;
+
+mod index;
 mod validate;
 
-pub use chains::{Chain, ChainOptions, CommonTie, Hop};
-pub use changes::{Changes, HandOver};
-pub use date::{Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision};
-pub use dot::{DotOptions, escape_dot};
-pub use error::{Error, Problems};
-pub use graph::ActorGraph;
-pub use id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
-pub use load::EMBEDDED_DATASET;
-pub use model::{
-    Actor, ActorKind, Citation, Claimant, Dataset, FormerName, MAX_CITATIONS, Relation,
+mod graph;
+
+mod view;
+
+pub mod algo;
+
+mod format;
+
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
+
+pub use algo::{Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, TimelineEntry, TimelineEvent};
+pub use base::date::{
+    self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,
+};
+pub use base::error::{Error, Fault, Item, ItemKind, Position, Problem, Problems};
+pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
+pub use base::model::{
+    Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName, MAX_CITATIONS, Relation,
     RelationKind, Source, Stance,
 };
-pub use names::normalize_name;
-pub use petgraph::Direction;
-pub use query::{Evidence, RelationRef, View};
-pub use timeline::{TimelineEntry, TimelineEvent};
+pub use format::dot;
+pub use format::ron::EMBEDDED_DATASET;
+pub use graph::ActorGraph;
+pub use index::names;
+pub use view::{ActorRef, Evidence, IntoActor, RelationRef, View};
 
 /// The README's tour, compiled and run as a doctest so it cannot rot.
 #[cfg(doctest)]

@@ -1,20 +1,21 @@
 //! Graphviz DOT export of a view.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
-use crate::{Actor, ActorKind, ChainOptions, Error, RelationKind, RelationRef, View};
+use crate::algo::{ChainOptions, blocs};
+use crate::{Actor, ActorKind, ActorRef, Error, RelationKind, RelationRef, View};
 
 /// What to draw, and how.
 ///
 /// # Example
 ///
 /// ```
-/// use actorgraph::{ActorGraph, DotOptions, RelationKind};
+/// use actorgraph::{ActorGraph, RelationKind, dot};
 ///
 /// let graph = ActorGraph::embedded()?;
-/// let options = DotOptions::default().kinds([RelationKind::Backs, RelationKind::Opposes]);
-/// let dot = graph.at("2024-11-30".parse()?).to_dot(&options)?;
+/// let options = dot::DotOptions::default().kinds([RelationKind::Backs, RelationKind::Opposes]);
+/// let dot = dot::to_dot(graph.at("2024-11-30".parse()?), &options)?;
 /// assert!(dot.starts_with("digraph actorgraph {"));
 /// assert!(dot.contains("\"iran\" -> \"hezbollah\""));
 /// # Ok::<(), actorgraph::Error>(())
@@ -25,7 +26,7 @@ pub struct DotOptions {
     actors: Option<Vec<String>>,
     show_ended: bool,
     clusters: bool,
-    no_legend: bool,
+    without_legend: bool,
     title: Option<String>,
 }
 
@@ -54,9 +55,9 @@ impl DotOptions {
         self
     }
 
-    /// Leaves out the legend of shapes and colours.
-    pub fn without_legend(mut self) -> DotOptions {
-        self.no_legend = true;
+    /// Draws a legend of shapes and colours (the default) or leaves it out.
+    pub fn legend(mut self, legend: bool) -> DotOptions {
+        self.without_legend = !legend;
         self
     }
 
@@ -64,6 +65,36 @@ impl DotOptions {
     pub fn title(mut self, title: impl Into<String>) -> DotOptions {
         self.title = Some(title.into());
         self
+    }
+
+    /// The kinds drawn; `None` for every kind.
+    pub fn get_kinds(&self) -> Option<&[RelationKind]> {
+        self.kinds.as_deref()
+    }
+
+    /// The actors whose relations are drawn; `None` for every actor.
+    pub fn get_actors(&self) -> Option<&[String]> {
+        self.actors.as_deref()
+    }
+
+    /// Whether relations that had ended are drawn.
+    pub fn get_show_ended(&self) -> bool {
+        self.show_ended
+    }
+
+    /// Whether blocs are drawn as clusters.
+    pub fn get_clusters(&self) -> bool {
+        self.clusters
+    }
+
+    /// Whether the legend is drawn.
+    pub fn get_legend(&self) -> bool {
+        !self.without_legend
+    }
+
+    /// The title, if one was set.
+    pub fn get_title(&self) -> Option<&str> {
+        self.title.as_deref()
     }
 }
 
@@ -77,13 +108,13 @@ impl DotOptions {
 /// # Example
 ///
 /// ```
-/// use actorgraph::escape_dot;
+/// use actorgraph::dot::escape;
 ///
-/// assert_eq!(escape_dot("Say \"hi\"\\"), "Say \\\"hi\\\"\\\\");
-/// assert_eq!(escape_dot("a\r\nb"), "a\\nb");
-/// assert_eq!(escape_dot("AT&T"), "AT&amp;T");
+/// assert_eq!(escape("Say \"hi\"\\"), "Say \\\"hi\\\"\\\\");
+/// assert_eq!(escape("a\r\nb"), "a\\nb");
+/// assert_eq!(escape("AT&T"), "AT&amp;T");
 /// ```
-pub fn escape_dot(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -148,118 +179,115 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
     }
 }
 
-impl<'g> View<'g> {
-    /// Writes the view as a Graphviz DOT digraph.
-    ///
-    /// Node ids are the actor ids, shapes follow the actor kind and edge
-    /// colours and styles the relation kind; symmetric relations are drawn
-    /// without arrowheads. Each edge's label gives its kind and dates, its
-    /// tooltip the citations, so an SVG shows the quotes on hover. Output is
-    /// deterministic: the same graph and options give the same bytes.
-    ///
-    /// # Errors
-    ///
-    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve) for a name in
-    /// [`DotOptions::actors`].
-    ///
-    /// # Complexity
-    ///
-    /// O(R + A) for R relations and A actors.
-    pub fn to_dot(self, options: &DotOptions) -> Result<String, Error> {
-        let graph = self.graph();
-        let focus: Option<HashSet<&str>> = match &options.actors {
-            None => None,
-            Some(names) => Some(
-                names
-                    .iter()
-                    .map(|n| graph.resolve(n).map(|a| a.id.as_str()))
-                    .collect::<Result<_, _>>()?,
-            ),
-        };
-        let wanted = |r: &RelationRef<'_>| {
-            options.kinds.as_ref().is_none_or(|k| k.contains(&r.kind()))
-                && focus.as_ref().is_none_or(|f| {
-                    f.contains(r.subject().id.as_str()) || f.contains(r.object().id.as_str())
-                })
-        };
-        let mut edges: Vec<(RelationRef<'g>, bool)> = self
-            .relations()
-            .filter(&wanted)
-            .map(|r| (r, false))
-            .collect();
-        if options.show_ended {
-            edges.extend(self.formerly().filter(&wanted).map(|r| (r, true)));
-        }
-        edges.sort_by_key(|(r, _)| r.position());
-
-        let mut drawn: BTreeSet<usize> = BTreeSet::new();
-        for (r, _) in &edges {
-            for actor in [r.subject(), r.object()] {
-                drawn.insert(graph.actors.get_index_of(&actor.id).unwrap_or(0));
-            }
-        }
-        if let Some(focus) = &focus {
-            for id in focus {
-                drawn.insert(graph.actors.get_index_of(*id).unwrap_or(0));
-            }
-        }
-
-        let mut out = String::new();
-        let title = options.title.clone().unwrap_or_else(|| {
-            let mut t = format!("as of {}", self.day());
-            if let Some(k) = self.knowledge_date() {
-                let _ = write!(t, ", as reported by {k}");
-            }
-            t
-        });
-        out.push_str("digraph actorgraph {\n");
-        let _ = writeln!(
-            out,
-            "  graph [label=\"{}\", labelloc=t, fontsize=20, fontname=\"Helvetica\", rankdir=LR, \
-             nodesep=0.35, ranksep=0.9, newrank=true, charset=\"UTF-8\"];",
-            escape_dot(&title)
-        );
-        out.push_str("  node [fontname=\"Helvetica\", fontsize=11, style=filled, penwidth=1.2];\n");
-        out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n");
-
-        let mut clustered: HashMap<usize, usize> = HashMap::new();
-        if options.clusters {
-            for (number, bloc) in self.blocs(&ChainOptions::default()).iter().enumerate() {
-                let members: Vec<usize> = bloc
-                    .iter()
-                    .map(|a| graph.actors.get_index_of(&a.id).unwrap_or(0))
-                    .filter(|i| drawn.contains(i))
-                    .collect();
-                if members.len() < 2 {
-                    continue;
-                }
-                let _ = writeln!(
-                    out,
-                    "  subgraph \"cluster_bloc_{}\" {{\n    label=\"bloc {}\"; style=\"rounded,dashed\"; color=\"#999999\"; fontsize=10;",
-                    number + 1,
-                    number + 1
-                );
-                for index in members {
-                    clustered.insert(index, number);
-                    node_line(&mut out, &graph.actors[index], "    ");
-                }
-                out.push_str("  }\n");
-            }
-        }
-        for index in &drawn {
-            if !clustered.contains_key(index) {
-                node_line(&mut out, &graph.actors[*index], "  ");
-            }
-        }
-        for (r, ended) in &edges {
-            edge_line(&mut out, r, *ended);
-        }
-        if !options.no_legend {
-            legend(&mut out, &drawn, &edges, graph);
-        }
-        out.push_str("}\n");
-        Ok(out)
+/// Writes the view as a Graphviz DOT digraph.
+///
+/// Node ids are the actor ids, shapes follow the actor kind and edge
+/// colours and styles the relation kind; symmetric relations are drawn
+/// without arrowheads. Each edge's label gives its kind and dates, its
+/// tooltip the citations, so an SVG shows the quotes on hover. Output is
+/// deterministic: the same graph and options give the same bytes.
+///
+/// # Errors
+///
+/// As [`ActorGraph::resolve`](crate::ActorGraph::resolve) for a name in
+/// [`DotOptions::actors`].
+///
+/// # Complexity
+///
+/// O(R + A) for R relations and A actors.
+pub fn to_dot(view: View<'_>, options: &DotOptions) -> Result<String, Error> {
+    let graph = view.graph();
+    let focus: Option<HashSet<ActorRef<'_>>> = match &options.actors {
+        None => None,
+        Some(names) => Some(
+            names
+                .iter()
+                .map(|n| graph.resolve(n))
+                .collect::<Result<_, _>>()?,
+        ),
+    };
+    let wanted = |r: &RelationRef<'_>| {
+        options.kinds.as_ref().is_none_or(|k| k.contains(&r.kind()))
+            && focus
+                .as_ref()
+                .is_none_or(|f| f.contains(&r.subject()) || f.contains(&r.object()))
+    };
+    let mut edges: Vec<(RelationRef<'_>, bool)> = view
+        .relations()
+        .filter(&wanted)
+        .map(|r| (r, false))
+        .collect();
+    if options.show_ended {
+        edges.extend(view.formerly().filter(&wanted).map(|r| (r, true)));
     }
+    edges.sort_by_key(|(r, _)| r.order());
+
+    // By dataset order, so output is stable.
+    let mut drawn: BTreeMap<usize, ActorRef<'_>> = BTreeMap::new();
+    for (r, _) in &edges {
+        for actor in [r.subject(), r.object()] {
+            drawn.insert(actor.order(), actor);
+        }
+    }
+    for &actor in focus.iter().flatten() {
+        drawn.insert(actor.order(), actor);
+    }
+
+    let mut out = String::new();
+    let title = options.title.clone().unwrap_or_else(|| {
+        let mut t = format!("as of {}", view.day());
+        if let Some(k) = view.knowledge_date() {
+            let _ = write!(t, ", as reported by {k}");
+        }
+        t
+    });
+    out.push_str("digraph actorgraph {\n");
+    let _ = writeln!(
+        out,
+        "  graph [label=\"{}\", labelloc=t, fontsize=20, fontname=\"Helvetica\", rankdir=LR, \
+         nodesep=0.35, ranksep=0.9, newrank=true, charset=\"UTF-8\"];",
+        escape(&title)
+    );
+    out.push_str("  node [fontname=\"Helvetica\", fontsize=11, style=filled, penwidth=1.2];\n");
+    out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n");
+
+    let mut clustered: HashMap<usize, usize> = HashMap::new();
+    if options.clusters {
+        for (number, bloc) in blocs(view, &ChainOptions::default()).iter().enumerate() {
+            let members: Vec<ActorRef<'_>> = bloc
+                .iter()
+                .copied()
+                .filter(|a| drawn.contains_key(&a.order()))
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "  subgraph \"cluster_bloc_{}\" {{\n    label=\"bloc {}\"; style=\"rounded,dashed\"; color=\"#999999\"; fontsize=10;",
+                number + 1,
+                number + 1
+            );
+            for actor in members {
+                clustered.insert(actor.order(), number);
+                node_line(&mut out, actor.record(), "    ");
+            }
+            out.push_str("  }\n");
+        }
+    }
+    for (order, actor) in &drawn {
+        if !clustered.contains_key(order) {
+            node_line(&mut out, actor.record(), "  ");
+        }
+    }
+    for (r, ended) in &edges {
+        edge_line(&mut out, r, *ended);
+    }
+    if !options.without_legend {
+        legend(&mut out, &drawn, &edges);
+    }
+    out.push_str("}\n");
+    Ok(out)
 }
 
 fn node_line(out: &mut String, actor: &Actor, indent: &str) {
@@ -274,9 +302,9 @@ fn node_line(out: &mut String, actor: &Actor, indent: &str) {
     let _ = writeln!(
         out,
         "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", tooltip=\"{}\"];",
-        escape_dot(actor.id.as_str()),
-        escape_dot(&actor.name),
-        escape_dot(&tooltip)
+        escape(actor.id.as_str()),
+        escape(&actor.name),
+        escape(&tooltip)
     );
 }
 
@@ -306,22 +334,21 @@ fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool) {
         out,
         "  \"{}\" -> \"{}\" [label=\"{}\", color=\"{colour}\", fontcolor=\"{colour}\", style={style}{dir}, \
          id=\"{}\", tooltip=\"{}\", labeltooltip=\"{}\"];",
-        escape_dot(r.subject().id.as_str()),
-        escape_dot(r.object().id.as_str()),
-        escape_dot(&label),
-        escape_dot(r.id()),
-        escape_dot(&tooltip),
-        escape_dot(&tooltip),
+        escape(r.subject().id.as_str()),
+        escape(r.object().id.as_str()),
+        escape(&label),
+        escape(r.id()),
+        escape(&tooltip),
+        escape(&tooltip),
     );
 }
 
 fn legend(
     out: &mut String,
-    drawn: &BTreeSet<usize>,
+    drawn: &BTreeMap<usize, ActorRef<'_>>,
     edges: &[(RelationRef<'_>, bool)],
-    graph: &crate::ActorGraph,
 ) {
-    let kinds: BTreeSet<ActorKind> = drawn.iter().map(|&i| graph.actors[i].kind).collect();
+    let kinds: BTreeSet<ActorKind> = drawn.values().map(|a| a.kind).collect();
     let relation_kinds: BTreeSet<RelationKind> = edges.iter().map(|(r, _)| r.kind()).collect();
     if kinds.is_empty() {
         return;

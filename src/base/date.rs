@@ -27,7 +27,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use super::error::Error;
 
 /// The earliest year a date may have.
 pub const MIN_YEAR: i16 = 1;
@@ -464,7 +464,6 @@ impl Interval {
             && interval.possible_until() <= interval.possible_from()
         {
             return Err(Error::ReversedInterval {
-                item: "interval".to_owned(),
                 from: s.to_string(),
                 until: e.to_string(),
             });

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use super::error::Error;
 
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;

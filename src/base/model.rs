@@ -8,7 +8,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorId, Interval, PartialDate, RelationId, SourceId};
+use super::date::{Date, Holding, Interval, PartialDate};
+use super::error::Error;
+use super::id::{ActorId, RelationId, SourceId};
 
 /// An article or report that relations cite.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,13 +157,13 @@ impl Actor {
     /// assert_eq!(hts.name_on("2024-11-30".parse()?), "Hayat Tahrir al-Sham");
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
-    pub fn name_on(&self, day: crate::Date) -> &str {
-        let holding = |f: &FormerName| f.interval().map_or(crate::Holding::No, |i| i.holds_on(day));
+    pub fn name_on(&self, day: Date) -> &str {
+        let holding = |f: &FormerName| f.interval().map_or(Holding::No, |i| i.holds_on(day));
         // Reversed so that, among equally sure names, the first listed wins.
         self.former_names
             .iter()
             .rev()
-            .filter(|f| holding(f) != crate::Holding::No)
+            .filter(|f| holding(f) != Holding::No)
             .max_by_key(|f| holding(f))
             .map_or(&self.name, |f| &f.name)
     }
@@ -189,8 +191,8 @@ impl FormerName {
     ///
     /// # Errors
     ///
-    /// [`Error::ReversedInterval`](crate::Error::ReversedInterval) when `until` precedes `from`.
-    pub fn interval(&self) -> Result<Interval, crate::Error> {
+    /// [`Error::ReversedInterval`](Error::ReversedInterval) when `until` precedes `from`.
+    pub fn interval(&self) -> Result<Interval, Error> {
         Interval::new(self.from, self.until)
     }
 }
@@ -416,8 +418,8 @@ impl Relation {
     ///
     /// # Errors
     ///
-    /// [`Error::ReversedInterval`](crate::Error::ReversedInterval) when `until` precedes `from`.
-    pub fn interval(&self) -> Result<Interval, crate::Error> {
+    /// [`Error::ReversedInterval`](Error::ReversedInterval) when `until` precedes `from`.
+    pub fn interval(&self) -> Result<Interval, Error> {
         Interval::new(self.from, self.until)
     }
 
@@ -425,6 +427,15 @@ impl Relation {
     pub fn is_contested(&self) -> bool {
         self.citations.iter().any(|c| c.stance == Stance::Disputes)
     }
+}
+
+/// Which way along a relation a query looks from an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Relations whose subject is the actor: "whom it backs".
+    Outgoing,
+    /// Relations whose object is the actor: "who backs it".
+    Incoming,
 }
 
 /// The most citations one relation may have: a graph keeps the count in

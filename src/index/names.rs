@@ -3,7 +3,9 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::store::Interner;
+use crate::store::interner::Interner;
+use crate::store::ix::{ActorIx, Ix, NameIx};
+use crate::store::packed::Tagged;
 
 /// Reduces a name to the form names are compared in.
 ///
@@ -14,7 +16,7 @@ use crate::store::Interner;
 /// # Example
 ///
 /// ```
-/// use actorgraph::normalize_name;
+/// use actorgraph::names::normalize_name;
 ///
 /// assert_eq!(normalize_name("Hay'at Tahrir al-Sham"), "hayat tahrir al sham");
 /// assert_eq!(normalize_name("  HAYAT  tahrir al sham "), "hayat tahrir al sham");
@@ -59,38 +61,47 @@ fn is_apostrophe(c: char) -> bool {
 /// Normalized names and the actors that bear them.
 ///
 /// Most names belong to one actor, so each name's entry is that actor's
-/// position, or, with the top bit set, a slot in `shared` listing several:
-/// four bytes per name instead of a list each.
+/// position, or, tagged, a slot in `shared` listing several: four bytes
+/// per name instead of a list each.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameIndex {
-    names: Interner,
-    owners: Vec<u32>,
-    shared: Vec<Vec<u32>>,
+    names: Interner<NameIx>,
+    owners: Vec<Tagged>,
+    shared: Vec<Vec<ActorIx>>,
 }
 
-const SHARED: u32 = 1 << 31;
+/// A slot of [`NameIndex::shared`]; counted like names, since there are
+/// never more slots than names.
+type SharedIx = NameIx;
 
 impl NameIndex {
-    pub(crate) fn insert(&mut self, name: &str, actor: u32) {
+    /// Files `actor` under `name`; `false` when the index is full, which
+    /// validation rules out before anything is added.
+    pub(crate) fn insert(&mut self, name: &str, actor: ActorIx) -> bool {
         let key = normalize_name(name);
         if key.is_empty() {
-            return;
+            return true;
         }
-        let symbol = self.names.intern(&key) as usize;
-        if symbol == self.owners.len() {
-            self.owners.push(actor);
-            return;
-        }
-        let owner = self.owners[symbol];
-        if owner & SHARED != 0 {
-            let list = &mut self.shared[(owner & !SHARED) as usize];
+        let Some(symbol) = self.names.intern(&key) else {
+            return false;
+        };
+        let Some(owner) = self.owners.get(symbol.index()).copied() else {
+            self.owners.push(Tagged::new(actor, false));
+            return true;
+        };
+        if owner.flag() {
+            let list = &mut self.shared[owner.position::<SharedIx>().index()];
             if !list.contains(&actor) {
                 list.push(actor);
             }
-        } else if owner != actor {
-            self.owners[symbol] = self.shared.len() as u32 | SHARED;
-            self.shared.push(vec![owner, actor]);
+        } else if owner.position::<ActorIx>() != actor {
+            let Some(slot) = SharedIx::new(self.shared.len()) else {
+                return false;
+            };
+            self.owners[symbol.index()] = Tagged::new(slot, true);
+            self.shared.push(vec![owner.position(), actor]);
         }
+        true
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
@@ -98,16 +109,25 @@ impl NameIndex {
         self.owners.shrink_to_fit();
     }
 
-    pub(crate) fn get(&self, name: &str) -> &[u32] {
-        let Some(symbol) = self.names.find(&normalize_name(name)) else {
-            return &[];
+    /// The actors that bear `name`, in the order they were filed.
+    pub(crate) fn get(&self, name: &str) -> impl Iterator<Item = ActorIx> + '_ {
+        let owner = self
+            .names
+            .find(&normalize_name(name))
+            .map(|symbol| self.owners[symbol.index()]);
+        let (single, shared): (Option<ActorIx>, &[ActorIx]) = match owner {
+            None => (None, &[]),
+            Some(owner) if owner.flag() => {
+                (None, &self.shared[owner.position::<SharedIx>().index()])
+            }
+            Some(owner) => (Some(owner.position()), &[]),
         };
-        let owner = &self.owners[symbol as usize];
-        if owner & SHARED != 0 {
-            &self.shared[(owner & !SHARED) as usize]
-        } else {
-            std::slice::from_ref(owner)
-        }
+        single.into_iter().chain(shared.iter().copied())
+    }
+
+    /// How many distinct names are filed.
+    pub(crate) fn len(&self) -> usize {
+        self.names.len()
     }
 
     pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {

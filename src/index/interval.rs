@@ -12,8 +12,11 @@
 //! days are read from the relations themselves, as only the galloping
 //! search at the beginning of a query needs them.
 
-use crate::store::Span;
-use crate::{Date, RelationKind};
+use crate::base::date::Date;
+use crate::base::model::RelationKind;
+use crate::store::Store;
+use crate::store::ix::RelationIx;
+use crate::store::packed::Tagged;
 
 /// Entries per leaf of the max-tree: one cache line of end days. Larger
 /// blocks shrink the tree; smaller ones waste fewer reads per relation
@@ -23,18 +26,14 @@ const BLOCK: usize = 16;
 /// The interval index of one relation kind.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct KindIndex {
-    /// Relation positions, sorted by `possible_from`; the top bit marks a
-    /// relation that some citation disputes.
-    order: Vec<u32>,
+    /// Relation positions, sorted by `possible_from`, tagged when some
+    /// citation disputes the relation.
+    order: Vec<Tagged>,
     /// `possible_until` of each entry of `order`.
     ends: Vec<Date>,
     /// `known_possibly` of each entry of `order`, so knowledge-time queries
     /// need not walk the citations.
     known: Vec<Date>,
-    /// `(entry, disputed_possibly)` for each disputed entry, by entry: few
-    /// relations are disputed, and a knowledge-time query must tell
-    /// whether the dispute was known yet.
-    disputes: Vec<(u32, Date)>,
     /// Implicit binary tree over blocks: `tree[leaves + b]` is the latest
     /// `possible_until` in block `b`; inner nodes hold their children's max.
     tree: Vec<Date>,
@@ -42,20 +41,10 @@ pub(crate) struct KindIndex {
 }
 
 impl KindIndex {
-    /// Builds from (possible_from, possible_until, position | DISPUTED,
-    /// known_possibly) entries; `disputed_possibly` gives a disputed
-    /// relation's first day of dispute by position.
-    fn build(
-        mut entries: Vec<(Date, Date, u32, Date)>,
-        disputed_possibly: impl Fn(u32) -> Date,
-    ) -> KindIndex {
+    /// Builds from (possible_from, possible_until, tagged position,
+    /// known_possibly) entries.
+    fn build(mut entries: Vec<(Date, Date, Tagged, Date)>) -> KindIndex {
         entries.sort_unstable();
-        let disputes = entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.2 & DISPUTED != 0)
-            .map(|(i, e)| (i as u32, disputed_possibly(e.2 & !DISPUTED)))
-            .collect();
         let blocks = entries.len().div_ceil(BLOCK);
         let leaves = blocks.next_power_of_two().max(1);
         // Padding leaves hold the earliest day, so no query ever enters them.
@@ -71,18 +60,24 @@ impl KindIndex {
             order: entries.iter().map(|e| e.2).collect(),
             ends: entries.iter().map(|e| e.1).collect(),
             known: entries.iter().map(|e| e.3).collect(),
-            disputes,
             tree,
             leaves,
         }
     }
 
     /// The relations that possibly held on `day`, in order of start;
-    /// `start_of` gives a relation's `possible_from` by position.
-    pub(crate) fn possibly_on(&self, day: Date, start_of: impl Fn(u32) -> Date) -> Stabbing<'_> {
-        let candidates = gallop(&self.order, |entry| start_of(entry & !DISPUTED) <= day);
+    /// `start_of` gives a relation's `possible_from`, and `disputes` the
+    /// first day each disputed relation was possibly disputed.
+    pub(crate) fn possibly_on<'a>(
+        &'a self,
+        day: Date,
+        start_of: impl Fn(RelationIx) -> Date,
+        disputes: &'a [(RelationIx, Date)],
+    ) -> Stabbing<'a> {
+        let candidates = gallop(&self.order, |entry| start_of(entry.position()) <= day);
         Stabbing {
             index: self,
+            disputes,
             day,
             candidates,
             candidate_blocks: candidates.div_ceil(BLOCK),
@@ -104,13 +99,10 @@ fn gallop<T: Copy>(items: &[T], before: impl Fn(T) -> bool) -> usize {
     low + items[low..high].partition_point(|&item| before(item))
 }
 
-/// The bit of an `order` entry that marks a disputed relation.
-pub(crate) const DISPUTED: u32 = 1 << 31;
-
 /// A relation found by [`KindIndex::possibly_on`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Stab {
-    pub(crate) position: u32,
+    pub(crate) relation: RelationIx,
     /// The first day a disputing source had possibly appeared;
     /// `Date::NEVER` for an undisputed relation.
     pub(crate) disputed_possibly: Date,
@@ -126,6 +118,7 @@ pub(crate) struct Stab {
 /// stack is needed and every jump costs O(log n).
 pub(crate) struct Stabbing<'a> {
     index: &'a KindIndex,
+    disputes: &'a [(RelationIx, Date)],
     day: Date,
     candidates: usize,
     candidate_blocks: usize,
@@ -135,16 +128,16 @@ pub(crate) struct Stabbing<'a> {
 impl Stabbing<'_> {
     fn stab(&self, entry: usize) -> Stab {
         let order = self.index.order[entry];
-        let disputes = &self.index.disputes;
-        let disputed_possibly = if order & DISPUTED == 0 {
-            Date::NEVER
+        let relation = order.position();
+        let disputed_possibly = if order.flag() {
+            self.disputes
+                .binary_search_by_key(&relation, |d| d.0)
+                .map_or(Date::NEVER, |i| self.disputes[i].1)
         } else {
-            disputes
-                .binary_search_by_key(&(entry as u32), |d| d.0)
-                .map_or(Date::NEVER, |i| disputes[i].1)
+            Date::NEVER
         };
         Stab {
-            position: order & !DISPUTED,
+            relation,
             disputed_possibly,
             known_possibly: self.index.known[entry],
         }
@@ -217,75 +210,91 @@ impl Iterator for Stabbing<'_> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct IntervalIndex {
     kinds: Vec<KindIndex>,
+    /// `(relation, disputed_possibly)` for each disputed relation, by
+    /// position: few relations are disputed, and a knowledge-time query
+    /// must tell whether the dispute was known yet.
+    disputes: Vec<(RelationIx, Date)>,
 }
 
 impl IntervalIndex {
-    /// Builds from each relation's span and the first days a supporting
-    /// and a disputing source had possibly appeared, in order of position.
-    pub(crate) fn build(spans: impl Iterator<Item = (Span, Date, Date)>) -> IntervalIndex {
-        let mut per_kind: Vec<Vec<(Date, Date, u32, Date)>> =
+    /// Builds over every relation of `store`.
+    ///
+    /// # Complexity
+    ///
+    /// O(R log R + C) for R relations with C citations.
+    pub(crate) fn build(store: &Store) -> IntervalIndex {
+        let mut per_kind: Vec<Vec<(Date, Date, Tagged, Date)>> =
             vec![Vec::new(); RelationKind::ALL.len()];
         // By position, which only grows, so it is sorted as it is filled.
-        let mut disputes: Vec<(u32, Date)> = Vec::new();
-        for (position, (span, known_possibly, disputed_possibly)) in spans.enumerate() {
-            let disputed = if span.is_disputed() {
-                disputes.push((position as u32, disputed_possibly));
-                DISPUTED
-            } else {
-                0
-            };
+        let mut disputes = Vec::new();
+        for (relation, span) in store.relation_positions().zip(store.spans()) {
+            let knowledge = store.knowledge(relation);
+            if span.is_disputed() {
+                disputes.push((relation, knowledge.disputed_possibly));
+            }
             per_kind[span.kind as usize].push((
                 span.possible_from,
                 span.possible_until,
-                position as u32 | disputed,
-                known_possibly,
+                Tagged::new(relation, span.is_disputed()),
+                knowledge.known_possibly,
             ));
         }
         IntervalIndex {
-            kinds: per_kind
-                .into_iter()
-                .map(|entries| {
-                    KindIndex::build(entries, |position| {
-                        disputes
-                            .binary_search_by_key(&position, |d| d.0)
-                            .map_or(Date::NEVER, |i| disputes[i].1)
-                    })
-                })
-                .collect(),
+            kinds: per_kind.into_iter().map(KindIndex::build).collect(),
+            disputes,
         }
     }
 
-    pub(crate) fn kind(&self, kind: RelationKind) -> &KindIndex {
-        &self.kinds[kind as usize]
+    /// The relations of `kind` that possibly held on `day`, in order of
+    /// start; `start_of` gives a relation's `possible_from`.
+    ///
+    /// # Complexity
+    ///
+    /// O((1 + m) log n) for m relations found among the n of that kind.
+    pub(crate) fn possibly_on(
+        &self,
+        kind: RelationKind,
+        day: Date,
+        start_of: impl Fn(RelationIx) -> Date,
+    ) -> Stabbing<'_> {
+        self.kinds[kind as usize].possibly_on(day, start_of, &self.disputes)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::ix::Ix;
 
     fn day(s: &str) -> Date {
         s.parse().unwrap()
     }
 
+    fn tag(position: usize) -> Tagged {
+        Tagged::new(RelationIx::new(position).unwrap(), false)
+    }
+
     /// What the index finds on `d`, and what a scan of `entries` finds, sorted.
     fn found_and_expected(
         index: &KindIndex,
-        entries: &[(Date, Date, u32, Date)],
+        entries: &[(Date, Date, Tagged, Date)],
         d: Date,
-    ) -> (Vec<u32>, Vec<u32>) {
-        let start_of = |position: u32| {
+    ) -> (Vec<RelationIx>, Vec<RelationIx>) {
+        let start_of = |position: RelationIx| {
             entries
                 .iter()
-                .find(|e| e.2 == position)
+                .find(|e| e.2.position::<RelationIx>() == position)
                 .map_or(Date::MIN, |e| e.0)
         };
-        let mut found: Vec<u32> = index.possibly_on(d, start_of).map(|s| s.position).collect();
+        let mut found: Vec<RelationIx> = index
+            .possibly_on(d, start_of, &[])
+            .map(|s| s.relation)
+            .collect();
         found.sort();
-        let mut expected: Vec<u32> = entries
+        let mut expected: Vec<RelationIx> = entries
             .iter()
             .filter(|(s, e, _, _)| *s <= d && d < *e)
-            .map(|e| e.2)
+            .map(|e| e.2.position())
             .collect();
         expected.sort();
         (found, expected)
@@ -300,12 +309,12 @@ mod tests {
             ("2009-01-01", "2020-01-01"),
             ("1990-01-01", "1995-01-01"),
         ];
-        let entries: Vec<(Date, Date, u32, Date)> = intervals
+        let entries: Vec<(Date, Date, Tagged, Date)> = intervals
             .iter()
             .enumerate()
-            .map(|(i, (s, e))| (day(s), day(e), i as u32, Date::MIN))
+            .map(|(i, (s, e))| (day(s), day(e), tag(i), Date::MIN))
             .collect();
-        let index = KindIndex::build(entries.clone(), |_| Date::NEVER);
+        let index = KindIndex::build(entries.clone());
         for probe in [
             "1989-01-01",
             "1992-01-01",
@@ -338,14 +347,14 @@ mod tests {
             )
             .unwrap()
         };
-        let entries: Vec<(Date, Date, u32, Date)> = (0..5000)
+        let entries: Vec<(Date, Date, Tagged, Date)> = (0..5000)
             .map(|i| {
                 let start = draw(25_000);
                 let length = 1 + draw(if i % 7 == 0 { 20_000 } else { 300 });
-                (at(start), at(start + length), i, Date::MIN)
+                (at(start), at(start + length), tag(i as usize), Date::MIN)
             })
             .collect();
-        let index = KindIndex::build(entries.clone(), |_| Date::NEVER);
+        let index = KindIndex::build(entries.clone());
         for probe in (0..27_000).step_by(997) {
             let d = at(probe);
             let (found, expected) = found_and_expected(&index, &entries, d);
@@ -371,9 +380,11 @@ mod tests {
 
     #[test]
     fn empty_index_finds_nothing() {
-        let index = KindIndex::build(Vec::new(), |_| Date::NEVER);
+        let index = KindIndex::build(Vec::new());
         assert_eq!(
-            index.possibly_on(day("2000-01-01"), |_| Date::MIN).count(),
+            index
+                .possibly_on(day("2000-01-01"), |_| Date::MIN, &[])
+                .count(),
             0
         );
     }

@@ -4,11 +4,12 @@ use std::path::Path;
 
 use ron::extensions::Extensions;
 
+use crate::base::error::Position;
 use crate::{ActorGraph, Dataset, Error};
 
 /// The dataset compiled into the crate: the 2024 rebel offensive in
 /// north-west Syria, as reported by five articles.
-pub const EMBEDDED_DATASET: &str = include_str!("../data/actors.ron");
+pub const EMBEDDED_DATASET: &str = include_str!("../../data/actors.ron");
 
 /// How deep RON values may nest; deeper input is an error, not a stack overflow.
 const RECURSION_LIMIT: usize = 64;
@@ -36,14 +37,15 @@ impl Dataset {
     /// use actorgraph::{Dataset, Error};
     ///
     /// let err = Dataset::from_ron("(actors: [(id: \"x\",\n  nme: \"X\")])").unwrap_err();
-    /// assert!(matches!(err, Error::Syntax { line: 2, .. }), "{err}");
+    /// assert!(matches!(err, Error::Syntax { start, .. } if start.line == 2), "{err}");
     /// ```
     pub fn from_ron(text: &str) -> Result<Dataset, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         options().from_str(text).map_err(|e| Error::Syntax {
-            line: e.span.start.line,
-            column: e.span.start.col,
+            start: e.span.start.into(),
+            end: e.span.end.into(),
             message: e.code.to_string(),
+            code: Some(e.code),
         })
     }
 
@@ -60,7 +62,7 @@ impl Dataset {
     /// use actorgraph::{Dataset, Error};
     ///
     /// let err = Dataset::from_ron_bytes(b"(actors: [\n  (id: \"x\xff\"").unwrap_err();
-    /// assert!(matches!(err, Error::Syntax { line: 2, column: 10, .. }), "{err}");
+    /// assert!(matches!(err, Error::Syntax { start, .. } if (start.line, start.column) == (2, 10)), "{err}");
     /// ```
     pub fn from_ron_bytes(bytes: &[u8]) -> Result<Dataset, Error> {
         match std::str::from_utf8(bytes) {
@@ -69,10 +71,15 @@ impl Dataset {
                 // Everything before the bad byte is valid, so it can be counted in characters.
                 let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
                 let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-                Err(Error::Syntax {
+                let at = Position {
                     line: valid.matches('\n').count() + 1,
                     column: valid[line_start..].chars().count() + 1,
+                };
+                Err(Error::Syntax {
+                    start: at,
+                    end: at,
                     message: "invalid utf-8 byte sequence".to_owned(),
+                    code: None,
                 })
             }
         }

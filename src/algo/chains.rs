@@ -1,0 +1,436 @@
+//! Chains of support and alliance between actors, valid on a day.
+
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+
+use crate::{ActorRef, Error, IntoActor, RelationKind, RelationRef, View};
+
+/// Which relations count as links of a chain, and how far to follow them.
+///
+/// Directed kinds are followed from subject to object only ("Iran backs
+/// Hezbollah" links Iran to Hezbollah, not back); symmetric kinds such as
+/// allied-with are followed both ways.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ChainOptions, RelationKind};
+///
+/// let options = ChainOptions::default()
+///     .kinds([RelationKind::Backs, RelationKind::AlliedWith])
+///     .max_hops(3);
+/// assert_eq!(options.get_max_hops(), 3);
+/// assert_eq!(options.get_kinds(), [RelationKind::Backs, RelationKind::AlliedWith]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainOptions {
+    kinds: Vec<RelationKind>,
+    max_hops: usize,
+}
+
+impl Default for ChainOptions {
+    /// Backs, allied with, member of and leads; at most 4 hops.
+    fn default() -> ChainOptions {
+        ChainOptions {
+            kinds: vec![
+                RelationKind::Backs,
+                RelationKind::AlliedWith,
+                RelationKind::MemberOf,
+                RelationKind::Leads,
+            ],
+            max_hops: 4,
+        }
+    }
+}
+
+impl ChainOptions {
+    /// Sets the kinds that count as links.
+    pub fn kinds(mut self, kinds: impl IntoIterator<Item = RelationKind>) -> ChainOptions {
+        self.kinds = kinds.into_iter().collect();
+        self.kinds.sort();
+        self.kinds.dedup();
+        self
+    }
+
+    /// Sets the greatest number of hops a chain may have.
+    pub fn max_hops(mut self, hops: usize) -> ChainOptions {
+        self.max_hops = hops;
+        self
+    }
+
+    /// The kinds that count as links.
+    pub fn get_kinds(&self) -> &[RelationKind] {
+        &self.kinds
+    }
+
+    /// The greatest number of hops a chain may have.
+    pub fn get_max_hops(&self) -> usize {
+        self.max_hops
+    }
+}
+
+/// One step of a chain: from one actor to the next, with every relation
+/// that links them in this direction on the view's day.
+#[derive(Clone, Debug)]
+pub struct Hop<'g> {
+    from: ActorRef<'g>,
+    to: ActorRef<'g>,
+    relations: Vec<RelationRef<'g>>,
+}
+
+impl<'g> Hop<'g> {
+    /// The actor the hop leaves.
+    pub fn from(&self) -> ActorRef<'g> {
+        self.from
+    }
+
+    /// The actor the hop reaches.
+    pub fn to(&self) -> ActorRef<'g> {
+        self.to
+    }
+
+    /// The relations behind the hop; parallel relations between the same
+    /// pair share one hop, so they never make duplicate chains.
+    pub fn relations(&self) -> &[RelationRef<'g>] {
+        &self.relations
+    }
+}
+
+impl fmt::Display for Hop<'_> {
+    /// `Russia backs and is allied with Syrian government`: every parallel
+    /// relation's verb.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Chains follow directed kinds forward only, so each verb reads from
+        // `from` to `to`; symmetric kinds read the same either way.
+        let mut verbs: Vec<&str> = self.relations.iter().map(|r| r.kind().verb()).collect();
+        verbs.dedup();
+        write!(
+            f,
+            "{} {} {}",
+            self.from.name,
+            verbs.join(" and "),
+            self.to.name
+        )
+    }
+}
+
+/// A path of hops between actors; no actor appears twice.
+#[derive(Clone, Debug)]
+pub struct Chain<'g> {
+    hops: Vec<Hop<'g>>,
+}
+
+impl<'g> Chain<'g> {
+    /// The hops, first to last; never empty.
+    pub fn hops(&self) -> &[Hop<'g>] {
+        &self.hops
+    }
+
+    /// The number of hops.
+    pub fn len(&self) -> usize {
+        self.hops.len()
+    }
+
+    /// Always false: a chain has at least one hop.
+    pub fn is_empty(&self) -> bool {
+        self.hops.is_empty()
+    }
+
+    /// The actors along the chain, first to last.
+    pub fn actors(&self) -> impl Iterator<Item = ActorRef<'g>> + '_ {
+        self.hops
+            .first()
+            .map(|h| h.from)
+            .into_iter()
+            .chain(self.hops.iter().map(|h| h.to))
+    }
+}
+
+impl fmt::Display for Chain<'_> {
+    /// `Iran -[backs]-> Hezbollah -[backs]-> Syrian government`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(first) = self.hops.first() else {
+            return Ok(());
+        };
+        f.write_str(&first.from.name)?;
+        for hop in &self.hops {
+            let mut kinds: Vec<&str> = hop.relations.iter().map(|r| r.kind().verb()).collect();
+            kinds.dedup();
+            write!(f, " -[{}]-> {}", kinds.join(", "), hop.to.name)?;
+        }
+        Ok(())
+    }
+}
+
+/// A neighbour reached in one hop, with the relations that link to it.
+type Step<'g> = (ActorRef<'g>, Vec<RelationRef<'g>>);
+
+/// The link relations valid on the view's day that leave `actor` in the
+/// direction of travel, grouped by the actor they reach, in dataset order.
+fn steps<'g>(
+    view: View<'g>,
+    actor: ActorRef<'g>,
+    options: &ChainOptions,
+    backwards: bool,
+) -> Vec<Step<'g>> {
+    let mut by_neighbour: Vec<Step<'g>> = Vec::new();
+    let mut slot: HashMap<ActorRef<'g>, usize> = HashMap::new();
+    // The actor resolves in its own graph, so this cannot fail.
+    for found in view.involving(actor).into_iter().flatten() {
+        let kind = found.kind();
+        if !options.kinds.contains(&kind) {
+            continue;
+        }
+        let leaves_here = (found.subject() == actor) != backwards;
+        if !(leaves_here || kind.is_symmetric()) {
+            continue;
+        }
+        let neighbour = if found.subject() == actor {
+            found.object()
+        } else {
+            found.subject()
+        };
+        let index = *slot.entry(neighbour).or_insert_with(|| {
+            by_neighbour.push((neighbour, Vec::new()));
+            by_neighbour.len() - 1
+        });
+        by_neighbour[index].1.push(found);
+    }
+    for (_, relations) in &mut by_neighbour {
+        relations.sort_by_key(RelationRef::order);
+    }
+    by_neighbour.sort_by_key(|(n, _)| n.order());
+    by_neighbour
+}
+
+/// Hop counts to `target` along links, for every actor within the limit.
+fn distances_to<'g>(
+    view: View<'g>,
+    target: ActorRef<'g>,
+    options: &ChainOptions,
+) -> HashMap<ActorRef<'g>, usize> {
+    let mut distance = HashMap::from([(target, 0)]);
+    let mut queue = VecDeque::from([(target, 0)]);
+    while let Some((actor, d)) = queue.pop_front() {
+        if d == options.max_hops {
+            continue;
+        }
+        for (previous, _) in steps(view, actor, options, true) {
+            distance.entry(previous).or_insert_with(|| {
+                queue.push_back((previous, d + 1));
+                d + 1
+            });
+        }
+    }
+    distance
+}
+
+/// Every chain from `from` to `to` on the view's day, shortest first.
+///
+/// Chains never repeat an actor, and parallel relations between the
+/// same pair make one hop, not several chains. Ties in length are
+/// broken by the actors' order in the dataset, so output is stable.
+///
+/// # Errors
+///
+/// As [`ActorGraph::resolve`](crate::ActorGraph::resolve), for either end.
+///
+/// # Complexity
+///
+/// A breadth-first search back from `to` bounds the depth, then a
+/// depth-first search from `from` visits only actors that can still
+/// reach `to` within the hop limit: O(E + P·h) for E link relations
+/// within reach and P chains of up to h hops.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, ChainOptions, algo};
+///
+/// let graph = ActorGraph::embedded()?;
+/// let view = graph.at("2024-11-30".parse()?);
+/// let chains: Vec<_> = algo::chains(view, "Iran", "Syrian Arab Army", &ChainOptions::default())?.collect();
+/// assert!(!chains.is_empty());
+/// println!("{}", chains[0]);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+pub fn chains<'g>(
+    view: View<'g>,
+    from: impl IntoActor,
+    to: impl IntoActor,
+    options: &ChainOptions,
+) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
+    let start = from.into_actor(view.graph())?;
+    let target = to.into_actor(view.graph())?;
+    let distance = distances_to(view, target, options);
+    let mut found = Vec::new();
+    if start != target && distance.contains_key(&start) {
+        let mut search = Search {
+            view,
+            options,
+            backwards: false,
+            path: vec![start],
+            hops: Vec::new(),
+            found: &mut found,
+        };
+        search.walk(&mut |hops, actor| {
+            let remaining = options.max_hops - hops.len();
+            match distance.get(&actor) {
+                Some(&d) if d <= remaining && actor == target => Walk::Emit,
+                Some(&d) if d <= remaining => Walk::Continue,
+                _ => Walk::Prune,
+            }
+        });
+    }
+    Ok(finish(found))
+}
+
+/// Every chain leaving `from` on the view's day, up to the hop limit,
+/// shortest first.
+///
+/// # Errors
+///
+/// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
+///
+/// # Complexity
+///
+/// O(P·h·d) for P chains of up to h hops through actors of degree d.
+pub fn chains_from<'g>(
+    view: View<'g>,
+    from: impl IntoActor,
+    options: &ChainOptions,
+) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
+    every_chain(view, from.into_actor(view.graph())?, options, false)
+}
+
+/// Every chain reaching `to` on the view's day, up to the hop limit,
+/// shortest first.
+///
+/// # Errors
+///
+/// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
+///
+/// # Complexity
+///
+/// As [`chains_from`].
+pub fn chains_into<'g>(
+    view: View<'g>,
+    to: impl IntoActor,
+    options: &ChainOptions,
+) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
+    every_chain(view, to.into_actor(view.graph())?, options, true)
+}
+
+/// Every chain out of `actor`, or into it when `backwards`, shortest first.
+fn every_chain<'g>(
+    view: View<'g>,
+    actor: ActorRef<'g>,
+    options: &ChainOptions,
+    backwards: bool,
+) -> Result<std::vec::IntoIter<Chain<'g>>, Error> {
+    let mut found = Vec::new();
+    let mut search = Search {
+        view,
+        options,
+        backwards,
+        path: vec![actor],
+        hops: Vec::new(),
+        found: &mut found,
+    };
+    search.walk(&mut |_, _| Walk::EmitAndContinue);
+    Ok(finish(found))
+}
+
+/// A depth-first search for chains from the last actor of `path`: along
+/// the links, or against them (`backwards`) to find chains that end there.
+struct Search<'g, 'a> {
+    view: View<'g>,
+    options: &'a ChainOptions,
+    backwards: bool,
+    path: Vec<ActorRef<'g>>,
+    hops: Vec<Hop<'g>>,
+    found: &'a mut Vec<Chain<'g>>,
+}
+
+impl<'g> Search<'g, '_> {
+    /// `decide` says at each new actor whether to emit the chain so far,
+    /// go deeper, or both.
+    fn walk(&mut self, decide: &mut dyn FnMut(&[Hop<'g>], ActorRef<'g>) -> Walk) {
+        if self.hops.len() >= self.options.max_hops {
+            return;
+        }
+        let Some(&here) = self.path.last() else { return };
+        for (next, relations) in steps(self.view, here, self.options, self.backwards) {
+            if self.path.contains(&next) {
+                continue;
+            }
+            let (from, to) = if self.backwards { (next, here) } else { (here, next) };
+            self.hops.push(Hop { from, to, relations });
+            let verdict = decide(&self.hops, next);
+            if matches!(verdict, Walk::Emit | Walk::EmitAndContinue) {
+                // A backward search collects hops last to first.
+                let chain = if self.backwards {
+                    self.hops.iter().rev().cloned().collect()
+                } else {
+                    self.hops.clone()
+                };
+                self.found.push(Chain { hops: chain });
+            }
+            if matches!(verdict, Walk::Continue | Walk::EmitAndContinue) {
+                self.path.push(next);
+                self.walk(decide);
+                self.path.pop();
+            }
+            self.hops.pop();
+        }
+    }
+}
+
+fn finish(mut chains: Vec<Chain<'_>>) -> std::vec::IntoIter<Chain<'_>> {
+    chains.sort_by_cached_key(|c| (c.len(), c.actors().map(ActorRef::order).collect::<Vec<_>>()));
+    chains.into_iter()
+}
+
+/// Chains of `chains` that no other chain of them extends: the longest
+/// paths, without their own prefixes.
+///
+/// # Complexity
+///
+/// O(P²·h) for P chains of up to h hops.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, ChainOptions, algo};
+///
+/// let graph = ActorGraph::embedded()?;
+/// let view = graph.at("2024-11-30".parse()?);
+/// let all: Vec<_> = algo::chains_from(view, "Iran", &ChainOptions::default())?.collect();
+/// let longest = algo::maximal_chains(all.clone());
+/// assert!(longest.len() <= all.len());
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+pub fn maximal_chains(chains: Vec<Chain<'_>>) -> Vec<Chain<'_>> {
+    let actors: Vec<Vec<usize>> = chains
+        .iter()
+        .map(|c| c.actors().map(ActorRef::order).collect())
+        .collect();
+    chains
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !actors
+                .iter()
+                .any(|other| other.len() > actors[*i].len() && other.starts_with(&actors[*i]))
+        })
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// What a depth-first chain search does at an actor.
+enum Walk {
+    Emit,
+    Continue,
+    EmitAndContinue,
+    Prune,
+}

@@ -1,0 +1,99 @@
+//! Actors tied to both actors of a pair.
+
+use std::collections::HashMap;
+
+use crate::{ActorRef, Direction, Error, IntoActor, RelationKind, RelationRef, View};
+
+/// An actor tied to both actors of a pair, with the evidence for each tie.
+#[derive(Clone, Debug)]
+pub struct CommonTie<'g> {
+    /// The actor tied to both.
+    pub actor: ActorRef<'g>,
+    /// Its relations with the first actor of the pair.
+    pub with_first: Vec<RelationRef<'g>>,
+    /// Its relations with the second actor of the pair.
+    pub with_second: Vec<RelationRef<'g>>,
+}
+
+/// Actors that oppose or attack (or are opposed or attacked by) both `a`
+/// and `b` on the view's day, in dataset order.
+///
+/// # Errors
+///
+/// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
+///
+/// # Complexity
+///
+/// O(d) for the two actors' d relations.
+pub fn common_enemies<'g>(
+    view: View<'g>,
+    a: impl IntoActor,
+    b: impl IntoActor,
+) -> Result<Vec<CommonTie<'g>>, Error> {
+    common(view, a, b, &[RelationKind::Opposes, RelationKind::Attacks], None)
+}
+
+/// Actors that back both `a` and `b` on the view's day, in dataset order.
+///
+/// # Errors
+///
+/// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
+///
+/// # Complexity
+///
+/// O(d) for the two actors' d relations.
+pub fn common_backers<'g>(
+    view: View<'g>,
+    a: impl IntoActor,
+    b: impl IntoActor,
+) -> Result<Vec<CommonTie<'g>>, Error> {
+    common(view, a, b, &[RelationKind::Backs], Some(Direction::Incoming))
+}
+
+/// The relations of `actor` of `kinds` in `direction` (seen from it),
+/// grouped by the actor at their other end.
+fn ties<'g>(
+    view: View<'g>,
+    actor: ActorRef<'g>,
+    kinds: &[RelationKind],
+    direction: Option<Direction>,
+) -> Result<HashMap<ActorRef<'g>, Vec<RelationRef<'g>>>, Error> {
+    let mut by_other: HashMap<ActorRef<'g>, Vec<RelationRef<'g>>> = HashMap::new();
+    for found in view.involving(actor)? {
+        let incoming = found.object() == actor;
+        let direction_fits = match direction {
+            None => true,
+            Some(Direction::Incoming) => incoming,
+            Some(Direction::Outgoing) => !incoming,
+        };
+        if kinds.contains(&found.kind()) && direction_fits {
+            let other = if incoming { found.subject() } else { found.object() };
+            by_other.entry(other).or_default().push(found);
+        }
+    }
+    Ok(by_other)
+}
+
+fn common<'g>(
+    view: View<'g>,
+    a: impl IntoActor,
+    b: impl IntoActor,
+    kinds: &[RelationKind],
+    direction: Option<Direction>,
+) -> Result<Vec<CommonTie<'g>>, Error> {
+    let first = ties(view, a.into_actor(view.graph())?, kinds, direction)?;
+    let mut second = ties(view, b.into_actor(view.graph())?, kinds, direction)?;
+    let mut common: Vec<CommonTie<'g>> = first
+        .into_iter()
+        .filter_map(|(actor, with_first)| {
+            let with_second = second.remove(&actor)?;
+            Some(CommonTie {
+                actor,
+                with_first,
+                with_second,
+            })
+        })
+        .collect();
+    common.sort_by_key(|t| t.actor.order());
+    Ok(common)
+}

@@ -1,0 +1,18 @@
+//! Algorithms over views, one file each, using only the public view API:
+//! chains of support, blocs and their roots, common ties, what changed
+//! between two days, and an actor's timeline.
+//!
+//! Each is a function of a [`View`](crate::View) (or of the graph, for the
+//! timeline), as petgraph's algorithms are functions of a graph.
+
+mod blocs;
+mod chains;
+mod changes;
+mod common;
+mod timeline;
+
+pub use self::blocs::{bloc_roots, blocs};
+pub use self::chains::{Chain, ChainOptions, Hop, chains, chains_from, chains_into, maximal_chains};
+pub use self::changes::{Changes, HandOver, changes};
+pub use self::common::{CommonTie, common_backers, common_enemies};
+pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};

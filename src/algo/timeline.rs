@@ -1,0 +1,86 @@
+//! The history of one actor in date order.
+
+use crate::{ActorGraph, Error, IntoActor, PartialDate, RelationRef};
+
+/// One dated event in an actor's history.
+#[derive(Clone, Debug)]
+pub struct TimelineEntry<'g> {
+    /// When it happened; `None` for what predates the record.
+    pub date: Option<PartialDate>,
+    /// What happened.
+    pub event: TimelineEvent<'g>,
+}
+
+/// What happened at a [`TimelineEntry`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum TimelineEvent<'g> {
+    /// A relation began (or, undated, held since before the record).
+    Began(RelationRef<'g>),
+    /// A relation ended.
+    Ended(RelationRef<'g>),
+    /// The actor began to use a former name.
+    NameAdopted(&'g str),
+    /// The actor stopped using a former name.
+    NameDropped(&'g str),
+}
+
+/// Every relation and name change that touches `actor`, in date order.
+///
+/// Undated beginnings ("since before the record") come first; entries on
+/// the same date keep the order the data gives them.
+///
+/// # Errors
+///
+/// As [`ActorGraph::resolve`].
+///
+/// # Complexity
+///
+/// O(d log d) for an actor with d relations and former names.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, TimelineEvent, algo};
+///
+/// let graph = ActorGraph::embedded()?;
+/// let renamed = algo::timeline(&graph, "hts")?
+///     .any(|e| matches!(e.event, TimelineEvent::NameAdopted("Jabhat al-Nusra")));
+/// assert!(renamed);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+pub fn timeline(
+    graph: &ActorGraph,
+    actor: impl IntoActor,
+) -> Result<impl Iterator<Item = TimelineEntry<'_>>, Error> {
+    let actor = actor.into_actor(graph)?;
+    let record = actor.record();
+    let mut entries = Vec::new();
+    for former in &record.former_names {
+        entries.push(TimelineEntry {
+            date: former.from,
+            event: TimelineEvent::NameAdopted(&former.name),
+        });
+        if let Some(until) = former.until {
+            entries.push(TimelineEntry {
+                date: Some(until),
+                event: TimelineEvent::NameDropped(&former.name),
+            });
+        }
+    }
+    for relation in actor.relations() {
+        let interval = relation.interval();
+        entries.push(TimelineEntry {
+            date: interval.start(),
+            event: TimelineEvent::Began(relation),
+        });
+        if let Some(until) = interval.end() {
+            entries.push(TimelineEntry {
+                date: Some(until),
+                event: TimelineEvent::Ended(relation),
+            });
+        }
+    }
+    entries.sort_by_key(|e| e.date);
+    Ok(entries.into_iter())
+}

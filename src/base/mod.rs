@@ -1,0 +1,7 @@
+//! The floor every other layer stands on: dates, ids, the records a dataset
+//! is made of, and the error type. Nothing here knows about graphs.
+
+pub mod date;
+pub(crate) mod error;
+pub(crate) mod id;
+pub(crate) mod model;

@@ -1,0 +1,441 @@
+//! The store: every record the graph holds, relations packed.
+//!
+//! A million relations loaded as owned [`Relation`] records cost hundreds of
+//! bytes each, most of it string headers and small heap blocks. Here a
+//! relation is a 12-byte [`Span`] (the adjacency's edge weight, beside its
+//! two endpoints), its id in one shared text buffer, and its citations as
+//! pairs of numbers into the source list and a table of distinct quotes.
+//! Claimants and notes, which few relations carry, live in sorted side
+//! tables. Actors and sources, few next to relations, are plain records
+//! in an ordered set.
+//!
+//! Everything here is addressed by checked positions ([`ix`]); the store
+//! hands them out as it adds records and never removes one, so a position
+//! once made stays valid.
+
+pub(crate) mod interner;
+pub(crate) mod ix;
+pub(crate) mod packed;
+pub(crate) mod records;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::base::date::Date;
+use crate::base::model::{
+    Actor, Citation, Claimant, Direction, Relation, Source, Stance,
+};
+
+use self::interner::{Interner, reserve_batch};
+use self::ix::{ActorIx, CitationIx, Ix, IxRange, QuoteIx, RelationIx, SourceIx, all};
+use self::packed::{Span, Tagged};
+use self::records::Records;
+
+/// The hasher of every id table: ids are hashed several times per relation
+/// while loading, and SipHash made that the largest cost at a million
+/// relations. foldhash is seeded per process, so crafted ids cannot be
+/// tuned to collide in advance.
+pub(crate) type FastHash = foldhash::fast::RandomState;
+
+/// Relations per entry of [`Store::citation_blocks`].
+const CITATION_BLOCK: usize = 16;
+
+/// A citation as numbers: its source's position, tagged when it disputes,
+/// and its quote's number.
+#[derive(Clone, Copy, Debug)]
+struct CitationRow {
+    source: Tagged,
+    quote: QuoteIx,
+}
+
+/// The first days some source supporting, or disputing, a relation had
+/// appeared, possibly and certainly; `Date::NEVER` where none.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Knowledge {
+    pub(crate) known_possibly: Date,
+    pub(crate) known_certainly: Date,
+    pub(crate) disputed_possibly: Date,
+    pub(crate) disputed_certainly: Date,
+}
+
+/// A relation touching an actor, as the adjacency lists it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Touch<'s> {
+    pub(crate) relation: RelationIx,
+    pub(crate) span: &'s Span,
+}
+
+/// Every record of a graph.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Store {
+    sources: Records<Source, SourceIx>,
+    actors: Records<Actor, ActorIx>,
+    /// Node `i` is actor `i` and edge `j` is relation `j`, weighted with its
+    /// span; nodes and edges are never removed, so positions stay aligned.
+    adjacency: DiGraph<(), Span, u32>,
+    /// Relation ids; an id's number is its relation's position.
+    relation_ids: Interner<RelationIx>,
+    /// Where the citations of relations `16 b ..` begin in `citations`; a
+    /// relation's own start adds the counts in the spans before it in its
+    /// block, which keeps one offset per sixteen relations, not per one.
+    citation_blocks: Vec<u32>,
+    citations: Vec<CitationRow>,
+    quotes: Interner<QuoteIx>,
+    /// Sorted by citation number; few citations name a claimant.
+    citation_claims: Vec<(CitationIx, Claimant)>,
+    /// Sorted by relation position.
+    relation_claims: Vec<(RelationIx, Claimant)>,
+    /// Sorted by relation position.
+    notes: Vec<(RelationIx, Box<str>)>,
+}
+
+fn sparse<K: Ord + Copy, T>(table: &[(K, T)], key: K) -> Option<&T> {
+    table
+        .binary_search_by_key(&key, |(k, _)| *k)
+        .ok()
+        .map(|i| &table[i].1)
+}
+
+/// Why a push failed: a count passed its limit. Validation checks every
+/// limit before a batch is applied, so a push never fails after it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Full(pub(crate) &'static str);
+
+impl Store {
+    // ----- counts and records -------------------------------------------
+
+    pub(crate) fn actor_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub(crate) fn source_count(&self) -> usize {
+        self.sources.len()
+    }
+
+    pub(crate) fn relation_count(&self) -> usize {
+        self.relation_ids.len()
+    }
+
+    pub(crate) fn citation_count(&self) -> usize {
+        self.citations.len()
+    }
+
+    pub(crate) fn quote_bytes(&self) -> usize {
+        self.quotes.bytes()
+    }
+
+    pub(crate) fn relation_id_bytes(&self) -> usize {
+        self.relation_ids.bytes()
+    }
+
+    pub(crate) fn actor(&self, actor: ActorIx) -> &Actor {
+        self.actors.at(actor)
+    }
+
+    pub(crate) fn actor_ix(&self, id: &str) -> Option<ActorIx> {
+        self.actors.position_of(id)
+    }
+
+    pub(crate) fn actor_by_id(&self, id: &str) -> Option<&Actor> {
+        self.actors.by_id(id)
+    }
+
+    pub(crate) fn actors(&self) -> impl ExactSizeIterator<Item = &Actor> + DoubleEndedIterator {
+        self.actors.values()
+    }
+
+    pub(crate) fn actor_ids(&self) -> impl Iterator<Item = &str> {
+        self.actors.keys()
+    }
+
+    pub(crate) fn actor_positions(&self) -> IxRange<ActorIx> {
+        all(self.actors.len())
+    }
+
+    pub(crate) fn source(&self, source: SourceIx) -> &Source {
+        self.sources.at(source)
+    }
+
+    pub(crate) fn source_ix(&self, id: &str) -> Option<SourceIx> {
+        self.sources.position_of(id)
+    }
+
+    pub(crate) fn source_by_id(&self, id: &str) -> Option<&Source> {
+        self.sources.by_id(id)
+    }
+
+    pub(crate) fn sources(&self) -> impl ExactSizeIterator<Item = &Source> + DoubleEndedIterator {
+        self.sources.values()
+    }
+
+    pub(crate) fn source_ids(&self) -> impl Iterator<Item = &str> {
+        self.sources.keys()
+    }
+
+    // ----- relations ------------------------------------------------------
+
+    pub(crate) fn relation_positions(&self) -> IxRange<RelationIx> {
+        self.relation_ids.symbols()
+    }
+
+    pub(crate) fn relation_ix(&self, id: &str) -> Option<RelationIx> {
+        self.relation_ids.find(id)
+    }
+
+    pub(crate) fn relation_id(&self, relation: RelationIx) -> &str {
+        self.relation_ids.get(relation)
+    }
+
+    pub(crate) fn relation_ids(&self) -> impl Iterator<Item = &str> {
+        self.relation_ids.iter()
+    }
+
+    fn edge(&self, relation: RelationIx) -> &petgraph::graph::Edge<Span, u32> {
+        &self.adjacency.raw_edges()[relation.index()]
+    }
+
+    pub(crate) fn span(&self, relation: RelationIx) -> &Span {
+        &self.edge(relation).weight
+    }
+
+    pub(crate) fn spans(&self) -> impl ExactSizeIterator<Item = &Span> {
+        self.adjacency.raw_edges().iter().map(|e| &e.weight)
+    }
+
+    /// The relation's subject and object.
+    pub(crate) fn ends(&self, relation: RelationIx) -> (ActorIx, ActorIx) {
+        let edge = self.edge(relation);
+        (
+            ActorIx::known(edge.source().index()),
+            ActorIx::known(edge.target().index()),
+        )
+    }
+
+    /// The relations at `actor` in `direction`, most recently added first.
+    ///
+    /// # Complexity
+    ///
+    /// O(1) per relation.
+    pub(crate) fn touching(
+        &self,
+        actor: ActorIx,
+        direction: Direction,
+    ) -> impl Iterator<Item = Touch<'_>> {
+        let node = NodeIndex::new(actor.index());
+        let outgoing = direction == Direction::Outgoing;
+        let petgraph_direction = if outgoing {
+            petgraph::Direction::Outgoing
+        } else {
+            petgraph::Direction::Incoming
+        };
+        self.adjacency
+            .edges_directed(node, petgraph_direction)
+            .map(|e| Touch {
+                // Edges were added only through checked positions.
+                relation: RelationIx::known(e.id().index()),
+                span: e.weight(),
+            })
+    }
+
+    /// The numbers of the relation's citations.
+    ///
+    /// # Complexity
+    ///
+    /// O(1): at most 15 counts are added to the block's offset.
+    pub(crate) fn citations_of(&self, relation: RelationIx) -> IxRange<CitationIx> {
+        let edges = self.adjacency.raw_edges();
+        let position = relation.index();
+        let block = position / CITATION_BLOCK;
+        let before: u32 = edges[block * CITATION_BLOCK..position]
+            .iter()
+            .map(|e| u32::from(e.weight.citations))
+            .sum();
+        let start = self.citation_blocks[block] + before;
+        let end = start + u32::from(edges[position].weight.citations);
+        IxRange::between(CitationIx::from_raw(start), CitationIx::from_raw(end))
+    }
+
+    fn row(&self, citation: CitationIx) -> CitationRow {
+        self.citations[citation.index()]
+    }
+
+    pub(crate) fn citation_source(&self, citation: CitationIx) -> SourceIx {
+        self.row(citation).source.position()
+    }
+
+    pub(crate) fn citation_stance(&self, citation: CitationIx) -> Stance {
+        if self.row(citation).source.flag() {
+            Stance::Disputes
+        } else {
+            Stance::Supports
+        }
+    }
+
+    pub(crate) fn citation_quote(&self, citation: CitationIx) -> &str {
+        self.quotes.get(self.row(citation).quote)
+    }
+
+    pub(crate) fn citation_claimant(&self, citation: CitationIx) -> Option<&Claimant> {
+        sparse(&self.citation_claims, citation)
+    }
+
+    pub(crate) fn claimant(&self, relation: RelationIx) -> Option<&Claimant> {
+        sparse(&self.relation_claims, relation)
+    }
+
+    pub(crate) fn note(&self, relation: RelationIx) -> Option<&str> {
+        sparse(&self.notes, relation).map(|n| &**n)
+    }
+
+    /// When the sources behind the relation appeared.
+    ///
+    /// # Complexity
+    ///
+    /// O(c) for its c citations.
+    pub(crate) fn knowledge(&self, relation: RelationIx) -> Knowledge {
+        let mut knowledge = Knowledge {
+            known_possibly: Date::NEVER,
+            known_certainly: Date::NEVER,
+            disputed_possibly: Date::NEVER,
+            disputed_certainly: Date::NEVER,
+        };
+        for citation in self.citations_of(relation) {
+            let published = self.source(self.citation_source(citation)).published;
+            let (first, last) = (published.first_day(), published.last_day());
+            // A denial published before any report does not make the claim known.
+            if self.citation_stance(citation) == Stance::Disputes {
+                knowledge.disputed_possibly = knowledge.disputed_possibly.min(first);
+                knowledge.disputed_certainly = knowledge.disputed_certainly.min(last);
+            } else {
+                knowledge.known_possibly = knowledge.known_possibly.min(first);
+                knowledge.known_certainly = knowledge.known_certainly.min(last);
+            }
+        }
+        knowledge
+    }
+
+    /// Citation `citation` as an owned record.
+    pub(crate) fn citation_record(&self, citation: CitationIx) -> Citation {
+        Citation {
+            source: self.source(self.citation_source(citation)).id.clone(),
+            quote: self.citation_quote(citation).to_owned(),
+            stance: self.citation_stance(citation),
+            claimed_by: self.citation_claimant(citation).cloned(),
+        }
+    }
+
+    /// The relation as the record it was added as.
+    pub(crate) fn relation_record(&self, relation: RelationIx) -> Relation {
+        let span = self.span(relation);
+        let interval = span.interval();
+        let (subject, object) = self.ends(relation);
+        Relation {
+            id: crate::base::id::RelationId(self.relation_id(relation).to_owned()),
+            kind: span.kind,
+            subject: self.actor(subject).id.clone(),
+            object: self.actor(object).id.clone(),
+            from: interval.start(),
+            until: interval.end(),
+            citations: self
+                .citations_of(relation)
+                .map(|c| self.citation_record(c))
+                .collect(),
+            claimed_by: self.claimant(relation).cloned(),
+            note: self.note(relation).map(str::to_owned),
+        }
+    }
+
+    // ----- adding ---------------------------------------------------------
+
+    /// Makes room for a batch, without guessing at the relations' text.
+    pub(crate) fn reserve(&mut self, sources: usize, actors: usize, relations: &[Relation]) {
+        self.sources.reserve(sources);
+        self.actors.reserve(actors);
+        self.adjacency.reserve_nodes(actors);
+        self.adjacency.reserve_edges(relations.len());
+        let id_bytes = relations.iter().map(|r| r.id.as_str().len()).sum();
+        self.relation_ids.reserve(relations.len(), id_bytes);
+        reserve_batch(
+            &mut self.citation_blocks,
+            relations.len().div_ceil(CITATION_BLOCK),
+        );
+        reserve_batch(
+            &mut self.citations,
+            relations.iter().map(|r| r.citations.len()).sum(),
+        );
+    }
+
+    /// Gives back the slack of deduplicated text after a batch large next
+    /// to what was held; after a small one it would undo the doubling.
+    pub(crate) fn shrink_after(&mut self, relations_before: usize) {
+        let now = self.relation_count();
+        if (now - relations_before) * 8 >= now {
+            self.quotes.shrink_to_fit();
+        }
+    }
+
+    pub(crate) fn push_source(&mut self, source: Source) -> Result<SourceIx, Full> {
+        self.sources.push(source).ok_or(Full(SourceIx::WHAT))
+    }
+
+    pub(crate) fn push_actor(&mut self, actor: Actor) -> Result<ActorIx, Full> {
+        let position = self.actors.push(actor).ok_or(Full(ActorIx::WHAT))?;
+        self.adjacency.add_node(());
+        Ok(position)
+    }
+
+    /// Adds `relation` between `subject` and `object`; `sources` are its
+    /// citations' sources, in order.
+    pub(crate) fn push_relation(
+        &mut self,
+        relation: &Relation,
+        subject: ActorIx,
+        object: ActorIx,
+        sources: &[SourceIx],
+    ) -> Result<RelationIx, Full> {
+        let full = |what| Full(what);
+        let citation_count =
+            u16::try_from(relation.citations.len()).map_err(|_| full(CitationIx::WHAT))?;
+        let first_citation = u32::try_from(self.citations.len()).map_err(|_| full("citations"))?;
+        let position = self
+            .relation_ids
+            .intern(relation.id.as_str())
+            .ok_or(full(RelationIx::WHAT))?;
+        if position.index().is_multiple_of(CITATION_BLOCK) {
+            self.citation_blocks.push(first_citation);
+        }
+        for (citation, &source) in relation.citations.iter().zip(sources) {
+            let number = CitationIx::new(self.citations.len()).ok_or(full(CitationIx::WHAT))?;
+            let quote = self
+                .quotes
+                .intern(&citation.quote)
+                .ok_or(full(QuoteIx::WHAT))?;
+            self.citations.push(CitationRow {
+                source: Tagged::new(source, citation.stance == Stance::Disputes),
+                quote,
+            });
+            if let Some(claimant) = &citation.claimed_by {
+                self.citation_claims.push((number, claimant.clone()));
+            }
+        }
+        if let Some(claimant) = &relation.claimed_by {
+            self.relation_claims.push((position, claimant.clone()));
+        }
+        if let Some(note) = &relation.note {
+            self.notes.push((position, note.as_str().into()));
+        }
+        let span = Span::new(
+            relation.kind,
+            relation.interval().unwrap_or_default(),
+            relation.is_contested(),
+            citation_count,
+        );
+        let edge: EdgeIndex<u32> = self.adjacency.add_edge(
+            NodeIndex::new(subject.index()),
+            NodeIndex::new(object.index()),
+            span,
+        );
+        debug_assert_eq!(edge.index(), position.index());
+        Ok(position)
+    }
+}

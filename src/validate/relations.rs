@@ -1,0 +1,159 @@
+//! Checks of relations, their citations and claimants.
+
+use crate::base::date::{Interval, PartialDate};
+use crate::base::error::{Error, Fault, Item, ItemKind, Problems, suggest};
+use crate::base::model::{
+    ActorKind, Citation, Claimant, MAX_CITATIONS, Relation, RelationKind, Stance,
+};
+use crate::store::ix::{ActorIx, SourceIx};
+
+use super::{Blame, Catalogue};
+
+/// Checks every relation; returns the ends of each and the source of each
+/// citation, complete whenever no problem was found.
+pub(super) fn check_relations(
+    catalogue: &Catalogue<'_>,
+    relations: &[Relation],
+    problems: &mut Problems,
+) -> (Vec<(ActorIx, ActorIx)>, Vec<SourceIx>) {
+    let mut ends = Vec::with_capacity(relations.len());
+    let mut sources = Vec::with_capacity(relations.iter().map(|r| r.citations.len()).sum());
+    for relation in relations {
+        let item = || Item::new(ItemKind::Relation, relation.id.as_str());
+        let subject = check_actor(catalogue, &|| item().with_part("subject"), relation.subject.as_str(), problems);
+        let object = check_actor(catalogue, &|| item().with_part("object"), relation.object.as_str(), problems);
+        if relation.subject == relation.object {
+            let actor = relation.subject.to_string();
+            problems.push(item(), Fault::SelfRelation { actor });
+        }
+        check_kinds(&item, relation, subject, object, problems);
+        if let (Some((_, subject)), Some((_, object))) = (subject, object) {
+            ends.push((subject, object));
+        }
+        check_interval(&item, relation.from, relation.until, problems);
+        check_support(&item, relation, problems);
+        for citation in &relation.citations {
+            sources.extend(check_citation(catalogue, &item, citation, problems));
+        }
+        if let Some(claimant) = &relation.claimed_by {
+            check_claimant(catalogue, &|| item().with_part("claimed by"), claimant, problems);
+        }
+        if relation.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            problems.push(item(), Fault::EmptyText { field: "note" });
+        }
+    }
+    (ends, sources)
+}
+
+fn check_support(item: Blame<'_>, relation: &Relation, problems: &mut Problems) {
+    if !relation.citations.iter().any(|c| c.stance == Stance::Supports) {
+        problems.push(item(), Fault::NoCitation);
+    }
+    if relation.citations.len() > MAX_CITATIONS {
+        let count = relation.citations.len();
+        problems.push(item(), Fault::TooManyCitations { count });
+    }
+}
+
+pub(super) fn check_interval(
+    item: Blame<'_>,
+    from: Option<PartialDate>,
+    until: Option<PartialDate>,
+    problems: &mut Problems,
+) {
+    if let Err(Error::ReversedInterval { from, until }) = Interval::new(from, until) {
+        problems.push(item(), Fault::ReversedInterval { from, until });
+    }
+}
+
+/// The roles whose actor kind a relation kind constrains.
+fn needs(kind: RelationKind) -> (Option<ActorKind>, Option<ActorKind>) {
+    match kind {
+        RelationKind::Controls => (None, Some(ActorKind::Place)),
+        RelationKind::LocatedIn => (Some(ActorKind::Place), Some(ActorKind::Place)),
+        RelationKind::Brokered | RelationKind::PartyTo => (None, Some(ActorKind::Agreement)),
+        _ => (None, None),
+    }
+}
+
+fn check_kinds(
+    item: Blame<'_>,
+    relation: &Relation,
+    subject: Option<(ActorKind, ActorIx)>,
+    object: Option<(ActorKind, ActorIx)>,
+    problems: &mut Problems,
+) {
+    let (subject_needs, object_needs) = needs(relation.kind);
+    for (role, id, found, needs) in [
+        ("subject", &relation.subject, subject, subject_needs),
+        ("object", &relation.object, object, object_needs),
+    ] {
+        if let (Some(expected), Some((found, _))) = (needs, found)
+            && expected != found
+        {
+            let actor = id.to_string();
+            problems.push(item(), Fault::KindMismatch { role, actor, expected, found });
+        }
+    }
+}
+
+/// The actor's kind and position once the batch is in, or a problem.
+fn check_actor(
+    catalogue: &Catalogue<'_>,
+    item: Blame<'_>,
+    id: &str,
+    problems: &mut Problems,
+) -> Option<(ActorKind, ActorIx)> {
+    let found = catalogue.actor(id);
+    if found.is_none() {
+        let suggestion = problems
+            .has_room()
+            .then(|| suggest(id, catalogue.actor_ids()))
+            .flatten();
+        problems.push(item(), Fault::UnknownActor { id: id.to_owned(), suggestion });
+    }
+    found
+}
+
+/// Checks the citation, and returns its source's position once the batch
+/// is in.
+pub(super) fn check_citation(
+    catalogue: &Catalogue<'_>,
+    item: Blame<'_>,
+    citation: &Citation,
+    problems: &mut Problems,
+) -> Option<SourceIx> {
+    let source = citation.source.as_str();
+    let found = catalogue.source(source);
+    if found.is_none() {
+        let suggestion = problems
+            .has_room()
+            .then(|| suggest(source, catalogue.source_ids()))
+            .flatten();
+        problems.push(item(), Fault::UnknownSource { id: source.to_owned(), suggestion });
+    }
+    if citation.quote.trim().is_empty() {
+        problems.push(item(), Fault::EmptyQuote { source_id: source.to_owned() });
+    }
+    if let Some(claimant) = &citation.claimed_by {
+        check_claimant(catalogue, &|| item().with_part("citation claimed by"), claimant, problems);
+    }
+    found
+}
+
+fn check_claimant(
+    catalogue: &Catalogue<'_>,
+    item: Blame<'_>,
+    claimant: &Claimant,
+    problems: &mut Problems,
+) {
+    match claimant {
+        Claimant::Actor(id) => {
+            check_actor(catalogue, item, id.as_str(), problems);
+        }
+        Claimant::Other(who) if who.trim().is_empty() => {
+            problems.push(item(), Fault::EmptyText { field: "claimant" });
+        }
+        Claimant::Other(_) => {}
+    }
+}

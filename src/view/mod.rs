@@ -1,0 +1,490 @@
+//! Views of the graph as of a day, and the handles they hand out.
+//!
+//! A [`View`] is the graph as of one day, optionally as known by another.
+//! Every query of a view decides whether a relation shows through one
+//! rule, [`View::admit`]:
+//!
+//! 1. **Holding.** On the view's day the relation possibly held (some
+//!    reading of its partial dates puts the day inside), or under
+//!    [`Certainty::Certainly`] certainly held. Queries for relations that
+//!    had *ended* by the day read "held" as "had begun and ended".
+//! 2. **Knowledge.** Under a knowledge date, a supporting source had
+//!    appeared by then (possibly or certainly, as the view asks); it is
+//!    contested once a disputing source had appeared. Without one, a
+//!    relation is contested when any citation disputes it.
+//! 3. **Contested policy.** Contested relations are kept and flagged,
+//!    unless [`View::without_contested`] drops them.
+//!
+//! The interval index proves step 1 for *possibly* queries on a whole
+//! kind and carries the dates step 2 needs, so those queries read nothing
+//! else of a relation; every other query reads them from the store. Both
+//! paths go through the same function.
+//!
+//! Handles borrow the graph: [`RelationRef`] (a relation as a query judged
+//! it), [`Evidence`] (one citation with its source) and [`ActorRef`].
+
+mod actor;
+mod relation;
+
+use crate::base::date::{Certainty, Date, Holding};
+use crate::base::error::{Error, suggest};
+use crate::base::model::{Direction, RelationKind};
+use crate::graph::ActorGraph;
+use crate::index::interval::Stab;
+use crate::store::ix::RelationIx;
+
+pub use self::actor::{ActorRef, IntoActor};
+pub use self::relation::{Evidence, RelationRef};
+
+/// The graph as of one day, optionally limited to what sources had
+/// published by a knowledge date.
+///
+/// Made by [`ActorGraph::at`]. The rule for partial dates is the one in
+/// [`crate::date`]: by default a relation counts when it *possibly* held;
+/// [`View::certainty`] asks for *certainly*. Contested relations (some
+/// citation disputes them) are kept and flagged unless
+/// [`View::without_contested`] drops them.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::ActorGraph;
+///
+/// let graph = ActorGraph::embedded()?;
+/// let view = graph.at("2024-11-30".parse()?);
+/// let backers: Vec<String> = view
+///     .backers_of("Assad regime")?
+///     .map(|r| r.subject().name.clone())
+///     .collect();
+/// assert!(backers.contains(&"Russia".to_owned()));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct View<'g> {
+    graph: &'g ActorGraph,
+    day: Date,
+    known_by: Option<Date>,
+    certainty: Certainty,
+    keep_contested: bool,
+}
+
+/// What a query asks of a relation on the view's day.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    /// That it held.
+    Held,
+    /// That it had begun and then ended.
+    Ended,
+}
+
+impl ActorGraph {
+    /// A view of the graph as of `day`.
+    ///
+    /// # Complexity
+    ///
+    /// O(1); the work happens as the view's iterators are consumed.
+    pub fn at(&self, day: Date) -> View<'_> {
+        View {
+            graph: self,
+            day,
+            known_by: None,
+            certainty: Certainty::Possibly,
+            keep_contested: true,
+        }
+    }
+
+    /// The relation with this id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRelation`], with the closest id as a suggestion.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let graph = actorgraph::ActorGraph::embedded()?;
+    /// let first = graph.relations().next().map(|r| r.id().to_owned());
+    /// let id = first.unwrap_or_default();
+    /// assert_eq!(graph.relation(&id)?.id(), id);
+    /// assert!(graph.relation("no-such-relation").is_err());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Complexity
+    ///
+    /// O(length of the id), expected.
+    pub fn relation(&self, id: &str) -> Result<RelationRef<'_>, Error> {
+        match self.store.relation_ix(id) {
+            Some(position) => Ok(RelationRef::plain(self, position)),
+            None => Err(Error::UnknownRelation {
+                id: id.to_owned(),
+                suggestion: suggest(id, self.store.relation_ids()),
+            }),
+        }
+    }
+
+    /// Every relation, in the order added, whenever it held.
+    ///
+    /// # Complexity
+    ///
+    /// O(1) per relation.
+    pub fn relations(&self) -> impl ExactSizeIterator<Item = RelationRef<'_>> {
+        self.store
+            .relation_positions()
+            .map(|p| RelationRef::plain(self, p))
+    }
+}
+
+impl<'g> View<'g> {
+    /// Keeps only what some source had published by `day`: a relation is
+    /// known once a source supporting it has appeared, and is contested only
+    /// once a disputing source has. The relation's
+    /// [`citations`](RelationRef::citations) are limited the same way.
+    pub fn known_by(mut self, day: Date) -> View<'g> {
+        self.known_by = Some(day);
+        self
+    }
+
+    /// Sets how sure the view must be that a relation held and that a
+    /// source had appeared.
+    pub fn certainty(mut self, certainty: Certainty) -> View<'g> {
+        self.certainty = certainty;
+        self
+    }
+
+    /// Drops relations that some (known) citation disputes.
+    pub fn without_contested(mut self) -> View<'g> {
+        self.keep_contested = false;
+        self
+    }
+
+    /// The same view, looking at another day.
+    pub fn on(self, day: Date) -> View<'g> {
+        View { day, ..self }
+    }
+
+    /// The day the view looks at.
+    pub fn day(&self) -> Date {
+        self.day
+    }
+
+    /// The knowledge date, if any.
+    pub fn knowledge_date(&self) -> Option<Date> {
+        self.known_by
+    }
+
+    /// How sure the view must be.
+    pub fn get_certainty(&self) -> Certainty {
+        self.certainty
+    }
+
+    /// The graph viewed.
+    pub fn graph(&self) -> &'g ActorGraph {
+        self.graph
+    }
+
+    /// The one admission rule (see the module docs). `proven` carries what
+    /// the interval index found of a relation it proved possibly held.
+    fn admit(&self, relation: RelationIx, asked: Asked, proven: Option<Stab>) -> Option<RelationRef<'g>> {
+        let store = &self.graph.store;
+        let certainly = self.certainty == Certainty::Certainly;
+        // 1. Holding: the index proved "possibly held"; anything more is read.
+        if proven.is_none() || certainly {
+            let span = store.span(relation);
+            let holds = match asked {
+                Asked::Held => {
+                    span.possibly_covers(self.day)
+                        && (!certainly || span.interval().holds_on(self.day) == Holding::Certainly)
+                }
+                Asked::Ended => span.interval().ended_by(self.day, self.certainty),
+            };
+            if !holds {
+                return None;
+            }
+        }
+        // 2. Knowledge. The index's dispute date is `Date::NEVER` exactly
+        // for an undisputed relation, so it answers the plain case too.
+        let disputed_anywhere = |stab: Option<Stab>| match stab {
+            Some(stab) => stab.disputed_possibly != Date::NEVER,
+            None => store.span(relation).is_disputed(),
+        };
+        let contested = match self.known_by {
+            None => disputed_anywhere(proven),
+            Some(limit) => {
+                let (known, disputed) = match proven {
+                    Some(stab) if !certainly => (stab.known_possibly, stab.disputed_possibly),
+                    _ => {
+                        let k = store.knowledge(relation);
+                        if certainly {
+                            (k.known_certainly, k.disputed_certainly)
+                        } else {
+                            (k.known_possibly, k.disputed_possibly)
+                        }
+                    }
+                };
+                if known > limit {
+                    return None;
+                }
+                disputed != Date::NEVER && disputed <= limit
+            }
+        };
+        // 3. Contested policy.
+        if contested && !self.keep_contested {
+            return None;
+        }
+        let on = match asked {
+            Asked::Held => self.day,
+            Asked::Ended => Date::NEVER,
+        };
+        Some(RelationRef::judged(
+            self.graph,
+            relation,
+            on,
+            self.known_by,
+            contested,
+            certainly,
+        ))
+    }
+
+    /// The relation at `position` as this view sees it, if it held.
+    fn held(&self, relation: RelationIx) -> Option<RelationRef<'g>> {
+        self.admit(relation, Asked::Held, None)
+    }
+
+    /// Every relation that held on the view's day, kind by kind, each kind
+    /// in order of start.
+    ///
+    /// # Complexity
+    ///
+    /// O((1 + m) log R) for m relations found among R, after an O(R log R)
+    /// index build on the first query following a change to the graph.
+    pub fn relations(self) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        RelationKind::ALL
+            .into_iter()
+            .flat_map(move |kind| self.of_kind(kind))
+    }
+
+    /// Every relation of `kind` that held on the view's day, in order of start.
+    ///
+    /// # Complexity
+    ///
+    /// O((1 + m) log n) for m relations found among the n of that kind: an
+    /// interval index skips every relation that had not begun or had ended.
+    pub fn of_kind(self, kind: RelationKind) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        let store = &self.graph.store;
+        self.graph
+            .interval_index()
+            .possibly_on(kind, self.day, |r| store.span(r).possible_from)
+            .filter_map(move |stab| self.admit(stab.relation, Asked::Held, Some(stab)))
+    }
+
+    /// Every relation that had ended by the view's day ("formerly"): it had
+    /// begun, then ended, before the day, read with the view's certainty.
+    ///
+    /// # Complexity
+    ///
+    /// O(R) for R relations in the graph.
+    pub fn formerly(self) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        self.graph
+            .store
+            .relation_positions()
+            .filter_map(move |p| self.admit(p, Asked::Ended, None))
+    }
+
+    /// The relations of `actor` (either end) that had ended by the view's day.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn formerly_of(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let actor = actor.into_actor(self.graph)?;
+        Ok(actor
+            .touching(None)
+            .filter_map(move |p| self.admit(p, Asked::Ended, None)))
+    }
+
+    /// Relations of `kind` at `actor` in one direction, that held on the day.
+    ///
+    /// `Direction::Incoming` gives the relations whose object is `actor`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations in that direction.
+    pub fn directed(
+        self,
+        actor: impl IntoActor,
+        kind: RelationKind,
+        direction: Direction,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let actor = actor.into_actor(self.graph)?;
+        Ok(self
+            .graph
+            .store
+            .touching(actor.position(), direction)
+            .filter(move |t| t.span.kind == kind)
+            .filter_map(move |t| self.held(t.relation)))
+    }
+
+    /// Relations of `kind` at `actor` in either direction, that held on the
+    /// day; for symmetric kinds such as allied-with.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn either_way(
+        self,
+        actor: impl IntoActor,
+        kind: RelationKind,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let actor = actor.into_actor(self.graph)?;
+        let store = &self.graph.store;
+        Ok(actor
+            .touching(None)
+            .filter(move |&p| store.span(p).kind == kind)
+            .filter_map(move |p| self.held(p)))
+    }
+
+    /// Every relation at `actor`, either end, that held on the day.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn involving(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let actor = actor.into_actor(self.graph)?;
+        Ok(actor.touching(None).filter_map(move |p| self.held(p)))
+    }
+
+    /// Who backs `actor`: backs-relations whose object it is.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d incoming relations.
+    pub fn backers_of(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::Backs, Direction::Incoming)
+    }
+
+    /// Whom `actor` backs.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d outgoing relations.
+    pub fn backed_by(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::Backs, Direction::Outgoing)
+    }
+
+    /// Whom `actor` opposes or is opposed by.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn opponents_of(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.either_way(actor, RelationKind::Opposes)
+    }
+
+    /// Whom `actor` is allied with.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn allies_of(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.either_way(actor, RelationKind::AlliedWith)
+    }
+
+    /// Who leads the organization `actor`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d incoming relations.
+    pub fn leaders_of(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::Leads, Direction::Incoming)
+    }
+
+    /// Who controls the place `place`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for a place with d incoming relations.
+    pub fn controllers_of(
+        self,
+        place: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(place, RelationKind::Controls, Direction::Incoming)
+    }
+
+    /// The members of the coalition or organization `actor`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d incoming relations.
+    pub fn members_of(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        self.directed(actor, RelationKind::MemberOf, Direction::Incoming)
+    }
+}
