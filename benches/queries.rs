@@ -7,8 +7,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
+use actorgraph::dot::DotOptions;
 use actorgraph::synthetic::Spec;
-use actorgraph::{ActorGraph, ChainOptions, Dataset, Date, DotOptions, RelationKind};
+use actorgraph::{ActorGraph, ChainOptions, Dataset, Date, RelationKind};
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
@@ -227,7 +228,7 @@ fn chains(c: &mut Criterion) {
     let on = day(WIDE_DAY);
     let options = ChainOptions::default();
     let (from, to) = (120usize, 3usize);
-    let links = options.link_kinds().to_vec();
+    let links = options.get_kinds().to_vec();
     group.throughput(Throughput::Elements(n as u64));
     group.sample_size(10);
     group.bench_function(BenchmarkId::new("baseline_all_simple_paths", n), |b| {
@@ -241,7 +242,7 @@ fn chains(c: &mut Criterion) {
                 NodeIndex::new(from),
                 NodeIndex::new(to),
                 0,
-                Some(options.hop_limit() - 1),
+                Some(options.get_max_hops() - 1),
             )
             .count()
         })
@@ -249,9 +250,7 @@ fn chains(c: &mut Criterion) {
     let (a, b_name) = (format!("a{from}"), format!("a{to}"));
     group.bench_function(BenchmarkId::new("actorgraph_chains", n), |b| {
         b.iter(|| {
-            graph
-                .at(on)
-                .chains(&a, &b_name, &options)
+            actorgraph::algo::chains(graph.at(on), &a, &b_name, &options)
                 .expect("actors exist")
                 .count()
         })
@@ -277,12 +276,7 @@ fn dot(c: &mut Criterion) {
         })
     });
     group.bench_function(BenchmarkId::new("actorgraph_to_dot", n), |b| {
-        b.iter(|| {
-            graph
-                .at(on)
-                .to_dot(&DotOptions::default())
-                .expect("exports")
-        })
+        b.iter(|| actorgraph::dot::to_dot(graph.at(on), &DotOptions::default()).expect("exports"))
     });
     group.finish();
 }

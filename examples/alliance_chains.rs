@@ -9,19 +9,23 @@
 //! cargo run --example alliance_chains -- --from Iran --to "Syrian Arab Army"
 //! ```
 
-#[macro_use]
 mod common;
+#[path = "common/reading.rs"]
+mod reading;
+#[path = "common/view.rs"]
+mod view;
 
+use std::error::Error;
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use actorgraph::{Chain, ChainOptions, RelationKind, Stance, View};
-use clap::Parser;
+use actorgraph::{Chain, ChainOptions, RelationKind, Stance, View, algo};
 
 /// Chains of support and alliance valid on a day.
-#[derive(Parser)]
+#[derive(clap::Parser)]
 struct Args {
     #[command(flatten)]
-    view: common::ViewArgs,
+    view: view::ViewArgs,
     /// Only chains that start at this actor.
     #[arg(long)]
     from: Option<String>,
@@ -32,113 +36,81 @@ struct Args {
     #[arg(long, default_value_t = 4)]
     max_hops: usize,
     /// Relation kinds that count as links (default: backs,allied_with,member_of,leads).
-    #[arg(long, value_delimiter = ',', value_parser = common::parse_kind)]
+    #[arg(long, value_delimiter = ',')]
     kinds: Option<Vec<RelationKind>>,
     #[command(flatten)]
     data: common::DataArgs,
 }
 
-fn print_chain(out: &mut String, chain: &Chain<'_>) {
-    outln!(out, "  {chain}");
-    for hop in chain.hops() {
-        for relation in hop.relations() {
-            let evidence = relation
-                .citations()
-                .find(|e| e.stance() == Stance::Supports);
-            match evidence {
-                Some(e) => outln!(
-                    out,
-                    "      {relation}  [{}: {:?}]",
-                    e.source().id,
-                    e.quote()
-                ),
-                None => outln!(out, "      {relation}"),
-            }
+/// The chain, then each of its relations with its first supporting quote.
+fn print_chain(out: &mut String, chain: &Chain<'_>) -> std::fmt::Result {
+    writeln!(out, "  {chain}")?;
+    for relation in chain.hops().iter().flat_map(|h| h.relations()) {
+        match relation
+            .citations()
+            .find(|e| e.stance() == Stance::Supports)
+        {
+            Some(e) => writeln!(
+                out,
+                "      {relation}  [{}: {:?}]",
+                e.source().id,
+                e.quote()
+            )?,
+            None => writeln!(out, "      {relation}")?,
         }
     }
+    Ok(())
 }
 
-/// Chains that no other chain in `chains` extends.
-fn maximal<'g>(chains: Vec<Chain<'g>>) -> Vec<Chain<'g>> {
-    let ids = |c: &Chain<'_>| c.actors().map(|a| a.id.clone()).collect::<Vec<_>>();
-    let all: Vec<Vec<_>> = chains.iter().map(ids).collect();
-    chains
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            !all.iter()
-                .any(|other| other.len() > all[*i].len() && other.starts_with(&all[*i]))
-        })
-        .map(|(_, c)| c)
-        .collect()
-}
-
+/// Every bloc, and the longest chains out of its roots.
 fn overview(
     out: &mut String,
     view: View<'_>,
     options: &ChainOptions,
-) -> Result<(), actorgraph::Error> {
-    let blocs = view.blocs(options);
+) -> Result<(), Box<dyn Error>> {
+    let blocs = algo::blocs(view, options);
     for (number, bloc) in blocs.iter().enumerate() {
         let names: Vec<&str> = bloc.iter().map(|a| a.name.as_str()).collect();
-        outln!(
-            out,
-            "\nBloc {} ({} actors): {}",
-            number + 1,
-            bloc.len(),
-            names.join(", ")
-        );
-        let members: Vec<&str> = bloc.iter().map(|a| a.id.as_str()).collect();
-        let roots = members.iter().filter(|id| {
-            view.chains_into(id, &options.clone().max_hops(1))
-                .map(|mut c| c.next().is_none())
-                .unwrap_or(false)
-        });
-        for root in roots {
-            let chains: Vec<Chain<'_>> = view
-                .chains_from(root, options)?
-                .filter(|c| c.len() > 1)
-                .collect();
-            for chain in maximal(chains) {
-                print_chain(out, &chain);
+        let (number, size, names) = (number + 1, bloc.len(), names.join(", "));
+        writeln!(out, "\nBloc {number} ({size} actors): {names}")?;
+        for root in algo::bloc_roots(view, bloc, options) {
+            let chains = algo::chains_from(view, root, options)?.filter(|c| c.len() > 1);
+            for chain in algo::maximal_chains(chains.collect()) {
+                print_chain(out, &chain)?;
             }
         }
     }
-    outln!(out, "\n{} bloc(s).", blocs.len());
+    writeln!(out, "\n{} bloc(s).", blocs.len())?;
     Ok(())
 }
 
 fn main() -> ExitCode {
-    let args: Args = common::parse_args();
-    common::run(|| {
-        let mut out = String::new();
-        let graph = args.data.load()?;
-        let view = args.view.view(&graph);
-        let mut options = ChainOptions::default().max_hops(args.max_hops);
-        if let Some(kinds) = &args.kinds {
-            options = options.kinds(kinds.iter().copied());
-        }
-        let kinds: Vec<&str> = options.link_kinds().iter().map(|k| k.name()).collect();
-        outln!(
-            out,
-            "Chains {} (links: {}; at most {} hops)",
-            args.view.describe(),
-            kinds.join(", "),
-            options.hop_limit()
-        );
-        let chains: Vec<Chain<'_>> = match (&args.from, &args.to) {
-            (Some(from), Some(to)) => view.chains(from, to, &options)?.collect(),
-            (Some(from), None) => view.chains_from(from, &options)?.collect(),
-            (None, Some(to)) => view.chains_into(to, &options)?.collect(),
-            (None, None) => {
-                overview(&mut out, view, &options)?;
-                return Ok(out);
+    common::main(
+        |args: &Args| &args.data,
+        |args, graph| {
+            let mut out = String::new();
+            let view = args.view.view(graph);
+            let mut options = ChainOptions::default().max_hops(args.max_hops);
+            if let Some(kinds) = &args.kinds {
+                options = options.kinds(kinds.iter().copied());
             }
-        };
-        for chain in &chains {
-            print_chain(&mut out, chain);
-        }
-        outln!(out, "\n{} chain(s).", chains.len());
-        Ok(out)
-    })
+            let kinds: Vec<&str> = options.get_kinds().iter().map(|k| k.name()).collect();
+            let (day, kinds, hops) = (args.view.describe(graph), kinds.join(", "), args.max_hops);
+            writeln!(out, "Chains {day} (links: {kinds}; at most {hops} hops)")?;
+            let chains: Vec<Chain<'_>> = match (&args.from, &args.to) {
+                (Some(from), Some(to)) => algo::chains(view, from, to, &options)?.collect(),
+                (Some(from), None) => algo::chains_from(view, from, &options)?.collect(),
+                (None, Some(to)) => algo::chains_into(view, to, &options)?.collect(),
+                (None, None) => {
+                    overview(&mut out, view, &options)?;
+                    return Ok(out);
+                }
+            };
+            for chain in &chains {
+                print_chain(&mut out, chain)?;
+            }
+            writeln!(out, "\n{} chain(s).", chains.len())?;
+            Ok(out)
+        },
+    )
 }

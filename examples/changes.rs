@@ -5,84 +5,64 @@
 //! cargo run --example changes -- --from 2024-11-26 --to 2024-12-02
 //! ```
 
-#[macro_use]
 mod common;
+#[path = "common/reading.rs"]
+mod reading;
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use actorgraph::{Certainty, Date};
-use clap::Parser;
+use actorgraph::{ActorRef, Date, algo};
 
 /// What changed between two days.
-#[derive(Parser)]
+#[derive(clap::Parser)]
 struct Args {
     /// The earlier day (YYYY-MM-DD).
-    #[arg(long, default_value = "2024-11-26", value_parser = common::parse_day)]
+    #[arg(long, default_value = "2024-11-26")]
     from: Date,
     /// The later day (YYYY-MM-DD).
-    #[arg(long, default_value = "2024-12-02", value_parser = common::parse_day)]
+    #[arg(long, default_value = "2024-12-02")]
     to: Date,
-    /// Only count what sources had published by this day (YYYY-MM-DD).
-    #[arg(long, value_parser = common::parse_day)]
-    known_by: Option<Date>,
-    /// Keep only relations that certainly held (default: possibly).
-    #[arg(long)]
-    certain: bool,
+    #[command(flatten)]
+    reading: reading::ReadingArgs,
     #[command(flatten)]
     data: common::DataArgs,
 }
 
-fn names(actors: &[&actorgraph::Actor]) -> String {
+fn names(actors: &[ActorRef<'_>]) -> String {
     if actors.is_empty() {
         return "nobody recorded".to_owned();
     }
-    actors
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    names.join(", ")
 }
 
 fn main() -> ExitCode {
-    let args: Args = common::parse_args();
-    common::run(|| {
-        let mut out = String::new();
-        let graph = args.data.load()?;
-        let mut view = graph.at(args.from);
-        if let Some(k) = args.known_by {
-            view = view.known_by(k);
-        }
-        if args.certain {
-            view = view.certainty(Certainty::Certainly);
-        }
-        let changes = view.changes_until(args.to);
-        outln!(out, "Changes from {} to {}", changes.from, changes.to);
-        outln!(
-            out,
-            "\nPlaces that changed hands ({}):",
-            changes.hand_overs.len()
-        );
-        for h in &changes.hand_overs {
-            outln!(
-                out,
-                "  {}: {} -> {}",
-                h.place.name,
-                names(&h.before),
-                names(&h.after)
-            );
-        }
-        outln!(out, "\nBegan ({}):", changes.began.len());
-        for r in &changes.began {
-            outln!(out, "  + {r}");
-        }
-        outln!(out, "\nEnded ({}):", changes.ended.len());
-        for r in &changes.ended {
-            outln!(out, "  - {r}");
-        }
-        outln!(out, "\nChanged ({}):", changes.changed.len());
-        for (before, after) in &changes.changed {
-            outln!(out, "  ~ {before}\n    now {after}");
-        }
-        Ok(out)
-    })
+    common::main(
+        |args: &Args| &args.data,
+        |args, graph| {
+            let mut out = String::new();
+            let changes = algo::changes(args.reading.apply(graph.at(args.from)), args.to);
+            writeln!(out, "Changes from {} to {}", changes.from, changes.to)?;
+            let count = changes.hand_overs.len();
+            writeln!(out, "\nPlaces that changed hands ({count}):")?;
+            for h in &changes.hand_overs {
+                let (before, after) = (names(&h.before), names(&h.after));
+                writeln!(out, "  {}: {before} -> {after}", h.place.name)?;
+            }
+            writeln!(out, "\nBegan ({}):", changes.began.len())?;
+            for r in &changes.began {
+                writeln!(out, "  + {r}")?;
+            }
+            writeln!(out, "\nEnded ({}):", changes.ended.len())?;
+            for r in &changes.ended {
+                writeln!(out, "  - {r}")?;
+            }
+            writeln!(out, "\nChanged ({}):", changes.changed.len())?;
+            for (before, after) in &changes.changed {
+                writeln!(out, "  ~ {before}\n    now {after}")?;
+            }
+            Ok(out)
+        },
+    )
 }

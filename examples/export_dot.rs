@@ -4,21 +4,24 @@
 //! cargo run --example export_dot > syria.dot && dot -Tsvg syria.dot -o syria.svg
 //! ```
 
-#[macro_use]
 mod common;
+#[path = "common/reading.rs"]
+mod reading;
+#[path = "common/view.rs"]
+mod view;
 
 use std::process::ExitCode;
 
-use actorgraph::{DotOptions, RelationKind};
-use clap::Parser;
+use actorgraph::RelationKind;
+use actorgraph::dot::{DotOptions, to_dot};
 
 /// The graph on a day, as DOT.
-#[derive(Parser)]
+#[derive(clap::Parser)]
 struct Args {
     #[command(flatten)]
-    view: common::ViewArgs,
+    view: view::ViewArgs,
     /// Relation kinds to draw, comma-separated (default: all).
-    #[arg(long, value_delimiter = ',', value_parser = common::parse_kind)]
+    #[arg(long, value_delimiter = ',')]
     kinds: Option<Vec<RelationKind>>,
     /// Draw only relations touching these actors (ids or names, comma-separated).
     #[arg(long, value_delimiter = ',')]
@@ -34,20 +37,20 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args: Args = common::parse_args();
-    common::run(|| {
-        let mut out = String::new();
-        let graph = args.data.load()?;
-        let mut options = DotOptions::default()
-            .show_ended(args.show_ended)
-            .clusters(!args.no_clusters);
-        if let Some(kinds) = &args.kinds {
-            options = options.kinds(kinds.iter().copied());
-        }
-        if let Some(actors) = &args.actors {
-            options = options.actors(actors.iter().cloned());
-        }
-        outp!(out, "{}", args.view.view(&graph).to_dot(&options)?);
-        Ok(out)
-    })
+    common::main(
+        |args: &Args| &args.data,
+        |args, graph| {
+            let mut options = DotOptions::default()
+                .show_ended(args.show_ended)
+                .clusters(!args.no_clusters)
+                .title(args.view.describe(graph));
+            if let Some(kinds) = &args.kinds {
+                options = options.kinds(kinds.iter().copied());
+            }
+            if let Some(actors) = &args.actors {
+                options = options.actors(actors.iter().cloned());
+            }
+            Ok(to_dot(args.view.view(graph), &options)?)
+        },
+    )
 }

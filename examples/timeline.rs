@@ -4,16 +4,15 @@
 //! cargo run --example timeline -- "Hayat Tahrir al-Sham"
 //! ```
 
-#[macro_use]
 mod common;
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use actorgraph::TimelineEvent;
-use clap::Parser;
+use actorgraph::{TimelineEvent, algo};
 
 /// The history of one actor.
-#[derive(Parser)]
+#[derive(clap::Parser)]
 struct Args {
     /// The actor's id, name, alias or former name.
     actor: String,
@@ -22,31 +21,27 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args: Args = common::parse_args();
-    common::run(|| {
-        let mut out = String::new();
-        let graph = args.data.load()?;
-        let actor = graph.resolve(&args.actor)?;
-        outln!(
-            out,
-            "Timeline of {} ({}, id {})",
-            actor.name,
-            actor.kind.label(),
-            actor.id
-        );
-        for entry in graph.timeline(actor.id.as_str())? {
-            let date = entry
-                .date
-                .map_or_else(|| "(undated)".to_owned(), |d| d.to_string());
-            let what = match &entry.event {
-                TimelineEvent::Began(r) => format!("begins: {r}"),
-                TimelineEvent::Ended(r) => format!("ends:   {r}"),
-                TimelineEvent::NameAdopted(name) => format!("known as {name:?}"),
-                TimelineEvent::NameDropped(name) => format!("no longer called {name:?}"),
-                _ => format!("{:?}", entry.event),
-            };
-            outln!(out, "{date:>12}  {what}");
-        }
-        Ok(out)
-    })
+    common::main(
+        |args: &Args| &args.data,
+        |args, graph| {
+            let mut out = String::new();
+            let actor = graph.resolve(&args.actor)?;
+            let (name, kind, id) = (&actor.name, actor.kind.label(), &actor.id);
+            writeln!(out, "Timeline of {name} ({kind}, id {id})")?;
+            for entry in algo::timeline(graph, actor)? {
+                let date = entry
+                    .date
+                    .map_or_else(|| "(undated)".to_owned(), |d| d.to_string());
+                let what = match &entry.event {
+                    TimelineEvent::Began(r) => format!("begins: {r}"),
+                    TimelineEvent::Ended(r) => format!("ends:   {r}"),
+                    TimelineEvent::NameAdopted(name) => format!("known as {name:?}"),
+                    TimelineEvent::NameDropped(name) => format!("no longer called {name:?}"),
+                    other => format!("{other:?}"),
+                };
+                writeln!(out, "{date:>12}  {what}")?;
+            }
+            Ok(out)
+        },
+    )
 }

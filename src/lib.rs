@@ -140,7 +140,9 @@ mod format;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 
-pub use algo::{Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, TimelineEntry, TimelineEvent};
+pub use algo::{
+    Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, TimelineEntry, TimelineEvent,
+};
 pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,
 };

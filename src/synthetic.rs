@@ -6,8 +6,10 @@
 //! and open ends; each relation cites one to three sources from a shared
 //! pool, with quotes drawn from a shared pool too.
 
-use crate::{
-    Actor, ActorKind, Citation, Dataset, Date, PartialDate, Relation, RelationKind, Source, Stance,
+use crate::base::date::{Date, Interval, PartialDate};
+use crate::base::id::{ActorId, RelationId, SourceId};
+use crate::base::model::{
+    Actor, ActorKind, Citation, Dataset, Relation, RelationKind, Source, Stance,
 };
 
 /// The size and seed of a synthetic dataset.
@@ -67,7 +69,7 @@ impl Spec {
         let places = (self.actors / 10).max(1);
         let actors: Vec<Actor> = (0..self.actors)
             .map(|i| Actor {
-                id: crate::ActorId::new(format!("a{i}")).unwrap_or_else(|_| unreachable_id()),
+                id: ActorId::new(format!("a{i}")).unwrap_or_else(|_| unreachable_id()),
                 name: format!("Actor {i}"),
                 kind: actor_kind(i, self.actors, places),
                 aliases: if i % 4 == 0 {
@@ -81,7 +83,7 @@ impl Spec {
             .collect();
         let sources: Vec<Source> = (0..self.sources)
             .map(|i| Source {
-                id: crate::SourceId::new(format!("s{i}")).unwrap_or_else(|_| unreachable_source()),
+                id: SourceId::new(format!("s{i}")).unwrap_or_else(|_| unreachable_source()),
                 publisher: Some(format!("Publisher {}", i % 50)),
                 title: format!("Report {i}"),
                 published: random_partial(&mut rng, FIRST_YEAR, LAST_YEAR + 1),
@@ -119,8 +121,7 @@ impl Spec {
                     })
                     .collect();
                 Relation {
-                    id: crate::RelationId::new(format!("r{i}"))
-                        .unwrap_or_else(|_| unreachable_relation()),
+                    id: RelationId::new(format!("r{i}")).unwrap_or_else(|_| unreachable_relation()),
                     kind,
                     subject: actors[subject].id.clone(),
                     object: actors[object].id.clone(),
@@ -146,14 +147,14 @@ const QUOTE_POOL: u64 = 5_000;
 
 // Generated ids are valid slugs by construction; these keep panics out of
 // the library all the same.
-fn unreachable_id() -> crate::ActorId {
-    crate::ActorId(String::from("a"))
+fn unreachable_id() -> ActorId {
+    ActorId(String::from("a"))
 }
-fn unreachable_source() -> crate::SourceId {
-    crate::SourceId(String::from("s"))
+fn unreachable_source() -> SourceId {
+    SourceId(String::from("s"))
 }
-fn unreachable_relation() -> crate::RelationId {
-    crate::RelationId(String::from("r"))
+fn unreachable_relation() -> RelationId {
+    RelationId(String::from("r"))
 }
 
 fn actor_kind(i: usize, actors: usize, places: usize) -> ActorKind {
@@ -232,7 +233,7 @@ fn random_interval(rng: &mut SplitMix64) -> (Option<PartialDate>, Option<Partial
     );
     // Coarsening can only widen the end, so the interval stays non-empty,
     // but a year-precise start and end in one year must stay apart.
-    match crate::Interval::new(start, Some(end)) {
+    match Interval::new(start, Some(end)) {
         Ok(_) => (start, Some(end)),
         Err(_) => (start, None),
     }

@@ -20,12 +20,14 @@ fn load(name: &str) -> Result<ActorGraph, Error> {
 fn syntax_error(name: &str, line: usize, words: &[&str]) {
     match load(name) {
         Err(Error::Syntax {
-            line: l,
-            column,
+            start,
+            end,
             message,
+            ..
         }) => {
-            assert_eq!(l, line, "{name}: {message}");
-            assert!(column >= 1, "{name}");
+            assert_eq!(start.line, line, "{name}: {message}");
+            assert!(start.column >= 1, "{name}");
+            assert!(end >= start, "{name}: the span ends before it starts");
             for word in words {
                 assert!(message.contains(word), "{name}: {message:?} lacks {word:?}");
             }
@@ -48,7 +50,7 @@ fn invalid(name: &str, parts: &[&str]) {
 #[test]
 fn truncated_file() {
     match load("truncated.ron") {
-        Err(Error::Syntax { line, .. }) => assert!(line >= 8),
+        Err(Error::Syntax { start, .. }) => assert!(start.line >= 8),
         other => panic!("{other:?}"),
     }
 }

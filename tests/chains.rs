@@ -8,11 +8,14 @@ fn names(chain: &actorgraph::Chain<'_>) -> Vec<String> {
 #[test]
 fn iran_reaches_the_syrian_army_through_its_units_first() {
     let g = syria();
-    let chains: Vec<_> = g
-        .at(day("2024-11-30"))
-        .chains("Iran", "SAA", &ChainOptions::default())
-        .unwrap()
-        .collect();
+    let chains: Vec<_> = actorgraph::algo::chains(
+        g.at(day("2024-11-30")),
+        "Iran",
+        "SAA",
+        &ChainOptions::default(),
+    )
+    .unwrap()
+    .collect();
     assert_eq!(
         names(&chains[0]),
         ["iran", "iranian_led_saa_units", "syrian_army"]
@@ -34,11 +37,15 @@ fn direction_is_respected_for_directed_kinds() {
     let view = g.at(day("2024-11-30"));
     let options = ChainOptions::default().kinds([RelationKind::Backs]);
     assert_eq!(
-        view.chains("hezbollah", "iran", &options).unwrap().count(),
+        actorgraph::algo::chains(view, "hezbollah", "iran", &options)
+            .unwrap()
+            .count(),
         0
     );
     assert_eq!(
-        view.chains("iran", "hezbollah", &options).unwrap().count(),
+        actorgraph::algo::chains(view, "iran", "hezbollah", &options)
+            .unwrap()
+            .count(),
         1
     );
 }
@@ -49,13 +56,13 @@ fn symmetric_kinds_are_followed_both_ways() {
     let view = g.at(day("2024-11-30"));
     let options = ChainOptions::default().kinds([RelationKind::AlliedWith]);
     assert_eq!(
-        view.chains("syrian_government", "russia", &options)
+        actorgraph::algo::chains(view, "syrian_government", "russia", &options)
             .unwrap()
             .count(),
         1
     );
     assert_eq!(
-        view.chains("russia", "syrian_government", &options)
+        actorgraph::algo::chains(view, "russia", "syrian_government", &options)
             .unwrap()
             .count(),
         1
@@ -69,8 +76,7 @@ fn parallel_relations_share_one_hop() {
     let options = ChainOptions::default()
         .kinds([RelationKind::Backs, RelationKind::AlliedWith])
         .max_hops(1);
-    let chains: Vec<_> = view
-        .chains("russia", "syrian_government", &options)
+    let chains: Vec<_> = actorgraph::algo::chains(view, "russia", "syrian_government", &options)
         .unwrap()
         .collect();
     assert_eq!(
@@ -88,23 +94,28 @@ fn max_hops_bounds_chains() {
     for hops in 1..=4 {
         let options = ChainOptions::default().max_hops(hops);
         assert!(
-            view.chains_from("iran", &options)
+            actorgraph::algo::chains_from(view, "iran", &options)
                 .unwrap()
                 .all(|c| c.len() <= hops)
         );
     }
     let options = ChainOptions::default().max_hops(1);
-    assert_eq!(view.chains("iran", "syria", &options).unwrap().count(), 0);
+    assert_eq!(
+        actorgraph::algo::chains(view, "iran", "syria", &options)
+            .unwrap()
+            .count(),
+        0
+    );
 }
 
 #[test]
 fn chains_into_end_at_the_target() {
     let g = syria();
     let view = g.at(day("2024-11-30"));
-    let chains: Vec<_> = view
-        .chains_into("Syrian rebels", &ChainOptions::default())
-        .unwrap()
-        .collect();
+    let chains: Vec<_> =
+        actorgraph::algo::chains_into(view, "Syrian rebels", &ChainOptions::default())
+            .unwrap()
+            .collect();
     assert!(!chains.is_empty());
     for chain in &chains {
         assert_eq!(chain.actors().last().unwrap().id.as_str(), "rebels");
@@ -119,15 +130,13 @@ fn chains_respect_the_date() {
     // HTS only leads the rebels from the offensive's first day.
     let options = ChainOptions::default();
     assert_eq!(
-        g.at(day("2024-11-26"))
-            .chains("hts", "rebels", &options)
+        actorgraph::algo::chains(g.at(day("2024-11-26")), "hts", "rebels", &options)
             .unwrap()
             .count(),
         0
     );
     assert!(
-        g.at(day("2024-11-27"))
-            .chains("hts", "rebels", &options)
+        actorgraph::algo::chains(g.at(day("2024-11-27")), "hts", "rebels", &options)
             .unwrap()
             .count()
             >= 1
@@ -137,7 +146,7 @@ fn chains_respect_the_date() {
 #[test]
 fn blocs_separate_the_two_camps() {
     let g = syria();
-    let blocs = g.at(day("2024-11-30")).blocs(&ChainOptions::default());
+    let blocs = actorgraph::algo::blocs(g.at(day("2024-11-30")), &ChainOptions::default());
     let bloc_of = |id: &str| {
         blocs
             .iter()
@@ -156,9 +165,8 @@ fn blocs_separate_the_two_camps() {
 fn common_backers_and_enemies() {
     let g = syria();
     let view = g.at(day("2024-11-30"));
-    let backers = view
-        .common_backers("syrian_government", "syrian_army")
-        .unwrap();
+    let backers =
+        actorgraph::algo::common_backers(view, "syrian_government", "syrian_army").unwrap();
     assert_eq!(
         backers
             .iter()
@@ -167,7 +175,7 @@ fn common_backers_and_enemies() {
         ["russia"]
     );
     assert!(!backers[0].with_first.is_empty() && !backers[0].with_second.is_empty());
-    let enemies = view.common_enemies("hts", "rebels").unwrap();
+    let enemies = actorgraph::algo::common_enemies(view, "hts", "rebels").unwrap();
     assert!(
         enemies
             .iter()
@@ -182,12 +190,15 @@ fn a_hop_names_every_parallel_relation() {
     let options = ChainOptions::default()
         .kinds([RelationKind::Backs, RelationKind::AlliedWith])
         .max_hops(1);
-    let chain = g
-        .at(day("2024-11-30"))
-        .chains("russia", "syrian_government", &options)
-        .unwrap()
-        .next()
-        .unwrap();
+    let chain = actorgraph::algo::chains(
+        g.at(day("2024-11-30")),
+        "russia",
+        "syrian_government",
+        &options,
+    )
+    .unwrap()
+    .next()
+    .unwrap();
     assert_eq!(
         chain.hops()[0].to_string(),
         "Russia backs and is allied with Syrian government"

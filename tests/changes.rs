@@ -3,7 +3,7 @@ use super::*;
 #[test]
 fn aleppo_and_the_towns_change_hands_during_the_offensive() {
     let g = syria();
-    let changes = g.at(day("2024-11-26")).changes_until(day("2024-12-02"));
+    let changes = actorgraph::algo::changes(g.at(day("2024-11-26")), day("2024-12-02"));
     let aleppo = changes
         .hand_overs
         .iter()
@@ -48,7 +48,7 @@ fn aleppo_and_the_towns_change_hands_during_the_offensive() {
 #[test]
 fn nothing_changes_between_a_day_and_itself() {
     let g = syria();
-    let changes = g.at(day("2024-11-30")).changes_until(day("2024-11-30"));
+    let changes = actorgraph::algo::changes(g.at(day("2024-11-30")), day("2024-11-30"));
     assert!(changes.began.is_empty() && changes.ended.is_empty());
     assert!(changes.changed.is_empty() && changes.hand_overs.is_empty());
 }
@@ -57,7 +57,7 @@ fn nothing_changes_between_a_day_and_itself() {
 fn a_relation_replaced_by_another_of_the_same_pair_is_a_change() {
     let g = syria();
     // HTS's al-Qaeda affiliation: 2011-2016, then the contested claim from 2016.
-    let changes = g.at(day("2015-06-01")).changes_until(day("2017-06-01"));
+    let changes = actorgraph::algo::changes(g.at(day("2015-06-01")), day("2017-06-01"));
     let (before, after) = changes
         .changed
         .iter()
@@ -70,10 +70,10 @@ fn a_relation_replaced_by_another_of_the_same_pair_is_a_change() {
 #[test]
 fn changes_follow_the_knowledge_date() {
     let g = syria();
-    let changes = g
-        .at(day("2024-11-26"))
-        .known_by(day("2024-11-28"))
-        .changes_until(day("2024-11-30"));
+    let changes = actorgraph::algo::changes(
+        g.at(day("2024-11-26")).known_by(day("2024-11-28")),
+        day("2024-11-30"),
+    );
     assert!(
         !changes
             .hand_overs

@@ -578,7 +578,10 @@ fn what_the_press_knew_on_november_28() {
 #[test]
 fn hts_timeline_covers_founding_to_offensive() {
     let g = syria();
-    let dates: Vec<_> = g.timeline("hts").unwrap().filter_map(|e| e.date).collect();
+    let dates: Vec<_> = actorgraph::algo::timeline(&g, "hts")
+        .unwrap()
+        .filter_map(|e| e.date)
+        .collect();
     assert_eq!(dates.first().unwrap().to_string(), "2011");
     assert!(dates.iter().any(|d| d.to_string() == "2024-11-27"));
 }

@@ -1,5 +1,6 @@
 use super::*;
-use actorgraph::{DotOptions, RelationKind};
+use actorgraph::RelationKind;
+use actorgraph::dot::DotOptions;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -48,18 +49,18 @@ fn every_view_of_the_dataset_renders() {
     let g = syria();
     for on in ["2015-06-01", "2024-11-26", "2024-11-30", "2024-12-02"] {
         let view = g.at(day(on));
-        render_svg(&view.to_dot(&DotOptions::default()).unwrap());
+        render_svg(&actorgraph::dot::to_dot(view, &DotOptions::default()).unwrap());
         render_svg(
-            &view
-                .to_dot(&DotOptions::default().clusters(true).show_ended(true))
+            &actorgraph::dot::to_dot(view, &DotOptions::default().clusters(true).show_ended(true))
                 .unwrap(),
         );
     }
     render_svg(
-        &g.at(day("2024-11-30"))
-            .known_by(day("2024-11-28"))
-            .to_dot(&DotOptions::default())
-            .unwrap(),
+        &actorgraph::dot::to_dot(
+            g.at(day("2024-11-30")).known_by(day("2024-11-28")),
+            &DotOptions::default(),
+        )
+        .unwrap(),
     );
 }
 
@@ -67,18 +68,15 @@ fn every_view_of_the_dataset_renders() {
 fn output_is_deterministic() {
     let g = syria();
     let options = DotOptions::default().clusters(true).show_ended(true);
-    let first = g.at(day("2024-11-30")).to_dot(&options).unwrap();
-    let again = syria().at(day("2024-11-30")).to_dot(&options).unwrap();
+    let first = actorgraph::dot::to_dot(g.at(day("2024-11-30")), &options).unwrap();
+    let again = actorgraph::dot::to_dot(syria().at(day("2024-11-30")), &options).unwrap();
     assert_eq!(first, again);
 }
 
 #[test]
 fn node_ids_are_actor_ids() {
     let g = syria();
-    let dot = g
-        .at(day("2024-11-30"))
-        .to_dot(&DotOptions::default())
-        .unwrap();
+    let dot = actorgraph::dot::to_dot(g.at(day("2024-11-30")), &DotOptions::default()).unwrap();
     assert!(dot.contains("\"hts\" [label=\"Hayat Tahrir al-Sham\""));
     assert!(dot.contains("\"turkey\" -> \"rebels\""));
 }
@@ -87,19 +85,15 @@ fn node_ids_are_actor_ids() {
 fn filters_by_kind_and_actor() {
     let g = syria();
     let view = g.at(day("2024-11-30"));
-    let dot = view
-        .to_dot(&DotOptions::default().kinds([RelationKind::Controls]))
+    let dot = actorgraph::dot::to_dot(view, &DotOptions::default().kinds([RelationKind::Controls]))
         .unwrap();
     assert!(dot.contains("\"rebels\" -> \"aleppo\""));
     assert!(!dot.contains("\"iran\" -> \"hezbollah\""));
-    let dot = view
-        .to_dot(&DotOptions::default().actors(["Hezbollah"]))
-        .unwrap();
+    let dot = actorgraph::dot::to_dot(view, &DotOptions::default().actors(["Hezbollah"])).unwrap();
     assert!(dot.contains("\"iran\" -> \"hezbollah\""));
     assert!(!dot.contains("\"rebels\" -> \"aleppo\""));
     assert!(
-        view.to_dot(&DotOptions::default().actors(["nobody at all"]))
-            .is_err()
+        actorgraph::dot::to_dot(view, &DotOptions::default().actors(["nobody at all"])).is_err()
     );
     render_svg(&dot);
 }
@@ -108,11 +102,10 @@ fn filters_by_kind_and_actor() {
 fn ended_relations_are_drawn_faded_only_when_asked() {
     let g = syria();
     let view = g.at(day("2024-11-30"));
-    let plain = view.to_dot(&DotOptions::default()).unwrap();
+    let plain = actorgraph::dot::to_dot(view, &DotOptions::default()).unwrap();
     assert!(!plain.contains("id=\"syrian_government_controls_aleppo\""));
-    let with_ended = view
-        .to_dot(&DotOptions::default().show_ended(true))
-        .unwrap();
+    let with_ended =
+        actorgraph::dot::to_dot(view, &DotOptions::default().show_ended(true)).unwrap();
     let line = with_ended
         .lines()
         .find(|l| l.contains("id=\"syrian_government_controls_aleppo\""))
@@ -126,10 +119,7 @@ fn ended_relations_are_drawn_faded_only_when_asked() {
 #[test]
 fn tooltips_carry_the_quotes() {
     let g = syria();
-    let dot = g
-        .at(day("2024-11-30"))
-        .to_dot(&DotOptions::default())
-        .unwrap();
+    let dot = actorgraph::dot::to_dot(g.at(day("2024-11-30")), &DotOptions::default()).unwrap();
     let svg = render_svg(&dot);
     assert!(dot.contains("Hezbollah fighters backed by Iran"));
     if let Some(svg) = svg {
@@ -183,10 +173,11 @@ pub fn hostile_dataset() -> String {
 #[test]
 fn hostile_strings_render_and_show_as_written() {
     let g = ActorGraph::from_ron(&hostile_dataset()).unwrap();
-    let dot = g
-        .at(day("2024-06-01"))
-        .to_dot(&DotOptions::default().title(HOSTILE[0]))
-        .unwrap();
+    let dot = actorgraph::dot::to_dot(
+        g.at(day("2024-06-01")),
+        &DotOptions::default().title(HOSTILE[0]),
+    )
+    .unwrap();
     let Some(svg) = render_svg(&dot) else { return };
     for name in HOSTILE.iter().filter(|n| !n.contains('\n')) {
         assert!(
@@ -235,7 +226,7 @@ mod arbitrary_strings {
             quotes in proptest::collection::vec("(\\PC|\n|\r|\t){1,40}", 1..3),
         ) {
             let graph = ActorGraph::from_ron(&dataset(&names, &aliases, &quotes)).unwrap();
-            let dot = graph.at(day("2024-06-01")).to_dot(&DotOptions::default().clusters(true)).unwrap();
+            let dot = actorgraph::dot::to_dot(graph.at(day("2024-06-01")), &DotOptions::default().clusters(true)).unwrap();
             let Some(svg) = render_svg(&dot) else { return Ok(()) };
             for name in &names {
                 prop_assert!(svg.contains(&format!(">{}</text>", xml(name))), "label {:?} not shown as written", name);

@@ -18,11 +18,7 @@ fn write_then_load_gives_an_equal_graph() {
 
 fn syntax_error(text: &str) -> (usize, usize, String) {
     match Dataset::from_ron(text).unwrap_err() {
-        Error::Syntax {
-            line,
-            column,
-            message,
-        } => (line, column, message),
+        Error::Syntax { start, message, .. } => (start.line, start.column, message),
         other => panic!("expected a syntax error, got {other}"),
     }
 }

@@ -311,7 +311,7 @@ proptest! {
             .max_hops(hops);
         let (from, to) = (format!("a{a}"), format!("a{b}"));
         let view = graph.at(on);
-        let chains: Vec<actorgraph::Chain<'_>> = view.chains(&from, &to, &options).unwrap().collect();
+        let chains: Vec<actorgraph::Chain<'_>> = actorgraph::algo::chains(view, &from, &to, &options).unwrap().collect();
         let mut seen: Vec<Vec<String>> = Vec::new();
         for chain in &chains {
             let actors: Vec<String> = chain.actors().map(|x| x.id.to_string()).collect();
@@ -322,7 +322,7 @@ proptest! {
                 prop_assert!(!hop.relations().is_empty());
                 for r in hop.relations() {
                     prop_assert!(r.interval().holds_on(on) != Holding::No, "hop not valid at the date");
-                    prop_assert!(options.link_kinds().contains(&r.kind()));
+                    prop_assert!(options.get_kinds().contains(&r.kind()));
                 }
             }
             seen.push(actors);
@@ -330,7 +330,7 @@ proptest! {
         let lengths: Vec<usize> = chains.iter().map(actorgraph::Chain::len).collect();
         prop_assert!(lengths.windows(2).all(|w| w[0] <= w[1]), "shortest first");
         seen.sort();
-        let expected = if a == b { Vec::new() } else { brute_force_chains(&data, on, &from, &to, options.link_kinds(), hops) };
+        let expected = if a == b { Vec::new() } else { brute_force_chains(&data, on, &from, &to, options.get_kinds(), hops) };
         prop_assert_eq!(seen, expected);
     }
 }

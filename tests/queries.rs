@@ -194,7 +194,7 @@ fn former_names_answer_by_date() {
 #[test]
 fn timeline_is_in_date_order() {
     let g = fixture();
-    let entries: Vec<_> = g.timeline("beta").unwrap().collect();
+    let entries: Vec<_> = actorgraph::algo::timeline(&g, "beta").unwrap().collect();
     let dates: Vec<_> = entries.iter().map(|e| e.date).collect();
     let mut sorted = dates.clone();
     sorted.sort();

@@ -1,7 +1,8 @@
 //! Regression tests, each named after the bug it keeps fixed.
 
 use super::*;
-use actorgraph::{DotOptions, RelationKind, synthetic::Spec};
+use actorgraph::dot::DotOptions;
+use actorgraph::{RelationKind, synthetic::Spec};
 
 /// The interval index once dropped the "disputed" bit when it was built,
 /// so `without_contested` kept disputed relations on large graphs (found by
@@ -42,10 +43,7 @@ fn entity_like_text_in_names_shows_literally_in_dot() {
         sources: [(id: "s", title: "t", published: "2024")],
         relations: [(id: "r", kind: Backs, subject: "a", object: "b", citations: [(source: "s", quote: "&#45;")])])"#;
     let graph = ActorGraph::from_ron(text).unwrap();
-    let dot = graph
-        .at(day("2024-06-01"))
-        .to_dot(&DotOptions::default())
-        .unwrap();
+    let dot = actorgraph::dot::to_dot(graph.at(day("2024-06-01")), &DotOptions::default()).unwrap();
     assert!(
         dot.contains("label=\"AT&amp;amp;T &amp;lt;x&amp;gt;\""),
         "{dot}"

@@ -3,9 +3,9 @@
 //! and each node's label unescapes to the actor's name as exported.
 #![no_main]
 
+use actorgraph::dot::DotOptions;
 use actorgraph::{
-    Actor, ActorGraph, ActorKind, Citation, Dataset, DotOptions, Relation, RelationKind, Source,
-    Stance,
+    Actor, ActorGraph, ActorKind, Citation, Dataset, Relation, RelationKind, Source, Stance,
 };
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
@@ -123,7 +123,7 @@ fuzz_target!(|input: Input| {
         return;
     };
     let options = DotOptions::default().title(input.title.clone()).clusters(input.clusters);
-    let dot = graph.at("2024-06-01".parse().expect("a date")).to_dot(&options).expect("exports");
+    let dot = actorgraph::dot::to_dot(graph.at("2024-06-01".parse().expect("a date")), &options).expect("exports");
     let strings = quoted_strings(&dot);
     for actor in graph.actors() {
         if dot.contains(&format!("\n  \"{}\" [label=", actor.id)) || dot.contains(&format!("\n    \"{}\" [label=", actor.id)) {

@@ -4,7 +4,8 @@
 
 use std::sync::LazyLock;
 
-use actorgraph::{ActorGraph, normalize_name};
+use actorgraph::ActorGraph;
+use actorgraph::names::normalize_name;
 use libfuzzer_sys::fuzz_target;
 
 static GRAPH: LazyLock<ActorGraph> =
@@ -14,6 +15,6 @@ fuzz_target!(|text: &str| {
     let once = normalize_name(text);
     assert_eq!(normalize_name(&once), once);
     if let Ok(actor) = GRAPH.resolve(text) {
-        assert_eq!(GRAPH.resolve(&actor.name).ok().map(|a| &a.id), Some(&actor.id));
+        assert_eq!(GRAPH.resolve(&actor.name).ok().map(|a| &a.record().id), Some(&actor.id));
     }
 });

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::{ActorRef, ChainOptions, View};
+use crate::view::{ActorRef, View};
+
+use super::ChainOptions;
 
 /// The groups of actors tied together by links on the view's day: the
 /// connected components (ignoring direction) of at least two actors,
@@ -35,10 +37,12 @@ pub fn blocs<'g>(view: View<'g>, options: &ChainOptions) -> Vec<Vec<ActorRef<'g>
     }
     let mut groups: HashMap<usize, Vec<ActorRef<'g>>> = HashMap::new();
     for actor in graph.actor_handles() {
-        groups.entry(sets.find(actor.order())).or_default().push(actor);
+        groups
+            .entry(sets.find(actor.order()))
+            .or_default()
+            .push(actor);
     }
-    let mut blocs: Vec<Vec<ActorRef<'g>>> =
-        groups.into_values().filter(|g| g.len() > 1).collect();
+    let mut blocs: Vec<Vec<ActorRef<'g>>> = groups.into_values().filter(|g| g.len() > 1).collect();
     blocs.sort_by_key(|b| (std::cmp::Reverse(b.len()), b[0].order()));
     blocs
 }

@@ -3,7 +3,9 @@
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
-use crate::{ActorRef, Error, IntoActor, RelationKind, RelationRef, View};
+use crate::base::error::Error;
+use crate::base::model::RelationKind;
+use crate::view::{ActorRef, IntoActor, RelationRef, View};
 
 /// Which relations count as links of a chain, and how far to follow them.
 ///
@@ -174,7 +176,7 @@ fn steps<'g>(
     backwards: bool,
 ) -> Vec<Step<'g>> {
     let mut by_neighbour: Vec<Step<'g>> = Vec::new();
-    let mut slot: HashMap<ActorRef<'g>, usize> = HashMap::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
     // The actor resolves in its own graph, so this cannot fail.
     for found in view.involving(actor).into_iter().flatten() {
         let kind = found.kind();
@@ -190,7 +192,7 @@ fn steps<'g>(
         } else {
             found.subject()
         };
-        let index = *slot.entry(neighbour).or_insert_with(|| {
+        let index = *slot.entry(neighbour.order()).or_insert_with(|| {
             by_neighbour.push((neighbour, Vec::new()));
             by_neighbour.len() - 1
         });
@@ -203,20 +205,21 @@ fn steps<'g>(
     by_neighbour
 }
 
-/// Hop counts to `target` along links, for every actor within the limit.
+/// Hop counts to `target` along links, for every actor within the limit,
+/// by the actor's order.
 fn distances_to<'g>(
     view: View<'g>,
     target: ActorRef<'g>,
     options: &ChainOptions,
-) -> HashMap<ActorRef<'g>, usize> {
-    let mut distance = HashMap::from([(target, 0)]);
+) -> HashMap<usize, usize> {
+    let mut distance = HashMap::from([(target.order(), 0)]);
     let mut queue = VecDeque::from([(target, 0)]);
     while let Some((actor, d)) = queue.pop_front() {
         if d == options.max_hops {
             continue;
         }
         for (previous, _) in steps(view, actor, options, true) {
-            distance.entry(previous).or_insert_with(|| {
+            distance.entry(previous.order()).or_insert_with(|| {
                 queue.push_back((previous, d + 1));
                 d + 1
             });
@@ -264,7 +267,7 @@ pub fn chains<'g>(
     let target = to.into_actor(view.graph())?;
     let distance = distances_to(view, target, options);
     let mut found = Vec::new();
-    if start != target && distance.contains_key(&start) {
+    if start != target && distance.contains_key(&start.order()) {
         let mut search = Search {
             view,
             options,
@@ -275,7 +278,7 @@ pub fn chains<'g>(
         };
         search.walk(&mut |hops, actor| {
             let remaining = options.max_hops - hops.len();
-            match distance.get(&actor) {
+            match distance.get(&actor.order()) {
                 Some(&d) if d <= remaining && actor == target => Walk::Emit,
                 Some(&d) if d <= remaining => Walk::Continue,
                 _ => Walk::Prune,
@@ -359,13 +362,23 @@ impl<'g> Search<'g, '_> {
         if self.hops.len() >= self.options.max_hops {
             return;
         }
-        let Some(&here) = self.path.last() else { return };
+        let Some(&here) = self.path.last() else {
+            return;
+        };
         for (next, relations) in steps(self.view, here, self.options, self.backwards) {
             if self.path.contains(&next) {
                 continue;
             }
-            let (from, to) = if self.backwards { (next, here) } else { (here, next) };
-            self.hops.push(Hop { from, to, relations });
+            let (from, to) = if self.backwards {
+                (next, here)
+            } else {
+                (here, next)
+            };
+            self.hops.push(Hop {
+                from,
+                to,
+                relations,
+            });
             let verdict = decide(&self.hops, next);
             if matches!(verdict, Walk::Emit | Walk::EmitAndContinue) {
                 // A backward search collects hops last to first.

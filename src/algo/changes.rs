@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::{ActorRef, Date, RelationKind, RelationRef, View};
+use crate::base::date::Date;
+use crate::base::model::RelationKind;
+use crate::view::{ActorRef, RelationRef, View};
 
 /// Relations that began, ended or changed between two days, and places that
 /// changed hands. Made by [`changes`].
@@ -71,9 +73,7 @@ pub fn changes<'g>(view: View<'g>, later: Date) -> Changes<'g> {
 
     // Each key's relations that began, earliest first, so that an ended
     // relation takes the first unmatched successor, as a scan would.
-    let key = |r: &RelationRef<'g>| -> (ActorRef<'g>, RelationKind, ActorRef<'g>) {
-        (r.subject(), r.kind(), r.object())
-    };
+    let key = |r: &RelationRef<'g>| (r.subject().order(), r.kind(), r.object().order());
     let mut successors: HashMap<_, Vec<usize>> = HashMap::new();
     for (slot, r) in began.iter().enumerate().rev() {
         if let Some(r) = r {
@@ -99,16 +99,21 @@ pub fn changes<'g>(view: View<'g>, later: Date) -> Changes<'g> {
     }
 }
 
-/// Each place's controllers, in id order.
-fn controllers<'g>(found: &[RelationRef<'g>]) -> HashMap<ActorRef<'g>, Vec<ActorRef<'g>>> {
-    let mut by_place: HashMap<ActorRef<'g>, Vec<ActorRef<'g>>> = HashMap::new();
+/// Each place (by its order) with its controllers, in id order.
+type Controllers<'g> = HashMap<usize, (ActorRef<'g>, Vec<ActorRef<'g>>)>;
+
+fn controllers<'g>(found: &[RelationRef<'g>]) -> Controllers<'g> {
+    let mut by_place: Controllers<'g> = HashMap::new();
     for r in found.iter().filter(|r| r.kind() == RelationKind::Controls) {
-        let holders = by_place.entry(r.object()).or_default();
+        let place = r.object();
+        let (_, holders) = by_place
+            .entry(place.order())
+            .or_insert_with(|| (place, Vec::new()));
         if !holders.contains(&r.subject()) {
             holders.push(r.subject());
         }
     }
-    for holders in by_place.values_mut() {
+    for (_, holders) in by_place.values_mut() {
         holders.sort_by(|a, b| a.id.cmp(&b.id));
     }
     by_place
@@ -118,8 +123,8 @@ fn hand_overs<'g>(before: &[RelationRef<'g>], after: &[RelationRef<'g>]) -> Vec<
     let before = controllers(before);
     let mut after = controllers(after);
     let mut result = Vec::new();
-    for (place, holders) in before {
-        let now = after.remove(&place).unwrap_or_default();
+    for (order, (place, holders)) in before {
+        let now = after.remove(&order).map(|(_, h)| h).unwrap_or_default();
         if now != holders {
             result.push(HandOver {
                 place,
@@ -128,7 +133,7 @@ fn hand_overs<'g>(before: &[RelationRef<'g>], after: &[RelationRef<'g>]) -> Vec<
             });
         }
     }
-    for (place, holders) in after {
+    for (place, holders) in after.into_values() {
         result.push(HandOver {
             place,
             before: Vec::new(),

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::{ActorRef, Direction, Error, IntoActor, RelationKind, RelationRef, View};
+use crate::base::error::Error;
+use crate::base::model::{Direction, RelationKind};
+use crate::view::{ActorRef, IntoActor, RelationRef, View};
 
 /// An actor tied to both actors of a pair, with the evidence for each tie.
 #[derive(Clone, Debug)]
@@ -30,7 +32,13 @@ pub fn common_enemies<'g>(
     a: impl IntoActor,
     b: impl IntoActor,
 ) -> Result<Vec<CommonTie<'g>>, Error> {
-    common(view, a, b, &[RelationKind::Opposes, RelationKind::Attacks], None)
+    common(
+        view,
+        a,
+        b,
+        &[RelationKind::Opposes, RelationKind::Attacks],
+        None,
+    )
 }
 
 /// Actors that back both `a` and `b` on the view's day, in dataset order.
@@ -47,18 +55,26 @@ pub fn common_backers<'g>(
     a: impl IntoActor,
     b: impl IntoActor,
 ) -> Result<Vec<CommonTie<'g>>, Error> {
-    common(view, a, b, &[RelationKind::Backs], Some(Direction::Incoming))
+    common(
+        view,
+        a,
+        b,
+        &[RelationKind::Backs],
+        Some(Direction::Incoming),
+    )
 }
 
 /// The relations of `actor` of `kinds` in `direction` (seen from it),
-/// grouped by the actor at their other end.
+/// grouped by the actor at their other end (keyed by its order).
+type Ties<'g> = HashMap<usize, (ActorRef<'g>, Vec<RelationRef<'g>>)>;
+
 fn ties<'g>(
     view: View<'g>,
     actor: ActorRef<'g>,
     kinds: &[RelationKind],
     direction: Option<Direction>,
-) -> Result<HashMap<ActorRef<'g>, Vec<RelationRef<'g>>>, Error> {
-    let mut by_other: HashMap<ActorRef<'g>, Vec<RelationRef<'g>>> = HashMap::new();
+) -> Result<Ties<'g>, Error> {
+    let mut by_other: Ties<'g> = HashMap::new();
     for found in view.involving(actor)? {
         let incoming = found.object() == actor;
         let direction_fits = match direction {
@@ -67,8 +83,16 @@ fn ties<'g>(
             Some(Direction::Outgoing) => !incoming,
         };
         if kinds.contains(&found.kind()) && direction_fits {
-            let other = if incoming { found.subject() } else { found.object() };
-            by_other.entry(other).or_default().push(found);
+            let other = if incoming {
+                found.subject()
+            } else {
+                found.object()
+            };
+            by_other
+                .entry(other.order())
+                .or_insert_with(|| (other, Vec::new()))
+                .1
+                .push(found);
         }
     }
     Ok(by_other)
@@ -85,8 +109,8 @@ fn common<'g>(
     let mut second = ties(view, b.into_actor(view.graph())?, kinds, direction)?;
     let mut common: Vec<CommonTie<'g>> = first
         .into_iter()
-        .filter_map(|(actor, with_first)| {
-            let with_second = second.remove(&actor)?;
+        .filter_map(|(order, (actor, with_first))| {
+            let (_, with_second) = second.remove(&order)?;
             Some(CommonTie {
                 actor,
                 with_first,

@@ -12,7 +12,9 @@ mod common;
 mod timeline;
 
 pub use self::blocs::{bloc_roots, blocs};
-pub use self::chains::{Chain, ChainOptions, Hop, chains, chains_from, chains_into, maximal_chains};
+pub use self::chains::{
+    Chain, ChainOptions, Hop, chains, chains_from, chains_into, maximal_chains,
+};
 pub use self::changes::{Changes, HandOver, changes};
 pub use self::common::{CommonTie, common_backers, common_enemies};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};

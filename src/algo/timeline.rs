@@ -1,6 +1,9 @@
 //! The history of one actor in date order.
 
-use crate::{ActorGraph, Error, IntoActor, PartialDate, RelationRef};
+use crate::base::date::PartialDate;
+use crate::base::error::Error;
+use crate::graph::ActorGraph;
+use crate::view::{IntoActor, RelationRef};
 
 /// One dated event in an actor's history.
 #[derive(Clone, Debug)]

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::model::{ActorKind, MAX_CITATIONS};
+use super::kind::ActorKind;
 
 /// Every way a call into this crate can fail.
 ///
@@ -43,7 +43,7 @@ pub enum Error {
         message: String,
         /// RON's own error code, for programs that react to one kind of
         /// error; `None` when the text failed before RON saw it (bad UTF-8).
-        code: Option<ron::Error>,
+        code: Option<Box<ron::Error>>,
     },
     /// A data file could not be read.
     #[error("cannot read {}: {source}", path.display())]
@@ -223,10 +223,12 @@ pub enum Fault {
     #[error("no supporting citation; every relation must cite a source that reports it")]
     NoCitation,
     /// A relation cites more sources than a relation can hold.
-    #[error("{count} citations; a relation holds at most {MAX_CITATIONS}")]
+    #[error("{count} citations; a relation holds at most {limit}")]
     TooManyCitations {
         /// How many citations it has.
         count: usize,
+        /// The most a relation can have.
+        limit: usize,
     },
     /// A citation quotes nothing.
     #[error("citation of source {source_id:?} has an empty quote")]

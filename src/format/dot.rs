@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::algo::{ChainOptions, blocs};
-use crate::{Actor, ActorKind, ActorRef, Error, RelationKind, RelationRef, View};
+use crate::base::error::Error;
+use crate::base::model::{Actor, ActorKind, RelationKind};
+use crate::view::{ActorRef, RelationRef, View};
 
 /// What to draw, and how.
 ///
@@ -49,7 +51,7 @@ impl DotOptions {
         self
     }
 
-    /// Draws the blocs of [`View::blocs`] (default links) as clusters.
+    /// Draws the blocs of [`blocs`](crate::algo::blocs) (default links) as clusters.
     pub fn clusters(mut self, clusters: bool) -> DotOptions {
         self.clusters = clusters;
         self
@@ -197,7 +199,7 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
 /// O(R + A) for R relations and A actors.
 pub fn to_dot(view: View<'_>, options: &DotOptions) -> Result<String, Error> {
     let graph = view.graph();
-    let focus: Option<HashSet<ActorRef<'_>>> = match &options.actors {
+    let focus: Option<Vec<ActorRef<'_>>> = match &options.actors {
         None => None,
         Some(names) => Some(
             names
@@ -206,11 +208,14 @@ pub fn to_dot(view: View<'_>, options: &DotOptions) -> Result<String, Error> {
                 .collect::<Result<_, _>>()?,
         ),
     };
+    let focus_orders: Option<HashSet<usize>> = focus
+        .as_ref()
+        .map(|f| f.iter().map(|a| a.order()).collect());
     let wanted = |r: &RelationRef<'_>| {
         options.kinds.as_ref().is_none_or(|k| k.contains(&r.kind()))
-            && focus
+            && focus_orders
                 .as_ref()
-                .is_none_or(|f| f.contains(&r.subject()) || f.contains(&r.object()))
+                .is_none_or(|f| f.contains(&r.subject().order()) || f.contains(&r.object().order()))
     };
     let mut edges: Vec<(RelationRef<'_>, bool)> = view
         .relations()

@@ -4,8 +4,10 @@ use std::path::Path;
 
 use ron::extensions::Extensions;
 
+use crate::base::error::Error;
 use crate::base::error::Position;
-use crate::{ActorGraph, Dataset, Error};
+use crate::base::model::Dataset;
+use crate::graph::ActorGraph;
 
 /// The dataset compiled into the crate: the 2024 rebel offensive in
 /// north-west Syria, as reported by five articles.
@@ -45,7 +47,7 @@ impl Dataset {
             start: e.span.start.into(),
             end: e.span.end.into(),
             message: e.code.to_string(),
-            code: Some(e.code),
+            code: Some(Box::new(e.code)),
         })
     }
 

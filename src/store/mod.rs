@@ -22,9 +22,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::base::date::Date;
-use crate::base::model::{
-    Actor, Citation, Claimant, Direction, Relation, Source, Stance,
-};
+use crate::base::model::{Actor, Citation, Claimant, Direction, Relation, Source, Stance};
 
 use self::interner::{Interner, reserve_batch};
 use self::ix::{ActorIx, CitationIx, Ix, IxRange, QuoteIx, RelationIx, SourceIx, all};

@@ -12,7 +12,10 @@ pub(super) fn check(store: &Store, names_held: usize, batch: &Dataset, problems:
     let first = |kind, id: Option<&str>| {
         Item::new(kind, id.unwrap_or_default()).with_part("the batch it belongs to")
     };
-    let sources = first(ItemKind::Source, batch.sources.first().map(|s| s.id.as_str()));
+    let sources = first(
+        ItemKind::Source,
+        batch.sources.first().map(|s| s.id.as_str()),
+    );
     let actors = first(ItemKind::Actor, batch.actors.first().map(|a| a.id.as_str()));
     let relations = first(
         ItemKind::Relation,
@@ -33,13 +36,49 @@ pub(super) fn check(store: &Store, names_held: usize, batch: &Dataset, problems:
         .sum();
     let id_bytes: usize = batch.relations.iter().map(|r| r.id.as_str().len()).sum();
     let counts = [
-        (sources, "sources", store.source_count(), batch.sources.len(), LIMIT),
-        (actors.clone(), "actors", store.actor_count(), batch.actors.len(), LIMIT),
+        (
+            sources,
+            "sources",
+            store.source_count(),
+            batch.sources.len(),
+            LIMIT,
+        ),
+        (
+            actors.clone(),
+            "actors",
+            store.actor_count(),
+            batch.actors.len(),
+            LIMIT,
+        ),
         (actors, "names", names_held, names, LIMIT),
-        (relations.clone(), "relations", store.relation_count(), batch.relations.len(), LIMIT),
-        (relations.clone(), "citations", store.citation_count(), citations, LIMIT),
-        (relations.clone(), "bytes of quotes", store.quote_bytes(), quote_bytes, TEXT_LIMIT),
-        (relations, "bytes of relation ids", store.relation_id_bytes(), id_bytes, TEXT_LIMIT),
+        (
+            relations.clone(),
+            "relations",
+            store.relation_count(),
+            batch.relations.len(),
+            LIMIT,
+        ),
+        (
+            relations.clone(),
+            "citations",
+            store.citation_count(),
+            citations,
+            LIMIT,
+        ),
+        (
+            relations.clone(),
+            "bytes of quotes",
+            store.quote_bytes(),
+            quote_bytes,
+            TEXT_LIMIT,
+        ),
+        (
+            relations,
+            "bytes of relation ids",
+            store.relation_id_bytes(),
+            id_bytes,
+            TEXT_LIMIT,
+        ),
     ];
     for (item, what, held, added, limit) in counts {
         let count = held.saturating_add(added);

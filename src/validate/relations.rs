@@ -20,8 +20,18 @@ pub(super) fn check_relations(
     let mut sources = Vec::with_capacity(relations.iter().map(|r| r.citations.len()).sum());
     for relation in relations {
         let item = || Item::new(ItemKind::Relation, relation.id.as_str());
-        let subject = check_actor(catalogue, &|| item().with_part("subject"), relation.subject.as_str(), problems);
-        let object = check_actor(catalogue, &|| item().with_part("object"), relation.object.as_str(), problems);
+        let subject = check_actor(
+            catalogue,
+            &|| item().with_part("subject"),
+            relation.subject.as_str(),
+            problems,
+        );
+        let object = check_actor(
+            catalogue,
+            &|| item().with_part("object"),
+            relation.object.as_str(),
+            problems,
+        );
         if relation.subject == relation.object {
             let actor = relation.subject.to_string();
             problems.push(item(), Fault::SelfRelation { actor });
@@ -36,9 +46,18 @@ pub(super) fn check_relations(
             sources.extend(check_citation(catalogue, &item, citation, problems));
         }
         if let Some(claimant) = &relation.claimed_by {
-            check_claimant(catalogue, &|| item().with_part("claimed by"), claimant, problems);
+            check_claimant(
+                catalogue,
+                &|| item().with_part("claimed by"),
+                claimant,
+                problems,
+            );
         }
-        if relation.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        if relation
+            .note
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty())
+        {
             problems.push(item(), Fault::EmptyText { field: "note" });
         }
     }
@@ -46,12 +65,22 @@ pub(super) fn check_relations(
 }
 
 fn check_support(item: Blame<'_>, relation: &Relation, problems: &mut Problems) {
-    if !relation.citations.iter().any(|c| c.stance == Stance::Supports) {
+    if !relation
+        .citations
+        .iter()
+        .any(|c| c.stance == Stance::Supports)
+    {
         problems.push(item(), Fault::NoCitation);
     }
     if relation.citations.len() > MAX_CITATIONS {
         let count = relation.citations.len();
-        problems.push(item(), Fault::TooManyCitations { count });
+        problems.push(
+            item(),
+            Fault::TooManyCitations {
+                count,
+                limit: MAX_CITATIONS,
+            },
+        );
     }
 }
 
@@ -92,7 +121,15 @@ fn check_kinds(
             && expected != found
         {
             let actor = id.to_string();
-            problems.push(item(), Fault::KindMismatch { role, actor, expected, found });
+            problems.push(
+                item(),
+                Fault::KindMismatch {
+                    role,
+                    actor,
+                    expected,
+                    found,
+                },
+            );
         }
     }
 }
@@ -110,7 +147,13 @@ fn check_actor(
             .has_room()
             .then(|| suggest(id, catalogue.actor_ids()))
             .flatten();
-        problems.push(item(), Fault::UnknownActor { id: id.to_owned(), suggestion });
+        problems.push(
+            item(),
+            Fault::UnknownActor {
+                id: id.to_owned(),
+                suggestion,
+            },
+        );
     }
     found
 }
@@ -130,13 +173,29 @@ pub(super) fn check_citation(
             .has_room()
             .then(|| suggest(source, catalogue.source_ids()))
             .flatten();
-        problems.push(item(), Fault::UnknownSource { id: source.to_owned(), suggestion });
+        problems.push(
+            item(),
+            Fault::UnknownSource {
+                id: source.to_owned(),
+                suggestion,
+            },
+        );
     }
     if citation.quote.trim().is_empty() {
-        problems.push(item(), Fault::EmptyQuote { source_id: source.to_owned() });
+        problems.push(
+            item(),
+            Fault::EmptyQuote {
+                source_id: source.to_owned(),
+            },
+        );
     }
     if let Some(claimant) = &citation.claimed_by {
-        check_claimant(catalogue, &|| item().with_part("citation claimed by"), claimant, problems);
+        check_claimant(
+            catalogue,
+            &|| item().with_part("citation claimed by"),
+            claimant,
+            problems,
+        );
     }
     found
 }

@@ -185,7 +185,12 @@ impl<'g> View<'g> {
 
     /// The one admission rule (see the module docs). `proven` carries what
     /// the interval index found of a relation it proved possibly held.
-    fn admit(&self, relation: RelationIx, asked: Asked, proven: Option<Stab>) -> Option<RelationRef<'g>> {
+    fn admit(
+        &self,
+        relation: RelationIx,
+        asked: Asked,
+        proven: Option<Stab>,
+    ) -> Option<RelationRef<'g>> {
         let store = &self.graph.store;
         let certainly = self.certainty == Certainty::Certainly;
         // 1. Holding: the index proved "possibly held"; anything more is read.

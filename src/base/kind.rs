@@ -1,0 +1,235 @@
+//! The kinds of actor and of relation, and directions along a relation:
+//! plain enums that every other part of the crate names.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// What sort of actor something is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ActorKind {
+    /// A sovereign state, such as Iran or Turkey.
+    State,
+    /// A government or regime, including self-proclaimed ones.
+    Government,
+    /// A state's army, air force, or one of their units.
+    ArmedForces,
+    /// A non-state armed group or faction.
+    ArmedGroup,
+    /// A coalition of groups or an operations room.
+    Coalition,
+    /// A militia, often backed by a state.
+    Militia,
+    /// A political party, movement or axis.
+    PoliticalOrganization,
+    /// An international organization, such as the United Nations.
+    InternationalOrganization,
+    /// An NGO, monitor, rescue service or think tank.
+    Ngo,
+    /// A news agency or other media outlet.
+    Media,
+    /// A person.
+    Person,
+    /// A place: a province, city, town, airport, base or building.
+    Place,
+    /// A ceasefire, truce or other agreement.
+    Agreement,
+}
+
+impl ActorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ActorKind; 13] = [
+        ActorKind::State,
+        ActorKind::Government,
+        ActorKind::ArmedForces,
+        ActorKind::ArmedGroup,
+        ActorKind::Coalition,
+        ActorKind::Militia,
+        ActorKind::PoliticalOrganization,
+        ActorKind::InternationalOrganization,
+        ActorKind::Ngo,
+        ActorKind::Media,
+        ActorKind::Person,
+        ActorKind::Place,
+        ActorKind::Agreement,
+    ];
+
+    /// The kind in plain words, such as `armed group`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::Government => "government",
+            ActorKind::ArmedForces => "armed forces",
+            ActorKind::ArmedGroup => "armed group",
+            ActorKind::Coalition => "coalition",
+            ActorKind::Militia => "militia",
+            ActorKind::PoliticalOrganization => "political organization",
+            ActorKind::InternationalOrganization => "international organization",
+            ActorKind::Ngo => "ngo or monitor",
+            ActorKind::Media => "media outlet",
+            ActorKind::Person => "person",
+            ActorKind::Place => "place",
+            ActorKind::Agreement => "agreement",
+        }
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = self.label();
+        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        write!(f, "{article} {label}")
+    }
+}
+
+/// The kinds of relation between two actors.
+///
+/// A relation reads "subject *kind* object": `iran Backs assad_government`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum RelationKind {
+    /// The subject supports the object with arms, money, troops or diplomacy.
+    Backs,
+    /// The subject fights or works against the object.
+    Opposes,
+    /// Subject and object are allies; symmetric.
+    AlliedWith,
+    /// Subject and object coordinate operations without a formal alliance; symmetric.
+    CoordinatesWith,
+    /// The subject is affiliated with (a branch or franchise of) the object.
+    AffiliatedWith,
+    /// The subject leads or commands the object.
+    Leads,
+    /// The subject is a member or part of the object.
+    MemberOf,
+    /// The subject speaks for the object.
+    SpeaksFor,
+    /// The subject controls the object, a place.
+    Controls,
+    /// The subject attacks or strikes the object.
+    Attacks,
+    /// The subject designates the object a terrorist organization.
+    DesignatesTerrorist,
+    /// The subject founded or helped found the object.
+    Founded,
+    /// The subject split or broke from the object.
+    SplitFrom,
+    /// The subject merged into the object.
+    MergedInto,
+    /// The subject brokered the object, an agreement.
+    Brokered,
+    /// The subject, a place, lies within the object, a place.
+    LocatedIn,
+    /// The subject is a party to the object, an agreement.
+    PartyTo,
+}
+
+impl RelationKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [RelationKind; 17] = [
+        RelationKind::Backs,
+        RelationKind::Opposes,
+        RelationKind::AlliedWith,
+        RelationKind::CoordinatesWith,
+        RelationKind::AffiliatedWith,
+        RelationKind::Leads,
+        RelationKind::MemberOf,
+        RelationKind::SpeaksFor,
+        RelationKind::Controls,
+        RelationKind::Attacks,
+        RelationKind::DesignatesTerrorist,
+        RelationKind::Founded,
+        RelationKind::SplitFrom,
+        RelationKind::MergedInto,
+        RelationKind::Brokered,
+        RelationKind::LocatedIn,
+        RelationKind::PartyTo,
+    ];
+
+    /// Whether "a *kind* b" means the same as "b *kind* a".
+    pub fn is_symmetric(self) -> bool {
+        matches!(
+            self,
+            RelationKind::AlliedWith | RelationKind::CoordinatesWith
+        )
+    }
+
+    /// The kind as a verb phrase, such as `backs` or `is allied with`.
+    pub fn verb(self) -> &'static str {
+        match self {
+            RelationKind::Backs => "backs",
+            RelationKind::Opposes => "opposes",
+            RelationKind::AlliedWith => "is allied with",
+            RelationKind::CoordinatesWith => "coordinates with",
+            RelationKind::AffiliatedWith => "is affiliated with",
+            RelationKind::Leads => "leads",
+            RelationKind::MemberOf => "is a member of",
+            RelationKind::SpeaksFor => "speaks for",
+            RelationKind::Controls => "controls",
+            RelationKind::Attacks => "attacks",
+            RelationKind::DesignatesTerrorist => "designates as terrorist",
+            RelationKind::Founded => "founded",
+            RelationKind::SplitFrom => "split from",
+            RelationKind::MergedInto => "merged into",
+            RelationKind::Brokered => "brokered",
+            RelationKind::LocatedIn => "lies in",
+            RelationKind::PartyTo => "is a party to",
+        }
+    }
+
+    /// The kind as a short snake-case word, as accepted by [`str::parse`].
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationKind::Backs => "backs",
+            RelationKind::Opposes => "opposes",
+            RelationKind::AlliedWith => "allied_with",
+            RelationKind::CoordinatesWith => "coordinates_with",
+            RelationKind::AffiliatedWith => "affiliated_with",
+            RelationKind::Leads => "leads",
+            RelationKind::MemberOf => "member_of",
+            RelationKind::SpeaksFor => "speaks_for",
+            RelationKind::Controls => "controls",
+            RelationKind::Attacks => "attacks",
+            RelationKind::DesignatesTerrorist => "designates_terrorist",
+            RelationKind::Founded => "founded",
+            RelationKind::SplitFrom => "split_from",
+            RelationKind::MergedInto => "merged_into",
+            RelationKind::Brokered => "brokered",
+            RelationKind::LocatedIn => "located_in",
+            RelationKind::PartyTo => "party_to",
+        }
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.verb())
+    }
+}
+
+impl std::str::FromStr for RelationKind {
+    type Err = String;
+
+    /// Parses a snake-case kind (`allied_with`) or its RON name (`AlliedWith`).
+    fn from_str(s: &str) -> Result<RelationKind, String> {
+        let wanted: String = s.trim().chars().filter(|c| *c != '_').collect();
+        RelationKind::ALL
+            .into_iter()
+            .find(|k| k.name().replace('_', "").eq_ignore_ascii_case(&wanted))
+            .ok_or_else(|| format!("unknown relation kind {s:?}"))
+    }
+}
+
+/// Which way along a relation a query looks from an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Relations whose subject is the actor: "whom it backs".
+    Outgoing,
+    /// Relations whose object is the actor: "who backs it".
+    Incoming,
+}
