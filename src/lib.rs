@@ -111,9 +111,9 @@
 //! |---|---|
 //! | `format` | RON reading and writing, DOT export |
 //! | [`algo`] | chains, blocs, common ties, changes, timeline, over the public view API |
-//! | `view` | [`View`] with its one admission rule, and the handles [`RelationRef`], [`Evidence`], [`ActorRef`] |
+//! | [`view`] | [`View`] with its one admission rule, and the handles [`RelationRef`], [`Evidence`], [`ActorRef`] |
 //! | `graph` | [`ActorGraph`]: the store and its indexes, built through validation's plan |
-//! | `index`, `validate` | the interval and name indexes; validation as a pure check |
+//! | [`index`], `validate` | the [interval index](index::interval) and the [name index](index::names); validation as a pure check |
 //! | `store` | every record, relations packed, addressed by checked positions |
 //! | `base` | dates, ids, the dataset's records, the error type |
 #![forbid(unsafe_code)]
@@ -126,12 +126,12 @@
 mod base;
 mod store;
 
-mod index;
+pub mod index;
 mod validate;
 
 mod graph;
 
-mod view;
+pub mod view;
 
 pub mod algo;
 

@@ -129,7 +129,12 @@ impl From<Date> for jiff::civil::Date {
 impl TryFrom<jiff::civil::Date> for Date {
     type Error = Error;
     fn try_from(day: jiff::civil::Date) -> Result<Date, Error> {
-        Date::new(day.year(), day.month() as u8, day.day() as u8)
+        let text = || day.to_string();
+        let month =
+            u8::try_from(day.month()).map_err(|_| bad_date(text(), "month out of range"))?;
+        let day_of_month =
+            u8::try_from(day.day()).map_err(|_| bad_date(text(), "day out of range"))?;
+        Date::new(day.year(), month, day_of_month)
     }
 }
 
@@ -365,12 +370,13 @@ impl FromStr for PartialDate {
         if parts.next().is_some() {
             return Err(shape());
         }
-        // Four digits always fit an i16; two digits always fit a u8.
-        let year = year as i16;
+        // Four digits always fit an i16 and two a u8, so these never fail.
+        let year = i16::try_from(year).map_err(|_| shape())?;
+        let narrow = |n: u16| u8::try_from(n).map_err(|_| shape());
         let result = match (month, day) {
             (None, _) => PartialDate::year(year),
-            (Some(m), None) => PartialDate::month(year, m as u8),
-            (Some(m), Some(d)) => PartialDate::day(year, m as u8, d as u8),
+            (Some(m), None) => PartialDate::month(year, narrow(m)?),
+            (Some(m), Some(d)) => PartialDate::day(year, narrow(m)?, narrow(d)?),
         };
         result.map_err(|e| match e {
             Error::InvalidDate { reason, .. } => bad_date(s.to_owned(), &reason),

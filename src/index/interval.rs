@@ -2,7 +2,7 @@
 //!
 //! Relations of one kind are sorted by the first day they possibly held.
 //! For a day `d`, only a prefix of that order can hold; among it, a
-//! max-tree over blocks of [`BLOCK`] entries, keyed by their latest
+//! max-tree over blocks of 16 entries, keyed by their latest
 //! possible end, lets the search skip every block whose relations had all
 //! ended by `d`. A query visits O(log n + (1 + m) · BLOCK) entries for m
 //! relations found among n of the kind, so a day on which few relations

@@ -1,5 +1,5 @@
 //! Indexes over the store: the interval index that answers as-of queries
 //! without a scan, and the index of normalised names.
 
-pub(crate) mod interval;
+pub mod interval;
 pub mod names;

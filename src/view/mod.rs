@@ -2,7 +2,7 @@
 //!
 //! A [`View`] is the graph as of one day, optionally as known by another.
 //! Every query of a view decides whether a relation shows through one
-//! rule, [`View::admit`]:
+//! rule:
 //!
 //! 1. **Holding.** On the view's day the relation possibly held (some
 //!    reading of its partial dates puts the day inside), or under
