@@ -53,7 +53,7 @@ fn packed(data: &Dataset) -> Vec<(Date, Date, RelationKind)> {
         .iter()
         .map(|r| {
             let start = r.from.map_or(Date::MIN, |d| d.first_day());
-            let end = r.until.map_or(Date::MAX, |d| d.last_day());
+            let end = r.until.and_then(|d| d.last_day()).unwrap_or(Date::MAX);
             (start, end, r.kind)
         })
         .collect()
@@ -80,7 +80,7 @@ fn plain_petgraph(data: &Dataset) -> DiGraph<(), (RelationKind, Date, Date), u32
         .collect();
     for r in &data.relations {
         let start = r.from.map_or(Date::MIN, |d| d.first_day());
-        let end = r.until.map_or(Date::MAX, |d| d.last_day());
+        let end = r.until.and_then(|d| d.last_day()).unwrap_or(Date::MAX);
         graph.add_edge(
             index[r.subject.as_str()],
             index[r.object.as_str()],

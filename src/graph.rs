@@ -30,6 +30,7 @@ use crate::validate;
 ///     kind: ActorKind::State,
 ///     aliases: vec!["Tehran".into()],
 ///     former_names: vec![],
+///     died: None,
 ///     note: None,
 /// })?;
 /// assert_eq!(graph.resolve("tehran")?.name, "Iran");

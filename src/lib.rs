@@ -145,12 +145,13 @@ pub use algo::{
 };
 pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,
+    When,
 };
 pub use base::error::{Error, Fault, Item, ItemKind, Position, Problem, Problems};
 pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
 pub use base::model::{
-    Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName, MAX_CITATIONS, Relation,
-    RelationKind, Source, Stance,
+    Acknowledgement, Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName,
+    MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
 };
 pub use format::dot;
 pub use format::ron::EMBEDDED_DATASET;

@@ -6,7 +6,7 @@
 //! and open ends; each relation cites one to three sources from a shared
 //! pool, with quotes drawn from a shared pool too.
 
-use crate::base::date::{Date, Interval, PartialDate};
+use crate::base::date::{Date, Interval, PartialDate, When};
 use crate::base::id::{ActorId, RelationId, SourceId};
 use crate::base::model::{
     Actor, ActorKind, Citation, Dataset, Relation, RelationKind, Source, Stance,
@@ -78,6 +78,7 @@ impl Spec {
                     Vec::new()
                 },
                 former_names: Vec::new(),
+                died: None,
                 note: None,
             })
             .collect();
@@ -86,7 +87,7 @@ impl Spec {
                 id: SourceId::new(format!("s{i}")).unwrap_or_else(|_| unreachable_source()),
                 publisher: Some(format!("Publisher {}", i % 50)),
                 title: format!("Report {i}"),
-                published: random_partial(&mut rng, FIRST_YEAR, LAST_YEAR + 1),
+                published: random_published(&mut rng),
                 approximate: false,
                 url: None,
                 file: None,
@@ -107,6 +108,16 @@ impl Spec {
                     object
                 };
                 let (from, until) = random_interval(&mut rng);
+                // An event happens on a day (or within a range): its start.
+                let (from, until, on) = if kind.is_event() {
+                    (
+                        None,
+                        None,
+                        Some(from.unwrap_or_else(|| random_when(&mut rng))),
+                    )
+                } else {
+                    (from, until, None)
+                };
                 let cited = 1 + rng.below(3) as usize;
                 let citations = (0..cited)
                     .map(|c| Citation {
@@ -118,6 +129,7 @@ impl Spec {
                             Stance::Supports
                         },
                         claimed_by: None,
+                        acknowledged: Vec::new(),
                     })
                     .collect();
                 Relation {
@@ -127,9 +139,11 @@ impl Spec {
                     object: actors[object].id.clone(),
                     from,
                     until,
+                    on,
                     citations,
                     claimed_by: None,
                     note: None,
+                    acknowledged: Vec::new(),
                 }
             })
             .collect();
@@ -211,15 +225,49 @@ fn coarsen(rng: &mut SplitMix64, year: i16, month: u8, day: u8) -> PartialDate {
     result.unwrap_or_else(|_| PartialDate::from(Date::MIN))
 }
 
-fn random_interval(rng: &mut SplitMix64) -> (Option<PartialDate>, Option<PartialDate>) {
+/// A publication date: one in fifty known only as "on or before" a day.
+fn random_published(rng: &mut SplitMix64) -> When {
+    let date = random_partial(rng, FIRST_YEAR, LAST_YEAR + 1);
+    if rng.below(50) == 0 {
+        When::Between(None, Some(date))
+    } else {
+        When::On(date)
+    }
+}
+
+/// A start: mostly a partial date, one in twenty a range of a few days,
+/// one in 400 "on or before" a day (which, like an open start, possibly
+/// holds before the record begins).
+fn random_when(rng: &mut SplitMix64) -> When {
+    let date = random_partial(rng, FIRST_YEAR, LAST_YEAR + 1);
+    match rng.below(400) {
+        0 => When::Between(None, Some(date)),
+        1..21 => {
+            let first = date.first_day().to_jiff();
+            let days = 1 + rng.below(5) as i64;
+            match first.checked_add(jiff::Span::new().days(days)) {
+                Ok(last) => match Date::try_from(last) {
+                    Ok(last) => When::Between(Some(date), Some(PartialDate::from(last))),
+                    Err(_) => When::On(date),
+                },
+                Err(_) => When::On(date),
+            }
+        }
+        _ => When::On(date),
+    }
+}
+
+fn random_interval(rng: &mut SplitMix64) -> (Option<When>, Option<When>) {
     // One in 400 predates the record, three in ten still hold.
-    let start = (rng.below(400) != 0).then(|| random_partial(rng, FIRST_YEAR, LAST_YEAR + 1));
+    let start = (rng.below(400) != 0).then(|| random_when(rng));
     if rng.below(10) < 3 {
         return (start, None);
     }
     let begin = start
-        .unwrap_or_else(|| random_partial(rng, FIRST_YEAR, LAST_YEAR + 1))
-        .last_day()
+        .map_or_else(
+            || random_partial(rng, FIRST_YEAR, LAST_YEAR + 1).last_day(),
+            When::last_or_never,
+        )
         .to_jiff();
     let days = 1 + rng.below(15 * 365) as i64;
     let Ok(end) = begin.checked_add(jiff::Span::new().days(days)) else {
@@ -233,6 +281,7 @@ fn random_interval(rng: &mut SplitMix64) -> (Option<PartialDate>, Option<Partial
     );
     // Coarsening can only widen the end, so the interval stays non-empty,
     // but a year-precise start and end in one year must stay apart.
+    let end = When::On(end);
     match Interval::new(start, Some(end)) {
         Ok(_) => (start, Some(end)),
         Err(_) => (start, None),

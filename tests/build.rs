@@ -10,6 +10,7 @@ fn actor(id: &str, kind: ActorKind) -> Actor {
         kind,
         aliases: vec![],
         former_names: vec![],
+        died: None,
         note: None,
     }
 }
@@ -22,14 +23,17 @@ fn relation(id: &str, kind: RelationKind, subject: &str, object: &str) -> Relati
         object: object.parse().unwrap(),
         from: None,
         until: None,
+        on: None,
         citations: vec![Citation {
             source: "early".parse().unwrap(),
             quote: "a quote".into(),
             stance: Stance::Supports,
             claimed_by: None,
+            acknowledged: vec![],
         }],
         claimed_by: None,
         note: None,
+        acknowledged: vec![],
     }
 }
 
@@ -235,6 +239,7 @@ fn every_relation_keeps_its_own_citations_across_storage_blocks() {
                     Stance::Supports
                 },
                 claimed_by: (c == 1).then(|| Claimant::Other(format!("claimant {i}"))),
+                acknowledged: vec![],
             })
             .collect();
         r.note = (i % 5 == 0).then(|| format!("note {i}"));

@@ -3,7 +3,7 @@
 use super::*;
 use actorgraph::{
     Actor, ActorKind, Certainty, Citation, Claimant, Dataset, Holding, Interval, PartialDate,
-    Relation, RelationKind, Source, Stance,
+    Relation, RelationKind, Source, Stance, When,
 };
 use proptest::prelude::*;
 
@@ -16,28 +16,44 @@ fn partial_date() -> impl Strategy<Value = PartialDate> {
     })
 }
 
+/// A partial date, or a range open at one end or closed at both.
+fn when() -> impl Strategy<Value = When> {
+    (partial_date(), partial_date(), 0u8..10).prop_map(|(a, b, shape)| {
+        let (low, high) = if a.first_day() <= b.last_day() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        match shape {
+            0 => When::Between(None, Some(high)),
+            1 => When::Between(Some(low), None),
+            2 | 3 => When::Between(Some(low), Some(high)),
+            _ => When::On(a),
+        }
+    })
+}
+
 fn any_day() -> impl Strategy<Value = Date> {
     (2000i16..2031, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
 }
 
-fn interval() -> impl Strategy<Value = (Option<PartialDate>, Option<PartialDate>)> {
-    (
-        proptest::option::of(partial_date()),
-        proptest::option::of(partial_date()),
-    )
+fn interval() -> impl Strategy<Value = (Option<When>, Option<When>)> {
+    (proptest::option::of(when()), proptest::option::of(when()))
         .prop_filter("non-empty interval", |(s, e)| Interval::new(*s, *e).is_ok())
 }
 
-/// A random valid dataset: `actors` actors, up to `relations` relations, 4 sources.
+/// A random valid dataset: `actors` actors, up to `relations` relations, 4
+/// sources. Some relations are events; some claimants cite one relation
+/// several times, both ways, so that stories change.
 fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
-    let sources = proptest::collection::vec(partial_date(), 4);
+    let sources = proptest::collection::vec(when(), 4);
     let rels = proptest::collection::vec(
         (
             0..actors,
             0..actors,
             0..RelationKind::ALL.len(),
             interval(),
-            proptest::collection::vec((0usize..4, any::<bool>()), 1..4),
+            proptest::collection::vec((0usize..4, any::<bool>(), 0u8..4), 1..5),
         ),
         0..relations,
     );
@@ -62,6 +78,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                 kind: ActorKind::ArmedGroup,
                 aliases: vec![format!("alias {i}")],
                 former_names: vec![],
+                died: None,
                 note: None,
             })
             .collect();
@@ -72,7 +89,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
             .map(|(i, (s, o, kind, (from, until), cites))| {
                 let mut citations: Vec<Citation> = cites
                     .into_iter()
-                    .map(|(src, disputes)| Citation {
+                    .map(|(src, disputes, voice)| Citation {
                         source: format!("s{src}").parse().unwrap(),
                         quote: format!("quote {i}\n\"x\""),
                         stance: if disputes {
@@ -80,17 +97,36 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                         } else {
                             Stance::Supports
                         },
-                        claimed_by: (src == 2).then(|| Claimant::Other(format!("claimant {i}"))),
+                        // Few claimants, so that one often speaks twice.
+                        claimed_by: match voice {
+                            0 => Some(Claimant::Other(format!("claimant {i}"))),
+                            1 => Some(Claimant::Actor(format!("a{s}").parse().unwrap())),
+                            _ => None,
+                        },
+                        acknowledged: vec![],
                     })
                     .collect();
                 citations[0].stance = Stance::Supports;
                 let kind = match RelationKind::ALL[kind] {
-                    // These need places or agreements; keep the graph simple.
-                    RelationKind::Controls
-                    | RelationKind::LocatedIn
-                    | RelationKind::Brokered
-                    | RelationKind::PartyTo => RelationKind::Backs,
+                    // These need places, agreements or people; keep the
+                    // graph simple.
+                    RelationKind::Controls | RelationKind::LocatedIn | RelationKind::PartyTo => {
+                        RelationKind::Backs
+                    }
+                    RelationKind::Brokered | RelationKind::Killed => RelationKind::Attacks,
                     k => k,
+                };
+                let (from, until, on) = if kind.is_event() {
+                    (
+                        None,
+                        None,
+                        Some(from.or(until).unwrap_or(When::Between(
+                            None,
+                            Some(PartialDate::year(2020).unwrap()),
+                        ))),
+                    )
+                } else {
+                    (from, until, None)
                 };
                 Relation {
                     id: format!("r{i}").parse().unwrap(),
@@ -99,10 +135,12 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                     object: format!("a{o}").parse().unwrap(),
                     from,
                     until,
+                    on,
                     citations,
                     claimed_by: (i % 4 == 1)
                         .then(|| Claimant::Actor(format!("a{s}").parse().unwrap())),
                     note: (i % 3 == 0).then(|| format!("note {i}")),
+                    acknowledged: vec![],
                 }
             })
             .collect();
@@ -112,6 +150,54 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
             relations,
         }
     })
+}
+
+/// The day a source appeared by, read possibly or certainly.
+fn appeared(published: When, by: Date, certainty: Certainty) -> bool {
+    match certainty {
+        Certainty::Possibly => published.first_day() <= by,
+        Certainty::Certainly => published.last_day().is_some_and(|d| d <= by),
+    }
+}
+
+/// Whether the relation is contested as known by `known_by`, by the
+/// claimant rule written out from the records: each claimant's stance is
+/// that of its latest citation published by then.
+fn contested_by_latest_stance(
+    data: &Dataset,
+    r: &Relation,
+    known_by: Option<Date>,
+    certainty: Certainty,
+) -> bool {
+    let published =
+        |id: &actorgraph::SourceId| data.sources.iter().find(|s| &s.id == id).unwrap().published;
+    let voice = |c: &Citation| match &c.claimed_by {
+        Some(who) => format!("claimant {who:?}"),
+        None => format!("article {}", c.source),
+    };
+    let visible: Vec<(usize, &Citation)> = r
+        .citations
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| known_by.is_none_or(|k| appeared(published(&c.source), k, certainty)))
+        .collect();
+    let mut latest: std::collections::BTreeMap<String, (Date, Date, usize, Stance)> =
+        std::collections::BTreeMap::new();
+    for (i, c) in visible {
+        let p = published(&c.source);
+        let key = (
+            p.first_day(),
+            p.last_day().unwrap_or(Date::MAX),
+            i,
+            c.stance,
+        );
+        let entry = latest.entry(voice(c)).or_insert(key);
+        if (key.0, key.1, key.2) > (entry.0, entry.1, entry.2) {
+            *entry = key;
+        }
+    }
+    let stances: Vec<Stance> = latest.values().map(|v| v.3).collect();
+    stances.contains(&Stance::Supports) && stances.contains(&Stance::Disputes)
 }
 
 /// The as-of rule, written out again from the records alone.
@@ -124,27 +210,45 @@ fn brute_force(
 ) -> Vec<String> {
     let published =
         |id: &actorgraph::SourceId| data.sources.iter().find(|s| &s.id == id).unwrap().published;
-    let appeared = |p: PartialDate, by: Date| match certainty {
-        Certainty::Possibly => p.first_day() <= by,
-        Certainty::Certainly => p.last_day() <= by,
-    };
     let mut ids: Vec<String> = data
         .relations
         .iter()
         .filter(|r| {
+            if r.kind.is_event() {
+                return false;
+            }
             let holding = Interval::new(r.from, r.until).unwrap().holds_on(on);
             let held = match certainty {
                 Certainty::Possibly => holding != Holding::No,
                 Certainty::Certainly => holding == Holding::Certainly,
             };
-            let seen = |stance: Stance| {
-                r.citations
-                    .iter()
-                    .filter(|c| c.stance == stance)
-                    .any(|c| known_by.is_none_or(|k| appeared(published(&c.source), k)))
-            };
-            let contested = seen(Stance::Disputes);
-            held && seen(Stance::Supports) && (keep_contested || !contested)
+            let known = r
+                .citations
+                .iter()
+                .filter(|c| c.stance == Stance::Supports)
+                .any(|c| known_by.is_none_or(|k| appeared(published(&c.source), k, certainty)));
+            let contested = contested_by_latest_stance(data, r, known_by, certainty);
+            held && known && (keep_contested || !contested)
+        })
+        .map(|r| r.id.to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The events that happened between `from` and `to`, from the records.
+fn brute_force_events(data: &Dataset, from: Date, to: Date, certainty: Certainty) -> Vec<String> {
+    let mut ids: Vec<String> = data
+        .relations
+        .iter()
+        .filter(|r| r.kind.is_event())
+        .filter(|r| {
+            let on = r.on.unwrap();
+            let (first, last) = (on.first_day(), on.last_day().unwrap_or(Date::MAX));
+            match certainty {
+                Certainty::Possibly => first <= to && from <= last,
+                Certainty::Certainly => from <= first && on.last_day().is_some_and(|l| l <= to),
+            }
         })
         .map(|r| r.id.to_string())
         .collect();
@@ -195,6 +299,30 @@ proptest! {
     }
 
     #[test]
+    fn events_in_a_window_equal_brute_force(
+        data in dataset(6, 30),
+        a in any_day(),
+        b in any_day(),
+        certain in any::<bool>(),
+    ) {
+        let (from, to) = if a <= b { (a, b) } else { (b, a) };
+        let certainty = if certain { Certainty::Certainly } else { Certainty::Possibly };
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        let found = ids(graph.at(to).certainty(certainty).events_between(from, to));
+        prop_assert_eq!(found, brute_force_events(&data, from, to, certainty));
+        // Events never show among the states of an as-of view.
+        prop_assert!(graph.at(to).relations().all(|r| !r.is_event()));
+    }
+
+    #[test]
+    fn when_order_is_consistent_and_round_trips(a in when(), b in when()) {
+        use std::cmp::Ordering;
+        prop_assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        prop_assert_eq!(a.cmp(&b) == Ordering::Equal, a == b);
+        prop_assert_eq!(a.to_string().parse::<When>().unwrap(), a);
+    }
+
+    #[test]
     fn graph_gives_back_the_dataset_it_was_built_from(data in dataset(6, 40)) {
         // Compared with the input, not with another graph, so that a fault
         // in the packed storage cannot cancel itself out.
@@ -225,10 +353,10 @@ proptest! {
     }
 
     #[test]
-    fn certainly_implies_possibly(start in proptest::option::of(partial_date()), end in proptest::option::of(partial_date()), on in any_day()) {
+    fn certainly_implies_possibly(start in proptest::option::of(when()), end in proptest::option::of(when()), on in any_day()) {
         if let Ok(i) = Interval::new(start, end) {
-            let certain_bounds = start.is_none_or(|s| s.last_day() <= on) && end.is_none_or(|e| on < e.first_day());
-            let possible_bounds = start.is_none_or(|s| s.first_day() <= on) && end.is_none_or(|e| on < e.last_day());
+            let certain_bounds = start.is_none_or(|s| s.last_day().is_some_and(|l| l <= on)) && end.is_none_or(|e| on < e.first_day());
+            let possible_bounds = start.is_none_or(|s| s.first_day() <= on) && end.is_none_or(|e| e.last_day().is_none_or(|l| on < l));
             let expected = if certain_bounds { Holding::Certainly } else if possible_bounds { Holding::Possibly } else { Holding::No };
             prop_assert_eq!(i.holds_on(on), expected);
         }
@@ -238,6 +366,13 @@ proptest! {
     fn date_parser_never_panics(text in "\\PC{0,12}") {
         let _ = text.parse::<PartialDate>();
         let _ = text.parse::<Date>();
+        let _ = text.parse::<When>();
+    }
+
+    #[test]
+    fn range_parser_never_panics(low in "[0-9-]{0,10}", high in "[0-9-]{0,10}", junk in "[\\[\\].?~{}]{0,3}") {
+        let _ = format!("[{low}..{high}]{junk}").parse::<When>();
+        let _ = format!("{junk}[{low}..{high}").parse::<When>();
     }
 }
 
@@ -257,6 +392,7 @@ fn brute_force_chains(
         .iter()
         .filter(|r| {
             links.contains(&r.kind)
+                && !r.kind.is_event()
                 && Interval::new(r.from, r.until).unwrap().holds_on(on) != Holding::No
         })
         .collect();

@@ -29,6 +29,7 @@ fn dataset(input: &Input) -> Dataset {
             kind: ActorKind::ALL[i % ActorKind::ALL.len()],
             aliases: if alias.trim().is_empty() { vec![] } else { vec![alias.clone()] },
             former_names: vec![],
+            died: None,
             note: None,
         })
         .collect::<Vec<_>>();
@@ -52,14 +53,17 @@ fn dataset(input: &Input) -> Dataset {
                 object: actors[o].id.clone(),
                 from: None,
                 until: None,
+                on: None,
                 citations: vec![Citation {
                     source: "s".parse().expect("a slug"),
                     quote: if quote.trim().is_empty() { "q".to_owned() } else { quote.clone() },
                     stance: Stance::Supports,
                     claimed_by: None,
+                    acknowledged: vec![],
                 }],
                 claimed_by: None,
                 note: None,
+                acknowledged: vec![],
             })
         })
         .collect();

@@ -1,6 +1,6 @@
 //! The history of one actor in date order.
 
-use crate::base::date::PartialDate;
+use crate::base::date::When;
 use crate::base::error::Error;
 use crate::graph::ActorGraph;
 use crate::view::{IntoActor, RelationRef};
@@ -9,7 +9,7 @@ use crate::view::{IntoActor, RelationRef};
 #[derive(Clone, Debug)]
 pub struct TimelineEntry<'g> {
     /// When it happened; `None` for what predates the record.
-    pub date: Option<PartialDate>,
+    pub date: Option<When>,
     /// What happened.
     pub event: TimelineEvent<'g>,
 }
@@ -22,6 +22,8 @@ pub enum TimelineEvent<'g> {
     Began(RelationRef<'g>),
     /// A relation ended.
     Ended(RelationRef<'g>),
+    /// An event happened.
+    Happened(RelationRef<'g>),
     /// The actor began to use a former name.
     NameAdopted(&'g str),
     /// The actor stopped using a former name.
@@ -30,8 +32,10 @@ pub enum TimelineEvent<'g> {
 
 /// Every relation and name change that touches `actor`, in date order.
 ///
-/// Undated beginnings ("since before the record") come first; entries on
-/// the same date keep the order the data gives them.
+/// Undated beginnings ("since before the record") come first; an "on or
+/// before" date (`[..2024-11-28]`) sorts at its bound; entries on the same
+/// date keep the order the data gives them. Events appear once, on the day
+/// they happened.
 ///
 /// # Errors
 ///
@@ -72,6 +76,13 @@ pub fn timeline(
         }
     }
     for relation in actor.relations() {
+        if let Some(day) = relation.happened_on() {
+            entries.push(TimelineEntry {
+                date: Some(day),
+                event: TimelineEvent::Happened(relation),
+            });
+            continue;
+        }
         let interval = relation.interval();
         entries.push(TimelineEntry {
             date: interval.start(),
@@ -84,6 +95,16 @@ pub fn timeline(
             });
         }
     }
-    entries.sort_by_key(|e| e.date);
+    // An "on or before" date sorts at its bound: placed at the first day
+    // there is, it would open every timeline.
+    entries.sort_by_key(|e| {
+        e.date.map(|d| {
+            let anchor = match d {
+                When::Between(None, Some(high)) => high.last_day(),
+                _ => d.first_day(),
+            };
+            (anchor, d)
+        })
+    });
     Ok(entries.into_iter())
 }

@@ -398,6 +398,210 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A day known only to lie somewhere in a range: a partial date, or a
+/// range of days in EDTF's "one of a set" notation.
+///
+/// | written | means |
+/// |---|---|
+/// | `2024-11-27`, `2024-11`, `2024` | one day of that day, month or year ([`PartialDate`]) |
+/// | `[2024-11-27..2024-11-28]` | one of these days ("on Wednesday or Thursday") |
+/// | `[..2024-12-02]` | on or before 2024-12-02 ("already true when reported") |
+/// | `[2011..]` | on or after 2011 |
+/// | `[2016..2017-03]` | partial dates at either end |
+///
+/// The as-of rule of the [module docs](self) reads a `When` over its first
+/// and last possible day: an open lower end is the earliest day there is,
+/// an open upper end never comes. Other EDTF forms (`?`, `~`, `%`, `{...}`,
+/// intervals with `/`) are refused with a message saying what is supported.
+///
+/// # Errors
+///
+/// Parsing fails with [`Error::InvalidDate`] on a malformed or reversed
+/// range, a range open at both ends, or an unsupported EDTF form.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::When;
+///
+/// let either: When = "[2024-11-27..2024-11-28]".parse()?;
+/// assert_eq!(either.first_day().to_string(), "2024-11-27");
+/// assert_eq!(either.last_day().map(|d| d.to_string()), Some("2024-11-28".to_owned()));
+/// assert_eq!(either.to_string(), "[2024-11-27..2024-11-28]");
+///
+/// let by_then: When = "[..2024-12-02]".parse()?;
+/// assert_eq!(by_then.first_day(), actorgraph::Date::MIN);
+///
+/// assert!("[2024-12-02..2024-11-27]".parse::<When>().is_err());
+/// assert!("2024-11-28?".parse::<When>().unwrap_err().to_string().contains("supported"));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum When {
+    /// A day of a partial date: `2016`, `2016-07` or `2016-07-19`.
+    On(PartialDate),
+    /// One day from the first bound's first day to the second bound's last
+    /// day; `None` for an open end. Never open at both ends.
+    Between(Option<PartialDate>, Option<PartialDate>),
+}
+
+impl When {
+    /// The earliest day it can mean; [`Date::MIN`] when open below.
+    pub fn first_day(self) -> Date {
+        match self {
+            When::On(date) => date.first_day(),
+            When::Between(low, _) => low.map_or(Date::MIN, PartialDate::first_day),
+        }
+    }
+
+    /// The latest day it can mean; `None` when open above.
+    pub fn last_day(self) -> Option<Date> {
+        match self {
+            When::On(date) => Some(date.last_day()),
+            When::Between(_, high) => high.map(PartialDate::last_day),
+        }
+    }
+
+    /// The latest day, or a sentinel later than every day when open above.
+    pub(crate) fn last_or_never(self) -> Date {
+        self.last_day().unwrap_or(Date::NEVER)
+    }
+
+    /// The partial date, when it is one rather than a range.
+    pub fn as_partial(self) -> Option<PartialDate> {
+        match self {
+            When::On(date) => Some(date),
+            When::Between(..) => None,
+        }
+    }
+
+    /// Whether `day` is one of the days it can mean.
+    pub fn contains(self, day: Date) -> bool {
+        self.first_day() <= day && day <= self.last_or_never()
+    }
+}
+
+impl From<PartialDate> for When {
+    fn from(date: PartialDate) -> When {
+        When::On(date)
+    }
+}
+
+impl From<Date> for When {
+    fn from(day: Date) -> When {
+        When::On(PartialDate::from(day))
+    }
+}
+
+impl Ord for When {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // By the days it can mean, as partial dates sort; ties between a
+        // range and a partial date of the same days put the partial first.
+        let key = |w: &When| match *w {
+            When::On(_) => (
+                w.first_day(),
+                std::cmp::Reverse(w.last_or_never()),
+                0,
+                None,
+                None,
+            ),
+            When::Between(low, high) => (
+                w.first_day(),
+                std::cmp::Reverse(w.last_or_never()),
+                1,
+                low,
+                high,
+            ),
+        };
+        key(self).cmp(&key(other))
+    }
+}
+
+impl PartialOrd for When {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::On(date) => write!(f, "{date}"),
+            When::Between(low, high) => {
+                f.write_str("[")?;
+                if let Some(low) = low {
+                    write!(f, "{low}")?;
+                }
+                f.write_str("..")?;
+                if let Some(high) = high {
+                    write!(f, "{high}")?;
+                }
+                f.write_str("]")
+            }
+        }
+    }
+}
+
+/// What the date syntax accepts, for messages that refuse something else.
+const SUPPORTED: &str = "supported are partial dates (2024, 2024-11, 2024-11-28) \
+     and ranges [2024-11-27..2024-11-28], [..2024-12-02], [2011..]";
+
+impl FromStr for When {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<When, Error> {
+        if s.contains(['?', '~', '%', '{', '}', '/', 'X', 'x']) {
+            return Err(bad_date(
+                s.to_owned(),
+                &format!("this form of uncertain date is not supported; {SUPPORTED}"),
+            ));
+        }
+        let Some(inner) = s.strip_prefix('[') else {
+            return s.parse().map(When::On);
+        };
+        let malformed = || bad_date(s.to_owned(), &format!("malformed range; {SUPPORTED}"));
+        let inner = inner.strip_suffix(']').ok_or_else(malformed)?;
+        let (low, high) = inner.split_once("..").ok_or_else(malformed)?;
+        if high.contains("..") || inner.contains(',') {
+            return Err(malformed());
+        }
+        let side = |text: &str| -> Result<Option<PartialDate>, Error> {
+            if text.is_empty() {
+                Ok(None)
+            } else {
+                text.parse().map(Some).map_err(|e| match e {
+                    Error::InvalidDate { reason, .. } => bad_date(s.to_owned(), &reason),
+                    other => other,
+                })
+            }
+        };
+        let (low, high) = (side(low)?, side(high)?);
+        match (low, high) {
+            (None, None) => Err(bad_date(
+                s.to_owned(),
+                "a range needs at least one end: [..2024-12-02] or [2011..]",
+            )),
+            (Some(l), Some(h)) if h.last_day() < l.first_day() => {
+                Err(bad_date(s.to_owned(), "the range ends before it begins"))
+            }
+            _ => Ok(When::Between(low, high)),
+        }
+    }
+}
+
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for When {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// How sure a query must be that a relation held (or a source had appeared).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Certainty {
@@ -447,8 +651,8 @@ impl Holding {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Interval {
-    start: Option<PartialDate>,
-    end: Option<PartialDate>,
+    start: Option<When>,
+    end: Option<When>,
 }
 
 impl Interval {
@@ -464,7 +668,7 @@ impl Interval {
     ///
     /// [`Error::ReversedInterval`] when no reading of the dates leaves a day
     /// inside: the end lies before the start, or both are the same day.
-    pub fn new(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Interval, Error> {
+    pub fn new(start: Option<When>, end: Option<When>) -> Result<Interval, Error> {
         let interval = Interval { start, end };
         if let (Some(s), Some(e)) = (start, end)
             && interval.possible_until() <= interval.possible_from()
@@ -478,31 +682,31 @@ impl Interval {
     }
 
     /// The start, if known.
-    pub fn start(self) -> Option<PartialDate> {
+    pub fn start(self) -> Option<When> {
         self.start
     }
 
     /// The end, if it has ended.
-    pub fn end(self) -> Option<PartialDate> {
+    pub fn end(self) -> Option<When> {
         self.end
     }
 
     /// The first day on which it possibly holds.
     pub(crate) fn possible_from(self) -> Date {
-        self.start.map_or(Date::MIN, PartialDate::first_day)
+        self.start.map_or(Date::MIN, When::first_day)
     }
 
     /// The first day from which it certainly no longer holds; exclusive bound.
     pub(crate) fn possible_until(self) -> Date {
-        self.end.map_or(Date::NEVER, PartialDate::last_day)
+        self.end.map_or(Date::NEVER, When::last_or_never)
     }
 
     pub(crate) fn certain_from(self) -> Date {
-        self.start.map_or(Date::MIN, PartialDate::last_day)
+        self.start.map_or(Date::MIN, When::last_or_never)
     }
 
     pub(crate) fn certain_until(self) -> Date {
-        self.end.map_or(Date::NEVER, PartialDate::first_day)
+        self.end.map_or(Date::NEVER, When::first_day)
     }
 
     /// Whether the interval held on `day`.
@@ -525,7 +729,7 @@ impl Interval {
         let Some(end) = self.end else { return false };
         match certainty {
             Certainty::Possibly => self.possible_from() <= day && end.first_day() <= day,
-            Certainty::Certainly => self.certain_from() <= day && end.last_day() <= day,
+            Certainty::Certainly => self.certain_from() <= day && end.last_or_never() <= day,
         }
     }
 }
@@ -608,7 +812,8 @@ mod tests {
 
     #[test]
     fn start_day_is_inclusive_and_end_day_exclusive() {
-        let i = Interval::new(Some(pd("2024-11-27")), Some(pd("2024-11-30"))).unwrap();
+        let i =
+            Interval::new(Some(pd("2024-11-27").into()), Some(pd("2024-11-30").into())).unwrap();
         assert_eq!(i.holds_on(day("2024-11-26")), Holding::No);
         assert_eq!(i.holds_on(day("2024-11-27")), Holding::Certainly);
         assert_eq!(i.holds_on(day("2024-11-29")), Holding::Certainly);
@@ -617,7 +822,7 @@ mod tests {
 
     #[test]
     fn year_precision_is_only_possible_inside_that_year() {
-        let i = Interval::new(Some(pd("2016")), Some(pd("2017"))).unwrap();
+        let i = Interval::new(Some(pd("2016").into()), Some(pd("2017").into())).unwrap();
         assert_eq!(i.holds_on(day("2016-06-01")), Holding::Possibly);
         assert_eq!(i.holds_on(day("2016-12-31")), Holding::Certainly);
         assert_eq!(i.holds_on(day("2017-06-01")), Holding::Possibly);
@@ -626,8 +831,10 @@ mod tests {
 
     #[test]
     fn empty_intervals_are_rejected() {
-        assert!(Interval::new(Some(pd("2017")), Some(pd("2016"))).is_err());
-        assert!(Interval::new(Some(pd("2016-05-01")), Some(pd("2016-05-01"))).is_err());
-        assert!(Interval::new(Some(pd("2016")), Some(pd("2016"))).is_ok());
+        assert!(Interval::new(Some(pd("2017").into()), Some(pd("2016").into())).is_err());
+        assert!(
+            Interval::new(Some(pd("2016-05-01").into()), Some(pd("2016-05-01").into())).is_err()
+        );
+        assert!(Interval::new(Some(pd("2016").into()), Some(pd("2016").into())).is_ok());
     }
 }

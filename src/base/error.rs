@@ -260,6 +260,36 @@ pub enum Fault {
         /// The kind it has.
         found: ActorKind,
     },
+    /// An event was given a state's dates.
+    #[error("{kind} is an event: it takes `on` (the day it happened), not `from` or `until`")]
+    EventWithInterval {
+        /// The relation kind, as written in data.
+        kind: &'static str,
+    },
+    /// An event has no date.
+    #[error(
+        "{kind} is an event and needs `on`: the day it happened, or a range such as \"[..2024-12-02]\" when only a bound is known"
+    )]
+    EventWithoutDate {
+        /// The relation kind, as written in data.
+        kind: &'static str,
+    },
+    /// A state was given an event's date.
+    #[error("{kind} is a state: it takes `from` and `until`, not `on`")]
+    StateWithEventDate {
+        /// The relation kind, as written in data.
+        kind: &'static str,
+    },
+    /// A state of a person runs past the person's death.
+    #[error("runs past the death of {actor:?} ({died}, by {told_by})")]
+    AfterDeath {
+        /// The person.
+        actor: String,
+        /// When they died, as written.
+        died: String,
+        /// What says so: a relation, or the actor's `died` field.
+        told_by: String,
+    },
     /// The batch would take the graph past what its positions can count.
     #[error("the graph would hold {count} {what}; it holds at most {limit}")]
     Capacity {

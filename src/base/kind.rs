@@ -127,11 +127,13 @@ pub enum RelationKind {
     LocatedIn,
     /// The subject is a party to the object, an agreement.
     PartyTo,
+    /// The subject killed the object, a person (an event).
+    Killed,
 }
 
 impl RelationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelationKind; 17] = [
+    pub const ALL: [RelationKind; 18] = [
         RelationKind::Backs,
         RelationKind::Opposes,
         RelationKind::AlliedWith,
@@ -149,7 +151,25 @@ impl RelationKind {
         RelationKind::Brokered,
         RelationKind::LocatedIn,
         RelationKind::PartyTo,
+        RelationKind::Killed,
     ];
+
+    /// Whether the kind is an *event*, which happens on a day (`on`), or a
+    /// *state*, which holds over an interval (`from`, `until`).
+    ///
+    /// Events: attacks, founded, split from, merged into, brokered, killed.
+    /// Every other kind is a state.
+    pub fn is_event(self) -> bool {
+        matches!(
+            self,
+            RelationKind::Attacks
+                | RelationKind::Founded
+                | RelationKind::SplitFrom
+                | RelationKind::MergedInto
+                | RelationKind::Brokered
+                | RelationKind::Killed
+        )
+    }
 
     /// Whether "a *kind* b" means the same as "b *kind* a".
     pub fn is_symmetric(self) -> bool {
@@ -179,6 +199,7 @@ impl RelationKind {
             RelationKind::Brokered => "brokered",
             RelationKind::LocatedIn => "lies in",
             RelationKind::PartyTo => "is a party to",
+            RelationKind::Killed => "killed",
         }
     }
 
@@ -202,6 +223,7 @@ impl RelationKind {
             RelationKind::Brokered => "brokered",
             RelationKind::LocatedIn => "located_in",
             RelationKind::PartyTo => "party_to",
+            RelationKind::Killed => "killed",
         }
     }
 }

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::date::{Date, Holding, Interval, PartialDate};
+use super::date::{Date, Holding, Interval, When};
 use super::error::Error;
 use super::id::{ActorId, RelationId, SourceId};
 pub use super::kind::{ActorKind, Direction, RelationKind};
@@ -24,8 +24,9 @@ pub struct Source {
     pub publisher: Option<String>,
     /// Its headline, or a short description where it has none.
     pub title: String,
-    /// When it was published; knowledge-time queries run on this.
-    pub published: PartialDate,
+    /// When it was published; knowledge-time queries run on this. A range
+    /// (`"[..2024-12-02]"`) where the text gives no date but bounds it.
+    pub published: When,
     /// True when the publication date is inferred from the text rather than printed in it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub approximate: bool,
@@ -57,6 +58,11 @@ pub struct Actor {
     /// Names it had before, each over the span it was used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<FormerName>,
+    /// For a person, when they died, where the sources say so without a
+    /// relation to tell it ([`RelationKind::Killed`] does otherwise). No
+    /// state of theirs may run past it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub died: Option<When>,
     /// Anything a reader should know that fits nowhere else.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -96,10 +102,10 @@ pub struct FormerName {
     pub name: String,
     /// When it began to be used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<PartialDate>,
+    pub from: Option<When>,
     /// When it stopped being used (exclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until: Option<PartialDate>,
+    pub until: Option<When>,
     /// The sources that report the name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
@@ -164,6 +170,10 @@ pub struct Citation {
     /// Whom the article attributes the quoted claim to, when not itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claimed_by: Option<Claimant>,
+    /// Lint warnings the author has checked and judged wrong for this
+    /// citation, each with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<Acknowledgement>,
 }
 
 /// A typed, dated and sourced relation between two actors.
@@ -178,12 +188,15 @@ pub struct Relation {
     pub subject: ActorId,
     /// The actor the relation goes into.
     pub object: ActorId,
-    /// When it began; absent when it predates the record.
+    /// For a state, when it began; absent when it predates the record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<PartialDate>,
-    /// When it ended (exclusive); absent while it still holds.
+    pub from: Option<When>,
+    /// For a state, when it ended (exclusive); absent while it still holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until: Option<PartialDate>,
+    pub until: Option<When>,
+    /// For an event ([`RelationKind::is_event`]), the day it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<When>,
     /// The sources for and against it; at least one.
     pub citations: Vec<Citation>,
     /// Who asserts the relation, when the articles attribute it to someone.
@@ -192,21 +205,71 @@ pub struct Relation {
     /// Anything a reader should know that fits nowhere else.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Lint warnings the author has checked and judged wrong for this
+    /// relation, each with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<Acknowledgement>,
 }
 
 impl Relation {
-    /// The span over which the relation holds, if its dates are in order.
+    /// The span over which the relation holds (for an event, from the day
+    /// it happened), if its dates are in order.
     ///
     /// # Errors
     ///
     /// [`Error::ReversedInterval`](Error::ReversedInterval) when `until` precedes `from`.
     pub fn interval(&self) -> Result<Interval, Error> {
-        Interval::new(self.from, self.until)
+        if self.kind.is_event() {
+            Interval::new(self.on, None)
+        } else {
+            Interval::new(self.from, self.until)
+        }
     }
 
     /// Whether some citation disputes the relation.
     pub fn is_contested(&self) -> bool {
         self.citations.iter().any(|c| c.stance == Stance::Disputes)
+    }
+}
+
+/// A lint warning that an author has checked and judged wrong for one
+/// item, kept with the reason so that the lint lists it as acknowledged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The warning acknowledged.
+    pub warning: Warning,
+    /// Why it does not apply here, in a few words.
+    pub reason: String,
+}
+
+/// The kinds of warning the dataset lint gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Warning {
+    /// A quote names neither end of its relation by any name or alias.
+    QuoteNamesNeitherEnd,
+    /// A state starts on exactly the publication day of its earliest
+    /// source: usually the day it was reported, not the day it began.
+    StartIsReportDate,
+    /// Two relations of the same kind between the same actors overlap.
+    Overlap,
+    /// An event is dated after the earliest source that reports it.
+    EventAfterReport,
+    /// A state of a person possibly runs past their death.
+    PastDeath,
+}
+
+impl Warning {
+    /// The warning's name as written in data files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Warning::QuoteNamesNeitherEnd => "QuoteNamesNeitherEnd",
+            Warning::StartIsReportDate => "StartIsReportDate",
+            Warning::Overlap => "Overlap",
+            Warning::EventAfterReport => "EventAfterReport",
+            Warning::PastDeath => "PastDeath",
+        }
     }
 }
 

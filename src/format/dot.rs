@@ -178,6 +178,7 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
         RelationKind::Brokered => ("#b8860b", "solid"),
         RelationKind::LocatedIn => ("#9e9e9e", "dotted"),
         RelationKind::PartyTo => ("#b8860b", "dashed"),
+        RelationKind::Killed => ("#4a0000", "bold"),
     }
 }
 

@@ -245,6 +245,26 @@ impl IntervalIndex {
         }
     }
 
+    /// The relations of `kind` whose first possible day is at most `day`,
+    /// in order of start, each with its `possible_until`.
+    ///
+    /// # Complexity
+    ///
+    /// O(log n + m) for the m relations returned.
+    pub(crate) fn started_by(
+        &self,
+        kind: RelationKind,
+        day: Date,
+        start_of: impl Fn(RelationIx) -> Date,
+    ) -> impl Iterator<Item = (RelationIx, Date)> + '_ {
+        let index = &self.kinds[kind as usize];
+        let count = gallop(&index.order, |entry| start_of(entry.position()) <= day);
+        index.order[..count]
+            .iter()
+            .zip(&index.ends)
+            .map(|(entry, &end)| (entry.position(), end))
+    }
+
     /// The relations of `kind` that possibly held on `day`, in order of
     /// start; `start_of` gives a relation's `possible_from`.
     ///

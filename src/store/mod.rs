@@ -21,8 +21,10 @@ pub(crate) mod records;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::base::date::Date;
-use crate::base::model::{Actor, Citation, Claimant, Direction, Relation, Source, Stance};
+use crate::base::date::{Date, Interval};
+use crate::base::model::{
+    Acknowledgement, Actor, Citation, Claimant, Direction, Relation, Source, Stance,
+};
 
 use self::interner::{Interner, reserve_batch};
 use self::ix::{ActorIx, CitationIx, Ix, IxRange, QuoteIx, RelationIx, SourceIx, all};
@@ -85,6 +87,24 @@ pub(crate) struct Store {
     relation_claims: Vec<(RelationIx, Claimant)>,
     /// Sorted by relation position.
     notes: Vec<(RelationIx, Box<str>)>,
+    /// Intervals with a bound that is a range (the span cannot rebuild
+    /// them), by relation position.
+    ranged: Vec<(RelationIx, Interval)>,
+    /// Relations on which some claimant changed its story (cited both
+    /// supporting and disputing), by position; the rest need no stance
+    /// history to tell whether they are contested.
+    changed_story: Vec<RelationIx>,
+    /// Acknowledged lint warnings, by relation and by citation.
+    relation_acks: Vec<(RelationIx, Box<[Acknowledgement]>)>,
+    citation_acks: Vec<(CitationIx, Box<[Acknowledgement]>)>,
+}
+
+/// Who makes the claim a citation carries: the claimant it names, else
+/// the article itself.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Voice<'s> {
+    Named(&'s Claimant),
+    Article(SourceIx),
 }
 
 fn sparse<K: Ord + Copy, T>(table: &[(K, T)], key: K) -> Option<&T> {
@@ -299,7 +319,7 @@ impl Store {
         };
         for citation in self.citations_of(relation) {
             let published = self.source(self.citation_source(citation)).published;
-            let (first, last) = (published.first_day(), published.last_day());
+            let (first, last) = (published.first_day(), published.last_or_never());
             // A denial published before any report does not make the claim known.
             if self.citation_stance(citation) == Stance::Disputes {
                 knowledge.disputed_possibly = knowledge.disputed_possibly.min(first);
@@ -319,28 +339,132 @@ impl Store {
             quote: self.citation_quote(citation).to_owned(),
             stance: self.citation_stance(citation),
             claimed_by: self.citation_claimant(citation).cloned(),
+            acknowledged: self.citation_acks(citation).to_vec(),
         }
+    }
+
+    /// The relation's interval; for an event, from the day it happened.
+    pub(crate) fn interval(&self, relation: RelationIx) -> Interval {
+        let span = self.span(relation);
+        match span.plain_interval() {
+            Some(interval) => interval,
+            None => sparse(&self.ranged, relation).copied().unwrap_or_default(),
+        }
+    }
+
+    pub(crate) fn relation_acks(&self, relation: RelationIx) -> &[Acknowledgement] {
+        sparse(&self.relation_acks, relation).map_or(&[], |a| a)
+    }
+
+    pub(crate) fn citation_acks(&self, citation: CitationIx) -> &[Acknowledgement] {
+        sparse(&self.citation_acks, citation).map_or(&[], |a| a)
     }
 
     /// The relation as the record it was added as.
     pub(crate) fn relation_record(&self, relation: RelationIx) -> Relation {
         let span = self.span(relation);
-        let interval = span.interval();
+        let interval = self.interval(relation);
         let (subject, object) = self.ends(relation);
+        let (from, until, on) = if span.is_event() {
+            (None, None, interval.start())
+        } else {
+            (interval.start(), interval.end(), None)
+        };
         Relation {
             id: crate::base::id::RelationId(self.relation_id(relation).to_owned()),
             kind: span.kind,
             subject: self.actor(subject).id.clone(),
             object: self.actor(object).id.clone(),
-            from: interval.start(),
-            until: interval.end(),
+            from,
+            until,
+            on,
             citations: self
                 .citations_of(relation)
                 .map(|c| self.citation_record(c))
                 .collect(),
             claimed_by: self.claimant(relation).cloned(),
             note: self.note(relation).map(str::to_owned),
+            acknowledged: self.relation_acks(relation).to_vec(),
         }
+    }
+
+    // ----- who claims what, and when --------------------------------------
+
+    fn voice(&self, citation: CitationIx) -> Voice<'_> {
+        match self.citation_claimant(citation) {
+            Some(claimant) => Voice::Named(claimant),
+            None => Voice::Article(self.citation_source(citation)),
+        }
+    }
+
+    /// Whether the citation's source had appeared by `limit` (`None`: any
+    /// day), read possibly or certainly.
+    fn published_by(&self, citation: CitationIx, limit: Option<Date>, certainly: bool) -> bool {
+        let published = self.source(self.citation_source(citation)).published;
+        match limit {
+            None => true,
+            Some(day) if certainly => published.last_or_never() <= day,
+            Some(day) => published.first_day() <= day,
+        }
+    }
+
+    /// Publication order: by the days a source can have appeared, then by
+    /// the citation's place in the data.
+    fn published_key(&self, citation: CitationIx) -> (Date, Date, CitationIx) {
+        let published = self.source(self.citation_source(citation)).published;
+        (published.first_day(), published.last_or_never(), citation)
+    }
+
+    /// Whether some claimant cited the relation both ways.
+    pub(crate) fn changed_story(&self, relation: RelationIx) -> bool {
+        self.changed_story.binary_search(&relation).is_ok()
+    }
+
+    /// Whether `citation` is withdrawn as known by `limit`: its claimant
+    /// has a later citation on the relation, published by then.
+    pub(crate) fn is_superseded(
+        &self,
+        relation: RelationIx,
+        citation: CitationIx,
+        limit: Option<Date>,
+        certainly: bool,
+    ) -> bool {
+        let voice = self.voice(citation);
+        let key = self.published_key(citation);
+        self.citations_of(relation).any(|other| {
+            other != citation
+                && self.voice(other) == voice
+                && self.published_key(other) > key
+                && self.published_by(other, limit, certainly)
+        })
+    }
+
+    /// The claimant rule: as known by `limit`, each claimant's stance is
+    /// that of its latest citation published by then; the relation is
+    /// contested when a current stance disputes it and another supports it.
+    ///
+    /// # Complexity
+    ///
+    /// O(c²) for its c citations, which are few.
+    pub(crate) fn contested_by_latest_stance(
+        &self,
+        relation: RelationIx,
+        limit: Option<Date>,
+        certainly: bool,
+    ) -> bool {
+        let (mut supports, mut disputes) = (false, false);
+        for citation in self.citations_of(relation) {
+            if !self.published_by(citation, limit, certainly)
+                || self.is_superseded(relation, citation, limit, certainly)
+            {
+                continue;
+            }
+            match self.citation_stance(citation) {
+                Stance::Supports => supports = true,
+                Stance::Disputes => disputes = true,
+            }
+        }
+        supports && disputes
     }
 
     // ----- adding ---------------------------------------------------------
@@ -415,6 +539,10 @@ impl Store {
             if let Some(claimant) = &citation.claimed_by {
                 self.citation_claims.push((number, claimant.clone()));
             }
+            if !citation.acknowledged.is_empty() {
+                let acks = citation.acknowledged.clone().into_boxed_slice();
+                self.citation_acks.push((number, acks));
+            }
         }
         if let Some(claimant) = &relation.claimed_by {
             self.relation_claims.push((position, claimant.clone()));
@@ -422,12 +550,24 @@ impl Store {
         if let Some(note) = &relation.note {
             self.notes.push((position, note.as_str().into()));
         }
+        if !relation.acknowledged.is_empty() {
+            let acks = relation.acknowledged.clone().into_boxed_slice();
+            self.relation_acks.push((position, acks));
+        }
+        // Validation checked the dates, so the interval is never the default.
+        let interval = relation.interval().unwrap_or_default();
         let span = Span::new(
             relation.kind,
-            relation.interval().unwrap_or_default(),
+            interval,
             relation.is_contested(),
             citation_count,
         );
+        if span.is_ranged() {
+            self.ranged.push((position, interval));
+        }
+        if story_changes(relation) {
+            self.changed_story.push(position);
+        }
         let edge: EdgeIndex<u32> = self.adjacency.add_edge(
             NodeIndex::new(subject.index()),
             NodeIndex::new(object.index()),
@@ -436,4 +576,21 @@ impl Store {
         debug_assert_eq!(edge.index(), position.index());
         Ok(position)
     }
+}
+
+/// Whether some claimant of `relation` (named, or the article itself)
+/// cites it both supporting and disputing.
+fn story_changes(relation: &Relation) -> bool {
+    let voice = |c: &Citation| {
+        (
+            c.claimed_by.clone(),
+            c.claimed_by.is_none().then(|| c.source.clone()),
+        )
+    };
+    relation.citations.iter().any(|a| {
+        relation
+            .citations
+            .iter()
+            .any(|b| a.stance != b.stance && voice(a) == voice(b))
+    })
 }

@@ -2,7 +2,7 @@
 //! relation is stored as, and [`Tagged`], a position with one flag in the
 //! top bit that positions leave free (see [`super::ix::LIMIT`]).
 
-use crate::base::date::{Date, Interval, PartialDate, Precision};
+use crate::base::date::{Date, Interval, PartialDate, Precision, When};
 use crate::base::model::RelationKind;
 
 use super::ix::Ix;
@@ -34,43 +34,56 @@ impl Tagged {
 const HAS_START: u8 = 1;
 const HAS_END: u8 = 1 << 1;
 const DISPUTED: u8 = 1 << 2;
-/// Each end's precision takes two bits from here.
+/// Each end's precision takes two bits from here: year, month, day, or
+/// [`RANGED`].
 const START_PRECISION: u8 = 3;
 const END_PRECISION: u8 = 5;
+/// The precision value of a bound that is a range, not a partial date: the
+/// store keeps such intervals whole in a side table.
+const RANGED: u8 = 3;
+/// The relation is an event: its start is the day it happened, and
+/// `possible_until` is that day's last possible day, inclusive.
+const EVENT: u8 = 1 << 7;
 
 /// What a neighbourhood or as-of query reads of a relation, in 12 bytes:
 /// the bounds of the days it possibly held, its kind, and enough bits to
-/// rebuild its [`Interval`] exactly.
+/// rebuild its [`Interval`] exactly when its bounds are partial dates (a
+/// ranged bound sends the reader to the store's side table).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Span {
     pub(crate) possible_from: Date,
     pub(crate) possible_until: Date,
     pub(crate) kind: RelationKind,
-    /// `HAS_START`, `HAS_END`, `DISPUTED`, and each end's precision in two bits.
+    /// `HAS_START`, `HAS_END`, `DISPUTED`, `EVENT`, and each end's
+    /// precision in two bits.
     shape: u8,
     /// How many citations the relation has; it fills what would otherwise
     /// be padding, and saves a four-byte offset per relation.
     pub(crate) citations: u16,
 }
 
-fn precision_bits(date: PartialDate) -> u8 {
-    match date.precision() {
-        Precision::Year => 0,
-        Precision::Month => 1,
-        Precision::Day => 2,
+fn precision_bits(bound: When) -> u8 {
+    match bound.as_partial().map(PartialDate::precision) {
+        Some(Precision::Year) => 0,
+        Some(Precision::Month) => 1,
+        Some(Precision::Day) => 2,
+        None => RANGED,
     }
 }
 
 /// The partial date of `precision` (two bits) that contains `day`.
-fn widen(day: Date, precision: u8) -> Option<PartialDate> {
-    match precision {
+fn widen(day: Date, precision: u8) -> Option<When> {
+    let date = match precision {
         0 => PartialDate::year(day.year()).ok(),
         1 => PartialDate::month(day.year(), day.month()).ok(),
         _ => Some(PartialDate::from(day)),
-    }
+    };
+    date.map(When::On)
 }
 
 impl Span {
+    /// The span of a state over `interval`, or of an event on the day that
+    /// `interval` starts.
     pub(crate) fn new(
         kind: RelationKind,
         interval: Interval,
@@ -84,9 +97,15 @@ impl Span {
         if let Some(end) = interval.end() {
             shape |= HAS_END | precision_bits(end) << END_PRECISION;
         }
+        let possible_until = if kind.is_event() {
+            shape |= EVENT;
+            interval.start().map_or(Date::NEVER, When::last_or_never)
+        } else {
+            interval.possible_until()
+        };
         Span {
             possible_from: interval.possible_from(),
-            possible_until: interval.possible_until(),
+            possible_until,
             kind,
             shape,
             citations,
@@ -98,13 +117,27 @@ impl Span {
         self.shape & DISPUTED != 0
     }
 
-    /// Whether `day` lies within the days the relation possibly held.
+    /// Whether the relation is an event rather than a state.
+    pub(crate) fn is_event(&self) -> bool {
+        self.shape & EVENT != 0
+    }
+
+    /// Whether a bound is a range, kept whole in the store's side table.
+    pub(crate) fn is_ranged(&self) -> bool {
+        let ranged = |has: u8, at: u8| self.shape & has != 0 && self.shape >> at & 3 == RANGED;
+        ranged(HAS_START, START_PRECISION) || ranged(HAS_END, END_PRECISION)
+    }
+
+    /// Whether `day` lies within the days a state possibly held.
     pub(crate) fn possibly_covers(&self, day: Date) -> bool {
         self.possible_from <= day && day < self.possible_until
     }
 
-    /// The interval it was built from.
-    pub(crate) fn interval(&self) -> Interval {
+    /// The interval it was built from, when no bound is a range.
+    pub(crate) fn plain_interval(&self) -> Option<Interval> {
+        if self.is_ranged() {
+            return None;
+        }
         // The possible bounds are the start's first day and the end's last
         // day; with the precision, each names exactly one partial date.
         let start = (self.shape & HAS_START != 0)
@@ -113,7 +146,7 @@ impl Span {
         let end = (self.shape & HAS_END != 0)
             .then(|| widen(self.possible_until, self.shape >> END_PRECISION & 3))
             .flatten();
-        Interval::new(start, end).unwrap_or_default()
+        Interval::new(start, end).ok()
     }
 }
 
@@ -124,27 +157,38 @@ mod tests {
 
     #[test]
     fn span_rebuilds_every_shape_of_interval() {
-        let dates: Vec<Option<PartialDate>> =
-            [None, Some("2016"), Some("2016-02"), Some("2016-02-29")]
-                .into_iter()
-                .map(|d| d.map(|d| d.parse().unwrap()))
-                .collect();
-        let ends: Vec<Option<PartialDate>> =
-            [None, Some("2020"), Some("2020-12"), Some("2020-12-31")]
-                .into_iter()
-                .map(|d| d.map(|d| d.parse().unwrap()))
-                .collect();
+        let dates: Vec<Option<When>> = [None, Some("2016"), Some("2016-02"), Some("2016-02-29")]
+            .into_iter()
+            .map(|d| d.map(|d| d.parse().unwrap()))
+            .collect();
+        let ends: Vec<Option<When>> = [None, Some("2020"), Some("2020-12"), Some("2020-12-31")]
+            .into_iter()
+            .map(|d| d.map(|d| d.parse().unwrap()))
+            .collect();
         for &start in &dates {
             for &end in &ends {
                 let interval = Interval::new(start, end).unwrap();
                 for disputed in [false, true] {
                     let span = Span::new(RelationKind::Backs, interval, disputed, 3);
-                    assert_eq!(span.interval(), interval);
+                    assert_eq!(span.plain_interval(), Some(interval));
                     assert_eq!(span.is_disputed(), disputed);
+                    assert!(!span.is_ranged() && !span.is_event());
                 }
             }
         }
         assert_eq!(std::mem::size_of::<Span>(), 12);
+    }
+
+    #[test]
+    fn ranged_bounds_and_events_are_marked() {
+        let range: When = "[2024-11-27..2024-11-28]".parse().unwrap();
+        let interval = Interval::new(Some(range), None).unwrap();
+        let span = Span::new(RelationKind::Controls, interval, false, 1);
+        assert!(span.is_ranged() && span.plain_interval().is_none());
+        assert_eq!(span.possible_from.to_string(), "2024-11-27");
+        let event = Span::new(RelationKind::Attacks, interval, false, 1);
+        assert!(event.is_event());
+        assert_eq!(event.possible_until.to_string(), "2024-11-28");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! is in, so building need not look any id up again.
 
 mod capacity;
+pub(crate) mod deaths;
 mod ids;
 mod records;
 mod relations;
@@ -52,6 +53,7 @@ pub(crate) fn check(store: &Store, names_held: usize, batch: &Dataset) -> Result
     records::check_actors(&catalogue, &batch.actors, &mut problems);
     let (ends, citation_sources) =
         relations::check_relations(&catalogue, &batch.relations, &mut problems);
+    deaths::check_deaths(store, batch, &mut problems);
     problems.into_result()?;
     Ok(Plan {
         fresh_sources,

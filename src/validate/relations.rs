@@ -1,6 +1,6 @@
 //! Checks of relations, their citations and claimants.
 
-use crate::base::date::{Interval, PartialDate};
+use crate::base::date::{Interval, When};
 use crate::base::error::{Error, Fault, Item, ItemKind, Problems, suggest};
 use crate::base::model::{
     ActorKind, Citation, Claimant, MAX_CITATIONS, Relation, RelationKind, Stance,
@@ -40,7 +40,7 @@ pub(super) fn check_relations(
         if let (Some((_, subject)), Some((_, object))) = (subject, object) {
             ends.push((subject, object));
         }
-        check_interval(&item, relation.from, relation.until, problems);
+        check_dates(&item, relation, problems);
         check_support(&item, relation, problems);
         for citation in &relation.citations {
             sources.extend(check_citation(catalogue, &item, citation, problems));
@@ -84,10 +84,34 @@ fn check_support(item: Blame<'_>, relation: &Relation, problems: &mut Problems) 
     }
 }
 
+/// A state takes `from` and `until`, an event `on`, and nothing else.
+fn check_dates(item: Blame<'_>, relation: &Relation, problems: &mut Problems) {
+    let kind = relation.kind.name();
+    if relation.kind.is_event() {
+        if relation.from.is_some() || relation.until.is_some() {
+            problems.push(item(), Fault::EventWithInterval { kind });
+        }
+        if relation.on.is_none() {
+            problems.push(item(), Fault::EventWithoutDate { kind });
+        }
+    } else {
+        if relation.on.is_some() {
+            problems.push(item(), Fault::StateWithEventDate { kind });
+        }
+        check_interval(item, relation.from, relation.until, problems);
+    }
+    for ack in &relation.acknowledged {
+        if ack.reason.trim().is_empty() {
+            let field = "acknowledgement reason";
+            problems.push(item(), Fault::EmptyText { field });
+        }
+    }
+}
+
 pub(super) fn check_interval(
     item: Blame<'_>,
-    from: Option<PartialDate>,
-    until: Option<PartialDate>,
+    from: Option<When>,
+    until: Option<When>,
     problems: &mut Problems,
 ) {
     if let Err(Error::ReversedInterval { from, until }) = Interval::new(from, until) {
@@ -101,6 +125,7 @@ fn needs(kind: RelationKind) -> (Option<ActorKind>, Option<ActorKind>) {
         RelationKind::Controls => (None, Some(ActorKind::Place)),
         RelationKind::LocatedIn => (Some(ActorKind::Place), Some(ActorKind::Place)),
         RelationKind::Brokered | RelationKind::PartyTo => (None, Some(ActorKind::Agreement)),
+        RelationKind::Killed => (None, Some(ActorKind::Person)),
         _ => (None, None),
     }
 }
@@ -180,6 +205,14 @@ pub(super) fn check_citation(
                 suggestion,
             },
         );
+    }
+    if citation
+        .acknowledged
+        .iter()
+        .any(|a| a.reason.trim().is_empty())
+    {
+        let field = "acknowledgement reason";
+        problems.push(item(), Fault::EmptyText { field });
     }
     if citation.quote.trim().is_empty() {
         problems.push(

@@ -71,10 +71,24 @@ pub struct View<'g> {
 /// What a query asks of a relation on the view's day.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Asked {
-    /// That it held.
+    /// That a state held.
     Held,
-    /// That it had begun and then ended.
+    /// That a state had begun and then ended.
     Ended,
+    /// That an event happened between `from` and `to`, both included.
+    Happened { from: Date, to: Date },
+}
+
+/// How surely an event on the days `first..=last` happened within
+/// `from..=to`: certainly when every reading of its date falls inside.
+fn happened_within(first: Date, last: Date, from: Date, to: Date) -> Holding {
+    if from <= first && last <= to {
+        Holding::Certainly
+    } else if first <= to && from <= last {
+        Holding::Possibly
+    } else {
+        Holding::No
+    }
 }
 
 impl ActorGraph {
@@ -184,7 +198,7 @@ impl<'g> View<'g> {
     }
 
     /// The one admission rule (see the module docs). `proven` carries what
-    /// the interval index found of a relation it proved possibly held.
+    /// the interval index found of a state it proved possibly held.
     fn admit(
         &self,
         relation: RelationIx,
@@ -193,15 +207,26 @@ impl<'g> View<'g> {
     ) -> Option<RelationRef<'g>> {
         let store = &self.graph.store;
         let certainly = self.certainty == Certainty::Certainly;
+        let mut happened = None;
         // 1. Holding: the index proved "possibly held"; anything more is read.
         if proven.is_none() || certainly {
             let span = store.span(relation);
             let holds = match asked {
                 Asked::Held => {
-                    span.possibly_covers(self.day)
-                        && (!certainly || span.interval().holds_on(self.day) == Holding::Certainly)
+                    !span.is_event()
+                        && span.possibly_covers(self.day)
+                        && (!certainly
+                            || store.interval(relation).holds_on(self.day) == Holding::Certainly)
                 }
-                Asked::Ended => span.interval().ended_by(self.day, self.certainty),
+                Asked::Ended => {
+                    !span.is_event() && store.interval(relation).ended_by(self.day, self.certainty)
+                }
+                Asked::Happened { from, to } => {
+                    let verdict =
+                        happened_within(span.possible_from, span.possible_until, from, to);
+                    happened = Some(verdict);
+                    span.is_event() && verdict.meets(self.certainty)
+                }
             };
             if !holds {
                 return None;
@@ -213,7 +238,7 @@ impl<'g> View<'g> {
             Some(stab) => stab.disputed_possibly != Date::NEVER,
             None => store.span(relation).is_disputed(),
         };
-        let contested = match self.known_by {
+        let mut contested = match self.known_by {
             None => disputed_anywhere(proven),
             Some(limit) => {
                 let (known, disputed) = match proven {
@@ -233,13 +258,18 @@ impl<'g> View<'g> {
                 disputed != Date::NEVER && disputed <= limit
             }
         };
+        // A dispute that its own claimant later withdrew no longer counts;
+        // only relations where a claimant changed its story need the check.
+        if contested && store.changed_story(relation) {
+            contested = store.contested_by_latest_stance(relation, self.known_by, certainly);
+        }
         // 3. Contested policy.
         if contested && !self.keep_contested {
             return None;
         }
         let on = match asked {
             Asked::Held => self.day,
-            Asked::Ended => Date::NEVER,
+            Asked::Ended | Asked::Happened { .. } => Date::NEVER,
         };
         Some(RelationRef::judged(
             self.graph,
@@ -248,6 +278,7 @@ impl<'g> View<'g> {
             self.known_by,
             contested,
             certainly,
+            happened,
         ))
     }
 
@@ -256,8 +287,8 @@ impl<'g> View<'g> {
         self.admit(relation, Asked::Held, None)
     }
 
-    /// Every relation that held on the view's day, kind by kind, each kind
-    /// in order of start.
+    /// Every state that held on the view's day, kind by kind, each kind in
+    /// order of start. Events are asked for over a window: [`View::events`].
     ///
     /// # Complexity
     ///
@@ -269,7 +300,8 @@ impl<'g> View<'g> {
             .flat_map(move |kind| self.of_kind(kind))
     }
 
-    /// Every relation of `kind` that held on the view's day, in order of start.
+    /// Every relation of `kind` that held on the view's day, in order of
+    /// start; nothing for an event kind, since events do not hold over days.
     ///
     /// # Complexity
     ///
@@ -277,10 +309,92 @@ impl<'g> View<'g> {
     /// interval index skips every relation that had not begun or had ended.
     pub fn of_kind(self, kind: RelationKind) -> impl Iterator<Item = RelationRef<'g>> + 'g {
         let store = &self.graph.store;
+        // An event's span ends on its last possible day, so the index would
+        // find it; events are asked for by window instead.
+        let day = if kind.is_event() { Date::MIN } else { self.day };
         self.graph
             .interval_index()
-            .possibly_on(kind, self.day, |r| store.span(r).possible_from)
+            .possibly_on(kind, day, |r| store.span(r).possible_from)
+            .filter(move |_| !kind.is_event())
             .filter_map(move |stab| self.admit(stab.relation, Asked::Held, Some(stab)))
+    }
+
+    /// Every event that happened on or before the view's day (possibly, or
+    /// certainly under [`Certainty::Certainly`]), kind by kind, each in
+    /// order of date.
+    ///
+    /// # Complexity
+    ///
+    /// O(log n + e) per event kind, for e events dated on or before the day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::ActorGraph;
+    ///
+    /// let graph = ActorGraph::from_ron(r#"(
+    ///     sources: [(id: "s", title: "Report", published: "2024-11-30")],
+    ///     actors: [(id: "a", name: "A", kind: State), (id: "t", name: "Town", kind: Place)],
+    ///     relations: [(id: "a_attacks_t", kind: Attacks, subject: "a", object: "t",
+    ///         on: "[2024-11-27..2024-11-28]", citations: [(source: "s", quote: "A struck the town")])],
+    /// )"#)?;
+    /// assert_eq!(graph.at("2024-11-30".parse()?).events().count(), 1);
+    /// // On the 27th it may or may not have happened yet.
+    /// let early = graph.at("2024-11-27".parse()?).events().next().expect("possibly happened");
+    /// assert_eq!(early.holding(), Some(actorgraph::Holding::Possibly));
+    /// // Events never show as holding states.
+    /// assert_eq!(graph.at("2024-11-30".parse()?).relations().count(), 0);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn events(self) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        self.events_between(Date::MIN, self.day)
+    }
+
+    /// Every event that happened between `from` and `to`, both included,
+    /// read with the view's certainty and knowledge date.
+    ///
+    /// # Complexity
+    ///
+    /// O(log n + e) per event kind, for e events dated on or before `to`.
+    pub fn events_between(
+        self,
+        from: Date,
+        to: Date,
+    ) -> impl Iterator<Item = RelationRef<'g>> + 'g {
+        let store = &self.graph.store;
+        let index = self.graph.interval_index();
+        RelationKind::ALL
+            .into_iter()
+            .filter(|kind| kind.is_event())
+            .flat_map(move |kind| index.started_by(kind, to, |r| store.span(r).possible_from))
+            .filter(move |&(_, last)| last >= from)
+            .filter_map(move |(relation, _)| {
+                self.admit(relation, Asked::Happened { from, to }, None)
+            })
+    }
+
+    /// The events of `actor` (either end) that happened on or before the
+    /// view's day.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d) for an actor with d relations.
+    pub fn events_of(
+        self,
+        actor: impl IntoActor,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
+        let actor = actor.into_actor(self.graph)?;
+        let window = Asked::Happened {
+            from: Date::MIN,
+            to: self.day,
+        };
+        Ok(actor
+            .touching(None)
+            .filter_map(move |p| self.admit(p, window, None)))
     }
 
     /// Every relation that had ended by the view's day ("formerly"): it had

@@ -2,8 +2,10 @@
 
 use std::fmt;
 
-use crate::base::date::{Date, Holding, Interval};
-use crate::base::model::{Citation, Claimant, Relation, RelationKind, Source, Stance};
+use crate::base::date::{Date, Holding, Interval, When};
+use crate::base::model::{
+    Acknowledgement, Citation, Claimant, Relation, RelationKind, Source, Stance,
+};
 use crate::graph::ActorGraph;
 use crate::store::ix::{CitationIx, Ix, RelationIx};
 
@@ -50,6 +52,8 @@ pub struct RelationRef<'g> {
     contested: bool,
     /// Whether the view asked that sources had *certainly* appeared.
     known_certainly: bool,
+    /// For an event found in a window, how surely it happened there.
+    happened: Option<Holding>,
 }
 
 impl<'g> RelationRef<'g> {
@@ -62,6 +66,7 @@ impl<'g> RelationRef<'g> {
             known_by: Date::NEVER,
             contested: graph.store.span(position).is_disputed(),
             known_certainly: false,
+            happened: None,
         }
     }
 
@@ -73,6 +78,7 @@ impl<'g> RelationRef<'g> {
         known_by: Option<Date>,
         contested: bool,
         known_certainly: bool,
+        happened: Option<Holding>,
     ) -> RelationRef<'g> {
         RelationRef {
             graph,
@@ -81,6 +87,7 @@ impl<'g> RelationRef<'g> {
             known_by: known_by.unwrap_or(Date::NEVER),
             contested,
             known_certainly,
+            happened,
         }
     }
 
@@ -121,9 +128,29 @@ impl<'g> RelationRef<'g> {
         }
     }
 
-    /// When the relation holds.
+    /// When the relation holds; for an event, an interval from the day it
+    /// happened (see [`happened_on`](Self::happened_on)).
     pub fn interval(&self) -> Interval {
-        self.graph.store.span(self.position).interval()
+        self.graph.store.interval(self.position)
+    }
+
+    /// Whether the relation is an event rather than a state.
+    pub fn is_event(&self) -> bool {
+        self.graph.store.span(self.position).is_event()
+    }
+
+    /// For an event, the day it happened; `None` for a state.
+    pub fn happened_on(&self) -> Option<When> {
+        if self.is_event() {
+            self.interval().start()
+        } else {
+            None
+        }
+    }
+
+    /// Lint warnings the dataset's author acknowledged on this relation.
+    pub fn acknowledged(&self) -> &'g [Acknowledgement] {
+        self.graph.store.relation_acks(self.position)
     }
 
     /// Who makes the claim, when the relation is one party's claim.
@@ -145,8 +172,12 @@ impl<'g> RelationRef<'g> {
         self.graph.store.relation_record(self.position)
     }
 
-    /// How surely it held on the query's day; `None` outside an as-of view.
+    /// How surely a state held on the query's day, or an event happened
+    /// in the query's window; `None` outside a view.
     pub fn holding(&self) -> Option<Holding> {
+        if self.happened.is_some() {
+            return self.happened;
+        }
         let day = (self.on != Date::NEVER).then_some(self.on)?;
         Some(self.interval().holds_on(day))
     }
@@ -162,36 +193,45 @@ impl<'g> RelationRef<'g> {
         let graph = self.graph;
         let known_by = (self.known_by != Date::NEVER).then_some(self.known_by);
         let certainly = self.known_certainly;
+        let relation = self.position;
         graph
             .store
-            .citations_of(self.position)
+            .citations_of(relation)
             .filter_map(move |number| {
                 let source = graph.store.source(graph.store.citation_source(number));
                 let appeared = match known_by {
                     None => true,
-                    Some(day) if certainly => source.published.last_day() <= day,
+                    Some(day) if certainly => source.published.last_or_never() <= day,
                     Some(day) => source.published.first_day() <= day,
                 };
                 appeared.then_some(Evidence {
                     graph,
+                    relation,
                     number,
                     source,
+                    known_by,
+                    certainly,
                 })
             })
     }
 }
 
 impl fmt::Display for RelationRef<'_> {
-    /// One line: `Iran backs Bashar al-Assad (… to now)`, flagged when contested.
+    /// One line: `Iran backs Bashar al-Assad (… to now)`, or for an event
+    /// `Russia attacks Aleppo (on 2024-11-29)`; flagged when it only
+    /// possibly held or happened, and when contested.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} {} ({})",
-            self.subject().name,
-            self.kind().verb(),
-            self.object().name,
-            self.interval()
-        )?;
+        let (subject, verb, object) = (self.subject(), self.kind().verb(), self.object());
+        match self.happened_on() {
+            Some(day) => write!(f, "{} {verb} {} (on {day})", subject.name, object.name)?,
+            None => write!(
+                f,
+                "{} {verb} {} ({})",
+                subject.name,
+                object.name,
+                self.interval()
+            )?,
+        }
         if self.holding() == Some(Holding::Possibly) {
             f.write_str(" [possibly]")?;
         }
@@ -206,8 +246,12 @@ impl fmt::Display for RelationRef<'_> {
 #[derive(Clone, Copy, Debug)]
 pub struct Evidence<'g> {
     graph: &'g ActorGraph,
+    relation: RelationIx,
     number: CitationIx,
     source: &'g Source,
+    /// The knowledge date it was read under, and how surely.
+    known_by: Option<Date>,
+    certainly: bool,
 }
 
 impl<'g> Evidence<'g> {
@@ -235,6 +279,21 @@ impl<'g> Evidence<'g> {
     pub fn to_citation(&self) -> Citation {
         self.graph.store.citation_record(self.number)
     }
+
+    /// Whether its claimant (the one it names, else the article) later
+    /// said otherwise or again: a later citation of the same claimant on
+    /// the same relation had appeared by the knowledge date (any, without
+    /// one). A superseded stance no longer counts toward a dispute.
+    pub fn is_superseded(&self) -> bool {
+        self.graph
+            .store
+            .is_superseded(self.relation, self.number, self.known_by, self.certainly)
+    }
+
+    /// Lint warnings the dataset's author acknowledged on this citation.
+    pub fn acknowledged(&self) -> &'g [Acknowledgement] {
+        self.graph.store.citation_acks(self.number)
+    }
 }
 
 impl fmt::Display for Evidence<'_> {
@@ -248,6 +307,10 @@ impl fmt::Display for Evidence<'_> {
         if let Some(who) = self.claimed_by() {
             write!(f, ", claimed by {who}")?;
         }
-        write!(f, ": {:?}", self.quote())
+        write!(f, ": {:?}", self.quote())?;
+        if self.is_superseded() {
+            f.write_str(" [superseded]")?;
+        }
+        Ok(())
     }
 }
