@@ -1,5 +1,5 @@
 //! Prints what changed between two days: relations that began, ended or
-//! changed, and places that changed hands.
+//! changed, places that changed hands, and events in between.
 //!
 //! ```text
 //! cargo run --example changes -- --from 2024-11-26 --to 2024-12-02
@@ -57,6 +57,10 @@ fn main() -> ExitCode {
             writeln!(out, "\nEnded ({}):", changes.ended.len())?;
             for r in &changes.ended {
                 writeln!(out, "  - {r}")?;
+            }
+            writeln!(out, "\nEvents ({}):", changes.events.len())?;
+            for r in &changes.events {
+                writeln!(out, "  * {r}")?;
             }
             writeln!(out, "\nChanged ({}):", changes.changed.len())?;
             for (before, after) in &changes.changed {

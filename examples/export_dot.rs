@@ -29,6 +29,9 @@ struct Args {
     /// Also draw relations that had ended, faded and dashed.
     #[arg(long)]
     show_ended: bool,
+    /// Also draw events that happened on or before the day, with their dates.
+    #[arg(long)]
+    events: bool,
     /// Do not draw blocs as clusters.
     #[arg(long)]
     no_clusters: bool,
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         |args, graph| {
             let mut options = DotOptions::default()
                 .show_ended(args.show_ended)
+                .events(args.events)
                 .clusters(!args.no_clusters)
                 .title(args.view.describe(graph));
             if let Some(kinds) = &args.kinds {

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
                 let what = match &entry.event {
                     TimelineEvent::Began(r) => format!("begins: {r}"),
                     TimelineEvent::Ended(r) => format!("ends:   {r}"),
+                    TimelineEvent::Happened(r) => format!("event:  {r}"),
                     TimelineEvent::NameAdopted(name) => format!("known as {name:?}"),
                     TimelineEvent::NameDropped(name) => format!("no longer called {name:?}"),
                     other => format!("{other:?}"),

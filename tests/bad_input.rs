@@ -181,8 +181,112 @@ fn crlf_line_endings_are_accepted() {
 }
 
 #[test]
+fn reversed_range() {
+    syntax_error(
+        "reversed_range.ron",
+        9,
+        &["[2024-12-02..2024-11-27]", "ends before it begins"],
+    );
+}
+
+#[test]
+fn malformed_range() {
+    syntax_error(
+        "malformed_range.ron",
+        9,
+        &["malformed range", "supported are"],
+    );
+}
+
+#[test]
+fn edtf_qualifier() {
+    syntax_error(
+        "edtf_qualifier.ron",
+        9,
+        &["2024-11-28?", "not supported", "[..2024-12-02]"],
+    );
+}
+
+#[test]
+fn range_open_both_ends() {
+    syntax_error("range_open_both_ends.ron", 9, &["[..]", "at least one end"]);
+}
+
+#[test]
+fn unknown_warning() {
+    syntax_error(
+        "unknown_warning.ron",
+        10,
+        &["LooksOdd", "StartIsReportDate"],
+    );
+}
+
+#[test]
+fn event_with_from() {
+    invalid(
+        "event_with_from.ron",
+        &["relation \"r1\": attacks is an event: it takes `on`"],
+    );
+}
+
+#[test]
+fn event_without_date() {
+    invalid(
+        "event_without_date.ron",
+        &["relation \"r1\": attacks is an event and needs `on`"],
+    );
+}
+
+#[test]
+fn state_with_on() {
+    invalid(
+        "state_with_on.ron",
+        &["relation \"r1\": backs is a state: it takes `from` and `until`, not `on`"],
+    );
+}
+
+#[test]
+fn state_after_death() {
+    invalid(
+        "state_after_death.ron",
+        &[
+            "relation \"commander_leads_brigade\": runs past the death of \"commander\" ([2024-11-27..2024-11-28], by relation \"army_killed_commander\")",
+        ],
+    );
+}
+
+#[test]
+fn died_before_his_post() {
+    invalid(
+        "died_before_his_post.ron",
+        &[
+            "relation \"commander_leads_brigade\": runs past the death of \"commander\" (2019, by its `died` field)",
+        ],
+    );
+}
+
+#[test]
+fn empty_acknowledgement() {
+    invalid(
+        "empty_acknowledgement.ron",
+        &["relation \"r1\": acknowledgement reason is empty"],
+    );
+}
+
+#[test]
 fn every_catalogue_file_has_a_test() {
     let tested = [
+        "reversed_range",
+        "malformed_range",
+        "edtf_qualifier",
+        "range_open_both_ends",
+        "unknown_warning",
+        "event_with_from",
+        "event_without_date",
+        "state_with_on",
+        "state_after_death",
+        "died_before_his_post",
+        "empty_acknowledgement",
         "truncated",
         "wrong_type",
         "unknown_field",

@@ -10,6 +10,7 @@ mod data_quotes;
 mod dot;
 mod load;
 mod merge;
+mod model;
 mod properties;
 mod queries;
 mod regressions;

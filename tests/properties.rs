@@ -113,7 +113,9 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                     RelationKind::Controls | RelationKind::LocatedIn | RelationKind::PartyTo => {
                         RelationKind::Backs
                     }
-                    RelationKind::Brokered | RelationKind::Killed => RelationKind::Attacks,
+                    RelationKind::Brokered | RelationKind::Killed | RelationKind::WithdrewFrom => {
+                        RelationKind::Attacks
+                    }
                     k => k,
                 };
                 let (from, until, on) = if kind.is_event() {

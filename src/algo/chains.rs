@@ -178,11 +178,12 @@ fn steps<'g>(
     let mut by_neighbour: Vec<Step<'g>> = Vec::new();
     let mut slot: HashMap<usize, usize> = HashMap::new();
     // The actor resolves in its own graph, so this cannot fail.
-    for found in view.involving(actor).into_iter().flatten() {
+    for found in view
+        .involving_kinds(actor, &options.kinds)
+        .into_iter()
+        .flatten()
+    {
         let kind = found.kind();
-        if !options.kinds.contains(&kind) {
-            continue;
-        }
         let leaves_here = (found.subject() == actor) != backwards;
         if !(leaves_here || kind.is_symmetric()) {
             continue;

@@ -23,6 +23,9 @@ pub struct Changes<'g> {
     pub changed: Vec<(RelationRef<'g>, RelationRef<'g>)>,
     /// Places whose controllers differ between the two days.
     pub hand_overs: Vec<HandOver<'g>>,
+    /// Events that happened after the earlier day and on or before the
+    /// later one, in order of date.
+    pub events: Vec<RelationRef<'g>>,
 }
 
 /// A place whose controllers changed.
@@ -41,9 +44,9 @@ pub struct HandOver<'g> {
 ///
 /// # Complexity
 ///
-/// O(R + H log H) for R relations in the graph and H places that changed
-/// hands: relations are matched across the two days by hashing their
-/// ends and kind.
+/// O(R + H log H + E log E) for R relations in the graph, H places that
+/// changed hands and E events: relations are matched across the two days
+/// by hashing their ends and kind.
 ///
 /// # Example
 ///
@@ -89,9 +92,15 @@ pub fn changes<'g>(view: View<'g>, later: Date) -> Changes<'g> {
             None => still_ended.push(old),
         }
     }
+    let mut events: Vec<RelationRef<'g>> = match view.day().following() {
+        Some(after) => view.on(later).events_between(after, later).collect(),
+        None => Vec::new(),
+    };
+    events.sort_by_key(|e| (e.happened_on(), e.order()));
     Changes {
         from: view.day(),
         to: later,
+        events,
         hand_overs: hand_overs(&before, &after),
         began: began.into_iter().flatten().collect(),
         ended: still_ended,

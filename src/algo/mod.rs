@@ -1,6 +1,6 @@
 //! Algorithms over views, one file each, using only the public view API:
 //! chains of support, blocs and their roots, common ties, what changed
-//! between two days, and an actor's timeline.
+//! between two days, an actor's timeline, and a lint of the dataset.
 //!
 //! Each is a function of a [`View`](crate::View) (or of the graph, for the
 //! timeline), as petgraph's algorithms are functions of a graph.
@@ -9,6 +9,7 @@ mod blocs;
 mod chains;
 mod changes;
 mod common;
+mod lint;
 mod timeline;
 
 pub use self::blocs::{bloc_roots, blocs};
@@ -17,4 +18,5 @@ pub use self::chains::{
 };
 pub use self::changes::{Changes, HandOver, changes};
 pub use self::common::{CommonTie, common_backers, common_enemies};
+pub use self::lint::{Finding, Lint, lint};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};

@@ -114,6 +114,12 @@ impl Date {
             .unwrap_or_default()
     }
 
+    /// The next day, if it is still within [`MAX_YEAR`].
+    pub fn following(self) -> Option<Date> {
+        let next = self.to_jiff().tomorrow().ok()?;
+        Date::try_from(next).ok()
+    }
+
     pub(crate) fn last_of_month(year: i16, month: u8) -> Date {
         let days = jiff::civil::Date::new(year, month as i8, 1).map_or(28, |d| d.days_in_month());
         Date::pack(year, month, days as u8)
@@ -722,6 +728,14 @@ impl Interval {
         } else {
             Holding::No
         }
+    }
+
+    /// Whether a state over this interval runs past a death on `died`: it
+    /// certainly still held, or certainly began, after the last day the
+    /// death can mean.
+    pub(crate) fn runs_past(self, died: When) -> bool {
+        let last = died.last_or_never();
+        last != Date::NEVER && (self.certain_until() > last || self.possible_from() > last)
     }
 
     /// Whether the interval had begun and then ended by `day`, read with `certainty`.

@@ -129,11 +129,21 @@ pub enum RelationKind {
     PartyTo,
     /// The subject killed the object, a person (an event).
     Killed,
+    /// Subject and object compete for the same ground or following without
+    /// fighting each other outright: rivalry, not opposition; symmetric.
+    CompetesWith,
+    /// The subject, an organization or person, is based in or comes from
+    /// the object, a state or place: where it is, not whom it serves.
+    BasedIn,
+    /// The subject publicly condemned the object (an event).
+    Condemns,
+    /// The subject withdrew from the object, a place (an event).
+    WithdrewFrom,
 }
 
 impl RelationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelationKind; 18] = [
+    pub const ALL: [RelationKind; 22] = [
         RelationKind::Backs,
         RelationKind::Opposes,
         RelationKind::AlliedWith,
@@ -152,13 +162,17 @@ impl RelationKind {
         RelationKind::LocatedIn,
         RelationKind::PartyTo,
         RelationKind::Killed,
+        RelationKind::CompetesWith,
+        RelationKind::BasedIn,
+        RelationKind::Condemns,
+        RelationKind::WithdrewFrom,
     ];
 
     /// Whether the kind is an *event*, which happens on a day (`on`), or a
     /// *state*, which holds over an interval (`from`, `until`).
     ///
-    /// Events: attacks, founded, split from, merged into, brokered, killed.
-    /// Every other kind is a state.
+    /// Events: attacks, founded, split from, merged into, brokered, killed,
+    /// condemns, withdrew from. Every other kind is a state.
     pub fn is_event(self) -> bool {
         matches!(
             self,
@@ -168,6 +182,8 @@ impl RelationKind {
                 | RelationKind::MergedInto
                 | RelationKind::Brokered
                 | RelationKind::Killed
+                | RelationKind::Condemns
+                | RelationKind::WithdrewFrom
         )
     }
 
@@ -175,7 +191,7 @@ impl RelationKind {
     pub fn is_symmetric(self) -> bool {
         matches!(
             self,
-            RelationKind::AlliedWith | RelationKind::CoordinatesWith
+            RelationKind::AlliedWith | RelationKind::CoordinatesWith | RelationKind::CompetesWith
         )
     }
 
@@ -200,6 +216,10 @@ impl RelationKind {
             RelationKind::LocatedIn => "lies in",
             RelationKind::PartyTo => "is a party to",
             RelationKind::Killed => "killed",
+            RelationKind::CompetesWith => "competes with",
+            RelationKind::BasedIn => "is based in",
+            RelationKind::Condemns => "condemns",
+            RelationKind::WithdrewFrom => "withdrew from",
         }
     }
 
@@ -224,6 +244,10 @@ impl RelationKind {
             RelationKind::LocatedIn => "located_in",
             RelationKind::PartyTo => "party_to",
             RelationKind::Killed => "killed",
+            RelationKind::CompetesWith => "competes_with",
+            RelationKind::BasedIn => "based_in",
+            RelationKind::Condemns => "condemns",
+            RelationKind::WithdrewFrom => "withdrew_from",
         }
     }
 }

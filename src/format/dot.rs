@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::algo::{ChainOptions, blocs};
+use crate::base::date::Holding;
 use crate::base::error::Error;
 use crate::base::model::{Actor, ActorKind, RelationKind};
 use crate::view::{ActorRef, RelationRef, View};
@@ -27,6 +28,7 @@ pub struct DotOptions {
     kinds: Option<Vec<RelationKind>>,
     actors: Option<Vec<String>>,
     show_ended: bool,
+    events: bool,
     clusters: bool,
     without_legend: bool,
     title: Option<String>,
@@ -48,6 +50,13 @@ impl DotOptions {
     /// Also draws relations that had ended by the view's day, faded and dashed.
     pub fn show_ended(mut self, show: bool) -> DotOptions {
         self.show_ended = show;
+        self
+    }
+
+    /// Also draws the events that happened on or before the view's day,
+    /// each labelled with its date (default: states only).
+    pub fn events(mut self, events: bool) -> DotOptions {
+        self.events = events;
         self
     }
 
@@ -82,6 +91,11 @@ impl DotOptions {
     /// Whether relations that had ended are drawn.
     pub fn get_show_ended(&self) -> bool {
         self.show_ended
+    }
+
+    /// Whether events are drawn.
+    pub fn get_events(&self) -> bool {
+        self.events
     }
 
     /// Whether blocs are drawn as clusters.
@@ -179,6 +193,10 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
         RelationKind::LocatedIn => ("#9e9e9e", "dotted"),
         RelationKind::PartyTo => ("#b8860b", "dashed"),
         RelationKind::Killed => ("#4a0000", "bold"),
+        RelationKind::CompetesWith => ("#e07a5f", "dashed"),
+        RelationKind::BasedIn => ("#9e9e9e", "dashed"),
+        RelationKind::Condemns => ("#795548", "dashed"),
+        RelationKind::WithdrewFrom => ("#e76f00", "dotted"),
     }
 }
 
@@ -186,9 +204,12 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
 ///
 /// Node ids are the actor ids, shapes follow the actor kind and edge
 /// colours and styles the relation kind; symmetric relations are drawn
-/// without arrowheads. Each edge's label gives its kind and dates, its
-/// tooltip the citations, so an SVG shows the quotes on hover. Output is
-/// deterministic: the same graph and options give the same bytes.
+/// without arrowheads. Each edge's label gives its kind and dates (an
+/// event's day), marked "(possibly)" when it only possibly held and
+/// "(contested)" when disputed; its tooltip the citations, so an SVG shows
+/// the quotes on hover. Events are drawn only when
+/// [`DotOptions::events`] asks. Output is deterministic: the same graph
+/// and options give the same bytes.
 ///
 /// # Errors
 ///
@@ -225,6 +246,9 @@ pub fn to_dot(view: View<'_>, options: &DotOptions) -> Result<String, Error> {
         .collect();
     if options.show_ended {
         edges.extend(view.formerly().filter(&wanted).map(|r| (r, true)));
+    }
+    if options.events {
+        edges.extend(view.events().filter(&wanted).map(|r| (r, false)));
     }
     edges.sort_by_key(|(r, _)| r.order());
 
@@ -316,7 +340,19 @@ fn node_line(out: &mut String, actor: &Actor, indent: &str) {
 
 fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool) {
     let (colour, style) = edge_style(r.kind());
-    let mut label = format!("{}\n{}", r.kind().name().replace('_', " "), r.interval());
+    let kind = r.kind().name().replace('_', " ");
+    let mut label = match r.happened_on() {
+        Some(day) => format!("{kind}\non {day}"),
+        None => format!("{kind}\n{}", r.interval()),
+    };
+    // A reader must tell "holds" from "may hold" without the tooltip.
+    if r.holding() == Some(Holding::Possibly) {
+        label.push_str(if r.is_event() {
+            "\n(possibly by then)"
+        } else {
+            "\n(possibly)"
+        });
+    }
     if r.is_contested() {
         label.push_str("\n(contested)");
     }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::base::date::{Date, Interval, When};
+use crate::base::date::{Interval, When};
 use crate::base::error::{Fault, Item, ItemKind, Problems};
 use crate::base::model::{Dataset, Direction, RelationKind};
 use crate::store::{FastHash, Store};
@@ -25,13 +25,6 @@ impl Death {
     }
 }
 
-/// Whether a state over `interval` runs past a death: it certainly still
-/// held, or certainly began, after the last day the death can mean.
-pub(crate) fn runs_past(interval: Interval, died: When) -> bool {
-    let last = died.last_or_never();
-    last != Date::NEVER && (interval.certain_until() > last || interval.possible_from() > last)
-}
-
 /// Reports every state, in the batch or already held, of a person whose
 /// death (in the batch or already held) it runs past.
 pub(super) fn check_deaths(store: &Store, batch: &Dataset, problems: &mut Problems) {
@@ -41,7 +34,7 @@ pub(super) fn check_deaths(store: &Store, batch: &Dataset, problems: &mut Proble
     }
     let mut report = |relation: &str, actor: &str, interval: Interval| {
         if let Some(death) = deaths.get(actor)
-            && runs_past(interval, death.died)
+            && interval.runs_past(death.died)
         {
             let item = Item::new(ItemKind::Relation, relation);
             let (actor, died) = (actor.to_owned(), death.died.to_string());

@@ -6,7 +6,7 @@
 //! is in, so building need not look any id up again.
 
 mod capacity;
-pub(crate) mod deaths;
+mod deaths;
 mod ids;
 mod records;
 mod relations;

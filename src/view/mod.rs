@@ -495,6 +495,33 @@ impl<'g> View<'g> {
         Ok(actor.touching(None).filter_map(move |p| self.held(p)))
     }
 
+    /// Every relation of one of `kinds` at `actor`, either end, that held on
+    /// the day: what a walk along links of those kinds needs at each actor.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d·k) for an actor with d relations and k kinds; only relations of
+    /// the kinds are judged.
+    pub fn involving_kinds<'k>(
+        self,
+        actor: impl IntoActor,
+        kinds: &'k [RelationKind],
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'k, Error>
+    where
+        'g: 'k,
+    {
+        let actor = actor.into_actor(self.graph)?;
+        let store = &self.graph.store;
+        Ok(actor
+            .touching(None)
+            .filter(move |&p| kinds.contains(&store.span(p).kind))
+            .filter_map(move |p| self.held(p)))
+    }
+
     /// Who backs `actor`: backs-relations whose object it is.
     ///
     /// # Errors

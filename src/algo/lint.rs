@@ -1,0 +1,324 @@
+//! A dataset lint: warnings a reader of the sources would raise.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::base::date::{Date, Interval, When};
+use crate::base::model::{RelationKind, Stance, Warning};
+use crate::graph::ActorGraph;
+use crate::index::names::normalize_name;
+use crate::view::{ActorRef, Evidence, RelationRef};
+
+/// One warning about one relation, or one of its citations.
+#[derive(Clone, Debug)]
+pub struct Finding<'g> {
+    /// What kind of warning.
+    pub warning: Warning,
+    /// The relation at fault.
+    pub relation: RelationRef<'g>,
+    /// The citation at fault, for warnings about a quote.
+    pub citation: Option<Evidence<'g>>,
+    /// What is wrong, naming the items involved, and what to do.
+    pub message: String,
+    /// The author's reason, when the author acknowledged this warning on
+    /// the item.
+    pub acknowledged: Option<&'g str>,
+}
+
+impl fmt::Display for Finding<'_> {
+    /// `relation "r" (citation of source "s"): message`, with the author's
+    /// reason when acknowledged.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: relation {:?}", self.warning, self.relation.id())?;
+        if let Some(citation) = &self.citation {
+            write!(
+                f,
+                " (citation of source {:?})",
+                citation.source().id.as_str()
+            )?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(reason) = self.acknowledged {
+            write!(f, " [acknowledged: {reason}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// What [`lint`] found: warnings, and warnings the author acknowledged.
+#[derive(Clone, Debug, Default)]
+pub struct Lint<'g> {
+    findings: Vec<Finding<'g>>,
+}
+
+impl<'g> Lint<'g> {
+    /// Warnings nobody acknowledged: what an author should look at.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding<'g>> {
+        self.findings.iter().filter(|f| f.acknowledged.is_none())
+    }
+
+    /// Warnings the author acknowledged on the item, with a reason.
+    pub fn acknowledged(&self) -> impl Iterator<Item = &Finding<'g>> {
+        self.findings.iter().filter(|f| f.acknowledged.is_some())
+    }
+
+    /// Whether nothing unacknowledged was found.
+    pub fn is_clean(&self) -> bool {
+        self.warnings().next().is_none()
+    }
+}
+
+/// Lints every relation of `graph`, warning when:
+///
+/// - a quote names neither end of its relation by any name, alias or
+///   former name ([`Warning::QuoteNamesNeitherEnd`]);
+/// - a state starts on exactly the publication day of its earliest
+///   supporting source, which is usually when it was reported, not when it
+///   began ([`Warning::StartIsReportDate`]; write `"[..DAY]"` instead);
+/// - two states of the same kind between the same actors overlap in time
+///   ([`Warning::Overlap`]);
+/// - an event is dated after the earliest source that reports it
+///   ([`Warning::EventAfterReport`]);
+/// - a state of a person possibly runs past their death
+///   ([`Warning::PastDeath`]; one that certainly does is refused when
+///   loading).
+///
+/// A warning the author judged wrong for an item is acknowledged on it
+/// (`acknowledged: [(warning: StartIsReportDate, reason: "...")]`) and is
+/// listed as acknowledged, not as a warning.
+///
+/// # Complexity
+///
+/// O(R + C·q) for R relations and C citations of q characters, plus the
+/// pairs of relations between the same actors.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, Warning, algo};
+///
+/// let graph = ActorGraph::from_ron(r#"(
+///     sources: [(id: "s", title: "Report", published: "2024-11-28")],
+///     actors: [(id: "a", name: "Alpha", kind: State), (id: "b", name: "Beta", kind: Militia)],
+///     relations: [(id: "a_backs_b", kind: Backs, subject: "a", object: "b",
+///         from: "2024-11-28", citations: [(source: "s", quote: "Alpha armed Beta")])],
+/// )"#)?;
+/// let lint = algo::lint(&graph);
+/// let found: Vec<Warning> = lint.warnings().map(|f| f.warning).collect();
+/// assert_eq!(found, [Warning::StartIsReportDate]);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+pub fn lint(graph: &ActorGraph) -> Lint<'_> {
+    let deaths = deaths(graph);
+    let mut findings = Vec::new();
+    for relation in graph.relations() {
+        quotes_name_an_end(relation, &mut findings);
+        start_is_report_date(relation, &mut findings);
+        event_after_report(relation, &mut findings);
+        past_death(relation, &deaths, &mut findings);
+    }
+    overlaps(graph, &mut findings);
+    Lint { findings }
+}
+
+/// Files a finding, acknowledged when the relation (or the citation)
+/// carries an acknowledgement of the same warning.
+fn push<'g>(
+    findings: &mut Vec<Finding<'g>>,
+    warning: Warning,
+    relation: RelationRef<'g>,
+    citation: Option<Evidence<'g>>,
+    message: String,
+) {
+    let on_citation = citation.iter().flat_map(|c| c.acknowledged());
+    let acknowledged = relation
+        .acknowledged()
+        .iter()
+        .chain(on_citation)
+        .find(|a| a.warning == warning)
+        .map(|a| a.reason.as_str());
+    findings.push(Finding {
+        warning,
+        relation,
+        citation,
+        message,
+        acknowledged,
+    });
+}
+
+/// The normalised names an actor goes by, as ` name ` with spaces around,
+/// for whole-word search in a normalised quote.
+fn names_of(actor: ActorRef<'_>) -> Vec<String> {
+    let record = actor.record();
+    std::iter::once(record.name.as_str())
+        .chain(record.aliases.iter().map(String::as_str))
+        .chain(record.former_names.iter().map(|f| f.name.as_str()))
+        .map(normalize_name)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!(" {n} "))
+        .collect()
+}
+
+fn quotes_name_an_end<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<'g>>) {
+    let (subject, object) = (relation.subject(), relation.object());
+    let names: Vec<String> = names_of(subject)
+        .into_iter()
+        .chain(names_of(object))
+        .collect();
+    for citation in relation.citations() {
+        // English possessives ("Assad's forces") would otherwise glue the
+        // 's' onto the name once apostrophes are dropped.
+        let quote = citation.quote().replace(['\'', '\u{2019}'], " '");
+        let quote = format!(" {} ", normalize_name(&quote.replace(" 's", " ")));
+        if !names.iter().any(|n| quote.contains(n.as_str())) {
+            let message = format!(
+                "the quote names neither {:?} nor {:?} by any name or alias",
+                subject.name, object.name
+            );
+            push(
+                findings,
+                Warning::QuoteNamesNeitherEnd,
+                relation,
+                Some(citation),
+                message,
+            );
+        }
+    }
+}
+
+/// The publication of the earliest source supporting the relation.
+fn earliest_report(relation: RelationRef<'_>) -> Option<When> {
+    relation
+        .citations()
+        .filter(|c| c.stance() == Stance::Supports)
+        .map(|c| c.source().published)
+        .min()
+}
+
+fn start_is_report_date<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<'g>>) {
+    if relation.is_event() {
+        return;
+    }
+    let (Some(start), Some(report)) = (relation.interval().start(), earliest_report(relation))
+    else {
+        return;
+    };
+    if start == report {
+        let message = format!(
+            "the start {start} is the publication day of its earliest source; \
+             if the text does not date the start, write \"[..{start}]\" (on or before)"
+        );
+        push(
+            findings,
+            Warning::StartIsReportDate,
+            relation,
+            None,
+            message,
+        );
+    }
+}
+
+fn event_after_report<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<'g>>) {
+    let (Some(on), Some(report)) = (relation.happened_on(), earliest_report(relation)) else {
+        return;
+    };
+    if report.last_day().is_some_and(|last| on.first_day() > last) {
+        let message = format!("dated {on}, after its earliest source appeared ({report})");
+        push(findings, Warning::EventAfterReport, relation, None, message);
+    }
+}
+
+/// Each person's earliest recorded death, by actor order, with what says so.
+fn deaths(graph: &ActorGraph) -> HashMap<usize, (When, String)> {
+    let mut deaths: HashMap<usize, (When, String)> = HashMap::new();
+    let mut add = |actor: ActorRef<'_>, died: When, source: String| {
+        let entry = deaths
+            .entry(actor.order())
+            .or_insert((died, source.clone()));
+        if died.last_or_never() < entry.0.last_or_never() {
+            *entry = (died, source);
+        }
+    };
+    for actor in graph.actor_handles() {
+        if let Some(died) = actor.died {
+            add(actor, died, "its `died` field".to_owned());
+        }
+    }
+    for relation in graph
+        .relations()
+        .filter(|r| r.kind() == RelationKind::Killed)
+    {
+        if let Some(died) = relation.happened_on() {
+            add(
+                relation.object(),
+                died,
+                format!("relation {:?}", relation.id()),
+            );
+        }
+    }
+    deaths
+}
+
+fn past_death<'g>(
+    relation: RelationRef<'g>,
+    deaths: &HashMap<usize, (When, String)>,
+    findings: &mut Vec<Finding<'g>>,
+) {
+    if relation.is_event() {
+        return;
+    }
+    let interval = relation.interval();
+    for actor in [relation.subject(), relation.object()] {
+        let Some((died, source)) = deaths.get(&actor.order()) else {
+            continue;
+        };
+        let death_last = died.last_or_never();
+        if death_last != Date::NEVER
+            && interval.possible_until() > death_last
+            && !interval.runs_past(*died)
+        {
+            let message = format!(
+                "may run past the death of {:?} ({died}, by {source}); end it by then",
+                actor.name
+            );
+            push(findings, Warning::PastDeath, relation, None, message);
+        }
+    }
+}
+
+/// Whether two intervals share a day under some reading of their dates.
+fn overlap(a: Interval, b: Interval) -> bool {
+    a.possible_from() < b.possible_until() && b.possible_from() < a.possible_until()
+}
+
+fn overlaps<'g>(graph: &'g ActorGraph, findings: &mut Vec<Finding<'g>>) {
+    let mut by_pair: HashMap<(RelationKind, usize, usize), Vec<RelationRef<'g>>> = HashMap::new();
+    for relation in graph.relations().filter(|r| !r.is_event()) {
+        let (mut a, mut b) = (relation.subject().order(), relation.object().order());
+        if relation.kind().is_symmetric() && b < a {
+            std::mem::swap(&mut a, &mut b);
+        }
+        by_pair
+            .entry((relation.kind(), a, b))
+            .or_default()
+            .push(relation);
+    }
+    let mut pairs: Vec<_> = by_pair.into_values().filter(|g| g.len() > 1).collect();
+    pairs.sort_by_key(|g| g[0].order());
+    for group in pairs {
+        for (i, first) in group.iter().enumerate() {
+            for second in &group[i + 1..] {
+                if overlap(first.interval(), second.interval()) {
+                    let message = format!(
+                        "overlaps relation {:?} of the same kind between the same actors \
+                         ({} and {}); merge them or date them apart",
+                        second.id(),
+                        first.interval(),
+                        second.interval()
+                    );
+                    push(findings, Warning::Overlap, *first, None, message);
+                }
+            }
+        }
+    }
+}
