@@ -74,6 +74,26 @@
 //! source had. The details, with the reasoning, are in [`date`] and in the
 //! docs of [`View`]'s module.
 //!
+//! # Ranges, events and claimants
+//!
+//! - **Ranges.** Wherever a date is accepted, a [`When`] may be a partial
+//!   date or a range: `"[2024-11-27..2024-11-28]"` (one of these days),
+//!   `"[..2024-12-02]"` (on or before), `"[2011..]"` (on or after). The
+//!   as-of rule reads it over its first and last possible day.
+//! - **Events.** A kind is a state or an event ([`RelationKind::is_event`]).
+//!   An event has `on:` rather than `from`/`until`; views never list it as
+//!   holding, and [`View::events`] / [`View::events_between`] ask for it over
+//!   a window. A killing ([`RelationKind::Killed`]) or a `died:` date ends
+//!   what the person can hold.
+//! - **Claimants.** As known by a day, each claimant's stance is that of its
+//!   latest citation published by then; a relation is contested when one
+//!   current stance disputes it and another supports it, and a withdrawn
+//!   stance shows as [superseded](Evidence::is_superseded).
+//! - **Lint.** [`algo::lint`] warns about quotes that name neither end,
+//!   starts that are only report dates, overlaps, events dated after their
+//!   report, and states that may run past a death; authors acknowledge a
+//!   wrong warning on its item.
+//!
 //! # The data format
 //!
 //! A dataset is RON with three lists. Every relation cites at least one

@@ -2,7 +2,7 @@
 //! accepted prints back to itself and covers a non-empty range of days.
 #![no_main]
 
-use actorgraph::{Date, PartialDate};
+use actorgraph::{Date, PartialDate, When};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
@@ -14,5 +14,13 @@ fuzz_target!(|text: &str| {
     if let Ok(day) = text.parse::<Date>() {
         assert_eq!(day.to_string(), text);
         assert_eq!(Date::try_from(day.to_jiff()).ok(), Some(day));
+    }
+    // Ranges: accepted text prints back to itself, is never open at both
+    // ends, and never ends before it begins.
+    if let Ok(when) = text.parse::<When>() {
+        assert_eq!(when.to_string(), text);
+        assert_eq!(when.to_string().parse::<When>().ok(), Some(when));
+        assert!(when.last_day().is_none_or(|last| when.first_day() <= last));
+        assert!(!matches!(when, When::Between(None, None)));
     }
 });
