@@ -39,6 +39,7 @@ macro_rules! position {
         impl Ix for $name {
             const WHAT: &'static str = $what;
 
+            #[inline]
             fn new(index: usize) -> Option<$name> {
                 if index < LIMIT {
                     u32::try_from(index).ok().map($name)
@@ -47,18 +48,22 @@ macro_rules! position {
                 }
             }
 
+            #[inline]
             fn index(self) -> usize {
                 self.0 as usize
             }
 
+            #[inline]
             fn raw(self) -> u32 {
                 self.0
             }
 
+            #[inline]
             fn from_raw(raw: u32) -> $name {
                 $name(raw)
             }
 
+            #[inline]
             fn known(index: usize) -> $name {
                 $name(index as u32)
             }

@@ -146,6 +146,8 @@ impl Store {
         self.relation_ids.bytes()
     }
 
+    #[inline]
+
     pub(crate) fn actor(&self, actor: ActorIx) -> &Actor {
         self.actors.at(actor)
     }
@@ -169,6 +171,8 @@ impl Store {
     pub(crate) fn actor_positions(&self) -> IxRange<ActorIx> {
         all(self.actors.len())
     }
+
+    #[inline]
 
     pub(crate) fn source(&self, source: SourceIx) -> &Source {
         self.sources.at(source)
@@ -200,6 +204,8 @@ impl Store {
         self.relation_ids.find(id)
     }
 
+    #[inline]
+
     pub(crate) fn relation_id(&self, relation: RelationIx) -> &str {
         self.relation_ids.get(relation)
     }
@@ -208,9 +214,13 @@ impl Store {
         self.relation_ids.iter()
     }
 
+    #[inline]
+
     fn edge(&self, relation: RelationIx) -> &petgraph::graph::Edge<Span, u32> {
         &self.adjacency.raw_edges()[relation.index()]
     }
+
+    #[inline]
 
     pub(crate) fn span(&self, relation: RelationIx) -> &Span {
         &self.edge(relation).weight
@@ -221,6 +231,7 @@ impl Store {
     }
 
     /// The relation's subject and object.
+    #[inline]
     pub(crate) fn ends(&self, relation: RelationIx) -> (ActorIx, ActorIx) {
         let edge = self.edge(relation);
         (
@@ -234,6 +245,7 @@ impl Store {
     /// # Complexity
     ///
     /// O(1) per relation.
+    #[inline]
     pub(crate) fn touching(
         &self,
         actor: ActorIx,
@@ -260,6 +272,7 @@ impl Store {
     /// # Complexity
     ///
     /// O(1): at most 15 counts are added to the block's offset.
+    #[inline]
     pub(crate) fn citations_of(&self, relation: RelationIx) -> IxRange<CitationIx> {
         let edges = self.adjacency.raw_edges();
         let position = relation.index();
@@ -277,9 +290,13 @@ impl Store {
         self.citations[citation.index()]
     }
 
+    #[inline]
+
     pub(crate) fn citation_source(&self, citation: CitationIx) -> SourceIx {
         self.row(citation).source.position()
     }
+
+    #[inline]
 
     pub(crate) fn citation_stance(&self, citation: CitationIx) -> Stance {
         if self.row(citation).source.flag() {
@@ -416,6 +433,7 @@ impl Store {
     }
 
     /// Whether some claimant cited the relation both ways.
+    #[inline]
     pub(crate) fn changed_story(&self, relation: RelationIx) -> bool {
         self.changed_story.binary_search(&relation).is_ok()
     }

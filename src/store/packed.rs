@@ -16,14 +16,19 @@ pub(crate) struct Tagged(u32);
 const TAG: u32 = 1 << 31;
 
 impl Tagged {
+    #[inline]
     pub(crate) fn new(position: impl Ix, flag: bool) -> Tagged {
         // Positions are below 2^31, so the flag never overwrites them.
         Tagged(position.raw() | if flag { TAG } else { 0 })
     }
 
+    #[inline]
+
     pub(crate) fn flag(self) -> bool {
         self.0 & TAG != 0
     }
+
+    #[inline]
 
     pub(crate) fn position<I: Ix>(self) -> I {
         I::from_raw(self.0 & !TAG)
@@ -113,22 +118,26 @@ impl Span {
     }
 
     /// Whether some citation, whenever published, disputes the relation.
+    #[inline]
     pub(crate) fn is_disputed(&self) -> bool {
         self.shape & DISPUTED != 0
     }
 
     /// Whether the relation is an event rather than a state.
+    #[inline]
     pub(crate) fn is_event(&self) -> bool {
         self.shape & EVENT != 0
     }
 
     /// Whether a bound is a range, kept whole in the store's side table.
+    #[inline]
     pub(crate) fn is_ranged(&self) -> bool {
         let ranged = |has: u8, at: u8| self.shape & has != 0 && self.shape >> at & 3 == RANGED;
         ranged(HAS_START, START_PRECISION) || ranged(HAS_END, END_PRECISION)
     }
 
     /// Whether `day` lies within the days a state possibly held.
+    #[inline]
     pub(crate) fn possibly_covers(&self, day: Date) -> bool {
         self.possible_from <= day && day < self.possible_until
     }

@@ -40,6 +40,7 @@ pub struct ActorRef<'g> {
 }
 
 impl<'g> ActorRef<'g> {
+    #[inline]
     pub(crate) fn new(graph: &'g ActorGraph, position: ActorIx) -> ActorRef<'g> {
         ActorRef { graph, position }
     }

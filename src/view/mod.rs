@@ -32,6 +32,7 @@ use crate::base::model::{Direction, RelationKind};
 use crate::graph::ActorGraph;
 use crate::index::interval::Stab;
 use crate::store::ix::RelationIx;
+use crate::store::packed::Span;
 
 pub use self::actor::{ActorRef, IntoActor};
 pub use self::relation::{Evidence, RelationRef};
@@ -197,50 +198,90 @@ impl<'g> View<'g> {
         self.graph
     }
 
-    /// The one admission rule (see the module docs). `proven` carries what
-    /// the interval index found of a state it proved possibly held.
+    /// The one admission rule (see the module docs): holding, then
+    /// knowledge and the contested policy. `proven` carries what the
+    /// interval index found of a state it proved possibly held, which is
+    /// all a *possibly* view needs to read.
+    #[inline(always)]
     fn admit(
         &self,
         relation: RelationIx,
         asked: Asked,
         proven: Option<Stab>,
     ) -> Option<RelationRef<'g>> {
+        let (span, happened) = self.holding(relation, asked, proven)?;
+        let contested = self.contested(relation, span, proven)?;
+        if contested && !self.keep_contested {
+            return None;
+        }
+        let on = match asked {
+            Asked::Held => self.day,
+            Asked::Ended | Asked::Happened { .. } => Date::NEVER,
+        };
+        Some(RelationRef::judged(
+            self.graph,
+            relation,
+            on,
+            self.known_by,
+            contested,
+            self.certainty == Certainty::Certainly,
+            happened,
+        ))
+    }
+
+    /// Step 1: whether the relation holds as asked; with the span when it
+    /// had to be read, and how surely an event happened in the window.
+    #[inline(always)]
+    fn holding(
+        &self,
+        relation: RelationIx,
+        asked: Asked,
+        proven: Option<Stab>,
+    ) -> Option<(Option<&'g Span>, Option<Holding>)> {
+        let certainly = self.certainty == Certainty::Certainly;
+        if proven.is_some() && !certainly {
+            return Some((None, None));
+        }
+        let store = &self.graph.store;
+        let span = store.span(relation);
+        let mut happened = None;
+        let holds = match asked {
+            Asked::Held => {
+                !span.is_event()
+                    && span.possibly_covers(self.day)
+                    && (!certainly
+                        || store.interval(relation).holds_on(self.day) == Holding::Certainly)
+            }
+            Asked::Ended => {
+                !span.is_event() && store.interval(relation).ended_by(self.day, self.certainty)
+            }
+            Asked::Happened { from, to } => {
+                let verdict = happened_within(span.possible_from, span.possible_until, from, to);
+                happened = Some(verdict);
+                span.is_event() && verdict.meets(self.certainty)
+            }
+        };
+        holds.then_some((Some(span), happened))
+    }
+
+    /// Step 2: `None` when no source known by the knowledge date supports
+    /// the relation, else whether it is contested (claimant rule included).
+    #[inline(always)]
+    fn contested(
+        &self,
+        relation: RelationIx,
+        span: Option<&Span>,
+        proven: Option<Stab>,
+    ) -> Option<bool> {
         let store = &self.graph.store;
         let certainly = self.certainty == Certainty::Certainly;
-        let mut happened = None;
-        // 1. Holding: the index proved "possibly held"; anything more is read.
-        if proven.is_none() || certainly {
-            let span = store.span(relation);
-            let holds = match asked {
-                Asked::Held => {
-                    !span.is_event()
-                        && span.possibly_covers(self.day)
-                        && (!certainly
-                            || store.interval(relation).holds_on(self.day) == Holding::Certainly)
-                }
-                Asked::Ended => {
-                    !span.is_event() && store.interval(relation).ended_by(self.day, self.certainty)
-                }
-                Asked::Happened { from, to } => {
-                    let verdict =
-                        happened_within(span.possible_from, span.possible_until, from, to);
-                    happened = Some(verdict);
-                    span.is_event() && verdict.meets(self.certainty)
-                }
-            };
-            if !holds {
-                return None;
-            }
-        }
-        // 2. Knowledge. The index's dispute date is `Date::NEVER` exactly
-        // for an undisputed relation, so it answers the plain case too.
-        let disputed_anywhere = |stab: Option<Stab>| match stab {
-            Some(stab) => stab.disputed_possibly != Date::NEVER,
-            None => store.span(relation).is_disputed(),
-        };
-        let mut contested = match self.known_by {
-            None => disputed_anywhere(proven),
-            Some(limit) => {
+        let contested = match (self.known_by, span, proven) {
+            // The index's dispute date is `Date::NEVER` exactly for an
+            // undisputed relation, so it answers the plain case too.
+            (None, None, Some(stab)) => stab.disputed_possibly != Date::NEVER,
+            (None, Some(span), _) => span.is_disputed(),
+            (None, None, None) => store.span(relation).is_disputed(),
+            (Some(limit), _, _) => {
                 let (known, disputed) = match proven {
                     Some(stab) if !certainly => (stab.known_possibly, stab.disputed_possibly),
                     _ => {
@@ -260,26 +301,18 @@ impl<'g> View<'g> {
         };
         // A dispute that its own claimant later withdrew no longer counts;
         // only relations where a claimant changed its story need the check.
-        if contested && store.changed_story(relation) {
-            contested = store.contested_by_latest_stance(relation, self.known_by, certainly);
-        }
-        // 3. Contested policy.
-        if contested && !self.keep_contested {
-            return None;
-        }
-        let on = match asked {
-            Asked::Held => self.day,
-            Asked::Ended | Asked::Happened { .. } => Date::NEVER,
-        };
-        Some(RelationRef::judged(
-            self.graph,
-            relation,
-            on,
-            self.known_by,
-            contested,
-            certainly,
-            happened,
-        ))
+        Some(contested && self.still_contested(relation))
+    }
+
+    #[cold]
+    fn still_contested(&self, relation: RelationIx) -> bool {
+        let store = &self.graph.store;
+        !store.changed_story(relation)
+            || store.contested_by_latest_stance(
+                relation,
+                self.known_by,
+                self.certainty == Certainty::Certainly,
+            )
     }
 
     /// The relation at `position` as this view sees it, if it held.
@@ -309,13 +342,9 @@ impl<'g> View<'g> {
     /// interval index skips every relation that had not begun or had ended.
     pub fn of_kind(self, kind: RelationKind) -> impl Iterator<Item = RelationRef<'g>> + 'g {
         let store = &self.graph.store;
-        // An event's span ends on its last possible day, so the index would
-        // find it; events are asked for by window instead.
-        let day = if kind.is_event() { Date::MIN } else { self.day };
         self.graph
             .interval_index()
-            .possibly_on(kind, day, |r| store.span(r).possible_from)
-            .filter(move |_| !kind.is_event())
+            .possibly_on(kind, self.day, |r| store.span(r).possible_from)
             .filter_map(move |stab| self.admit(stab.relation, Asked::Held, Some(stab)))
     }
 
