@@ -147,7 +147,6 @@ impl Store {
     }
 
     #[inline]
-
     pub(crate) fn actor(&self, actor: ActorIx) -> &Actor {
         self.actors.at(actor)
     }
@@ -173,7 +172,6 @@ impl Store {
     }
 
     #[inline]
-
     pub(crate) fn source(&self, source: SourceIx) -> &Source {
         self.sources.at(source)
     }
@@ -205,7 +203,6 @@ impl Store {
     }
 
     #[inline]
-
     pub(crate) fn relation_id(&self, relation: RelationIx) -> &str {
         self.relation_ids.get(relation)
     }
@@ -215,13 +212,11 @@ impl Store {
     }
 
     #[inline]
-
     fn edge(&self, relation: RelationIx) -> &petgraph::graph::Edge<Span, u32> {
         &self.adjacency.raw_edges()[relation.index()]
     }
 
     #[inline]
-
     pub(crate) fn span(&self, relation: RelationIx) -> &Span {
         &self.edge(relation).weight
     }
@@ -291,13 +286,11 @@ impl Store {
     }
 
     #[inline]
-
     pub(crate) fn citation_source(&self, citation: CitationIx) -> SourceIx {
         self.row(citation).source.position()
     }
 
     #[inline]
-
     pub(crate) fn citation_stance(&self, citation: CitationIx) -> Stance {
         if self.row(citation).source.flag() {
             Stance::Disputes

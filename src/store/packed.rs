@@ -23,13 +23,11 @@ impl Tagged {
     }
 
     #[inline]
-
     pub(crate) fn flag(self) -> bool {
         self.0 & TAG != 0
     }
 
     #[inline]
-
     pub(crate) fn position<I: Ix>(self) -> I {
         I::from_raw(self.0 & !TAG)
     }

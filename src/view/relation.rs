@@ -67,7 +67,6 @@ impl Verdict {
     const HAPPENED_CERTAINLY: u8 = 1 << 3;
 
     #[inline]
-
     fn new(contested: bool, known_certainly: bool, happened: Option<Holding>) -> Verdict {
         let mut bits = 0;
         if contested {
@@ -85,7 +84,6 @@ impl Verdict {
     }
 
     #[inline]
-
     fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
