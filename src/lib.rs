@@ -174,6 +174,7 @@ pub use base::model::{
     MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
 };
 pub use format::dot;
+pub use format::exports as export;
 pub use format::ron::EMBEDDED_DATASET;
 pub use graph::ActorGraph;
 pub use index::names;

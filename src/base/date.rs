@@ -120,6 +120,12 @@ impl Date {
         Date::try_from(next).ok()
     }
 
+    /// The day before, if it is still within [`MIN_YEAR`].
+    pub fn preceding(self) -> Option<Date> {
+        let previous = self.to_jiff().yesterday().ok()?;
+        Date::try_from(previous).ok()
+    }
+
     pub(crate) fn last_of_month(year: i16, month: u8) -> Date {
         let days = jiff::civil::Date::new(year, month as i8, 1).map_or(28, |d| d.days_in_month());
         Date::pack(year, month, days as u8)

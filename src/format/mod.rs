@@ -1,5 +1,26 @@
-//! Formats at the top of the crate: datasets read and written as RON, and
-//! views drawn as Graphviz DOT.
+//! Formats at the top of the crate: datasets read and written as RON and
+//! JSON, and the graph written for the tools analysts use: networkx and D3
+//! (node-link JSON), Cytoscape, GraphML, Gephi (GEXF with time), SPARQL
+//! stores (Turtle), spreadsheets and databases (CSV), Graphviz (DOT).
 
+pub(crate) mod csv;
 pub mod dot;
+pub(crate) mod export;
+pub(crate) mod gexf;
+pub(crate) mod graphml;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod rdf;
 pub(crate) mod ron;
+
+/// Exports of the graph, one function per format, each over a [`Scope`]:
+/// the whole graph with its dates, or one as-of view.
+pub mod exports {
+    pub use super::csv::{CsvTables, to_csv};
+    pub use super::export::{ExportOptions, Scope};
+    pub use super::gexf::to_gexf;
+    pub use super::graphml::to_graphml;
+    pub use super::html::to_html;
+    pub use super::json::{to_cytoscape, to_json_dataset, to_node_link};
+    pub use super::rdf::{NAMESPACE, to_turtle};
+}

@@ -110,6 +110,25 @@ fn read_dataset(path: &Path) -> Result<Dataset, Error> {
         path: path.to_owned(),
         source,
     })?;
+    // JSON datasets carry the same records; the extension says which.
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let at = crate::base::error::Position {
+                line: 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+                column: 1,
+            };
+            Error::Syntax {
+                start: at,
+                end: at,
+                message: "invalid utf-8 byte sequence".to_owned(),
+                code: None,
+            }
+        })?;
+        return Dataset::from_json(text);
+    }
     Dataset::from_ron_bytes(&bytes)
 }
 
@@ -145,7 +164,8 @@ impl ActorGraph {
         ActorGraph::from_dataset(Dataset::from_ron(text)?)
     }
 
-    /// Reads, parses and validates a dataset file.
+    /// Reads, parses and validates a dataset file: JSON when its name ends
+    /// in `.json`, else RON.
     ///
     /// # Errors
     ///

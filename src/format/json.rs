@@ -1,0 +1,264 @@
+//! Datasets as JSON, lossless both ways, and the JSON graph formats of
+//! networkx (node-link) and Cytoscape.
+
+use serde_json::{Map, Value, json};
+
+use crate::base::error::{Error, Position};
+use crate::base::model::Dataset;
+use crate::graph::ActorGraph;
+use crate::view::{ActorRef, RelationRef};
+
+use super::export::{ExportOptions, Scope, dates, precision, select, text};
+
+impl Dataset {
+    /// Parses a dataset from JSON text, without validating it: the same
+    /// records as RON, field for field (`{"sources": [...], "actors": [...],
+    /// "relations": [...]}`, dates as strings, claimants as
+    /// `{"Actor": "id"}` or `{"Other": "text"}`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Syntax`] with the line and column of the first syntax
+    /// error, wrong type, unknown field or kind, or invalid date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{Dataset, Error};
+    ///
+    /// let data = Dataset::from_json(r#"{"actors": [{"id": "iran", "name": "Iran", "kind": "State"}]}"#)?;
+    /// assert_eq!(data.actors.len(), 1);
+    /// let err = Dataset::from_json("{\"actors\": [\n {\"id\": \"x\", \"nme\": 1}]}").unwrap_err();
+    /// assert!(matches!(err, Error::Syntax { start, .. } if start.line == 2), "{err}");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Dataset, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        serde_json::from_str(text).map_err(|e| {
+            let at = Position {
+                line: e.line(),
+                column: e.column(),
+            };
+            Error::Syntax {
+                start: at,
+                end: at,
+                message: e.to_string(),
+                code: None,
+            }
+        })
+    }
+
+    /// Writes the dataset as pretty JSON that [`Dataset::from_json`] reads
+    /// back to an equal dataset.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Serialize`] if the serializer fails, which these types do not
+    /// provoke.
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::Serialize {
+            message: e.to_string(),
+        })
+    }
+}
+
+impl ActorGraph {
+    /// Parses and validates a dataset from JSON text, as
+    /// [`ActorGraph::from_ron`] does from RON.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_json`], then [`Error::Invalid`].
+    pub fn from_json(text: &str) -> Result<ActorGraph, Error> {
+        ActorGraph::from_dataset(Dataset::from_json(text)?)
+    }
+
+    /// Writes the graph's contents as a JSON dataset; loading it gives an
+    /// equal graph.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::to_json`].
+    pub fn to_json(&self) -> Result<String, Error> {
+        self.to_dataset().to_json()
+    }
+}
+
+/// The scope as a JSON dataset: the whole graph's records, or those of a
+/// view's relations and the actors and sources they use.
+///
+/// # Errors
+///
+/// As [`Dataset::to_json`].
+pub fn to_json_dataset(scope: Scope<'_>, options: &ExportOptions) -> Result<String, Error> {
+    let graph = scope.graph();
+    let selection = select(scope, options);
+    let relations: Vec<_> = selection.relations.iter().map(RelationRef::to_relation).collect();
+    let mut used: Vec<&str> = relations
+        .iter()
+        .flat_map(|r| r.citations.iter().map(|c| c.source.as_str()))
+        .collect();
+    used.sort_unstable();
+    let dataset = Dataset {
+        sources: graph
+            .sources()
+            .filter(|s| matches!(scope, Scope::Whole(_)) || used.binary_search(&s.id.as_str()).is_ok())
+            .cloned()
+            .collect(),
+        actors: selection.actors.iter().map(|a| a.record().clone()).collect(),
+        relations,
+    };
+    dataset.to_json()
+}
+
+/// The attributes every JSON graph format gives an actor.
+fn actor_data(actor: ActorRef<'_>) -> Map<String, Value> {
+    let record = actor.record();
+    let mut data = Map::new();
+    data.insert("id".into(), json!(record.id.as_str()));
+    data.insert("name".into(), json!(record.name));
+    data.insert("kind".into(), json!(format!("{:?}", record.kind)));
+    data.insert("aliases".into(), json!(record.aliases));
+    let former: Vec<Value> = record
+        .former_names
+        .iter()
+        .map(|f| json!({"name": f.name, "from": text(f.from), "until": text(f.until)}))
+        .collect();
+    data.insert("former_names".into(), Value::Array(former));
+    data.insert("died".into(), json!(text(record.died)));
+    data.insert("note".into(), json!(text(record.note.as_deref())));
+    data
+}
+
+/// The attributes every JSON graph format gives a relation: kind, dates as
+/// written and as days, the contested flag, and the evidence.
+fn relation_data(relation: &RelationRef<'_>) -> Map<String, Value> {
+    let d = dates(relation);
+    let citations: Vec<Value> = relation
+        .citations()
+        .map(|e| {
+            let published = e.source().published;
+            // Who speaks: the claimant the citation names, else the article;
+            // the claimant rule compares citations of one voice.
+            let voice = match e.claimed_by() {
+                Some(who) => format!("claimant:{who}"),
+                None => format!("article:{}", e.source().id),
+            };
+            json!({
+                "source": e.source().id.as_str(),
+                "published": published.to_string(),
+                "published_first": published.first_day().to_string(),
+                "published_last": text(published.last_day()),
+                "voice": voice,
+                "title": e.source().title,
+                "quote": e.quote(),
+                "stance": format!("{:?}", e.stance()),
+                "claimed_by": text(e.claimed_by()),
+                "superseded": e.is_superseded(),
+            })
+        })
+        .collect();
+    let mut data = Map::new();
+    data.insert("id".into(), json!(relation.id()));
+    data.insert("kind".into(), json!(relation.kind().name()));
+    data.insert("event".into(), json!(relation.is_event()));
+    data.insert("from".into(), json!(text(d.from)));
+    data.insert("until".into(), json!(text(d.until)));
+    data.insert("on".into(), json!(text(d.on)));
+    data.insert("from_precision".into(), json!(precision(d.from.or(d.on))));
+    data.insert("until_precision".into(), json!(precision(d.until)));
+    data.insert("holds_from".into(), json!(text(d.holds_from)));
+    data.insert("holds_until".into(), json!(text(d.holds_until)));
+    data.insert("certain_from".into(), json!(text(d.certain_from)));
+    data.insert("certain_until".into(), json!(text(d.certain_until)));
+    data.insert("contested".into(), json!(relation.is_contested()));
+    data.insert("claimed_by".into(), json!(text(relation.claimed_by())));
+    data.insert("note".into(), json!(text(relation.note())));
+    data.insert("citations".into(), Value::Array(citations));
+    data
+}
+
+fn graph_data(scope: Scope<'_>) -> Value {
+    json!({
+        "name": "actorgraph",
+        "as_of": text(scope.day()),
+        "dates": "half-open: a state possibly holds on day d when holds_from <= d < holds_until (empty = open), certainly when certain_from <= d < certain_until",
+    })
+}
+
+/// The scope as networkx's node-link JSON, read by
+/// `networkx.node_link_graph(data, edges="edges")` (a directed multigraph,
+/// each relation an edge keyed by its id) and by D3.
+///
+/// # Complexity
+///
+/// O(A + R + C) for the actors, relations and citations written.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, export};
+///
+/// let graph = ActorGraph::embedded()?;
+/// let text = export::to_node_link(export::Scope::Whole(&graph), &Default::default());
+/// assert!(text.contains("\"edges\""));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+pub fn to_node_link(scope: Scope<'_>, options: &ExportOptions) -> String {
+    let selection = select(scope, options);
+    let nodes: Vec<Value> = selection.actors.iter().map(|a| Value::Object(actor_data(*a))).collect();
+    let edges: Vec<Value> = selection
+        .relations
+        .iter()
+        .map(|r| {
+            let mut data = relation_data(r);
+            data.insert("source".into(), json!(r.subject().id.as_str()));
+            data.insert("target".into(), json!(r.object().id.as_str()));
+            data.insert("key".into(), json!(r.id()));
+            Value::Object(data)
+        })
+        .collect();
+    let document = json!({
+        "directed": true,
+        "multigraph": true,
+        "graph": graph_data(scope),
+        "nodes": nodes,
+        "edges": edges,
+    });
+    pretty(&document)
+}
+
+/// The scope as Cytoscape.js JSON (`elements.nodes`, `elements.edges`,
+/// each with its `data`), which Cytoscape desktop imports too.
+///
+/// # Complexity
+///
+/// O(A + R + C) for the actors, relations and citations written.
+pub fn to_cytoscape(scope: Scope<'_>, options: &ExportOptions) -> String {
+    let selection = select(scope, options);
+    let nodes: Vec<Value> = selection
+        .actors
+        .iter()
+        .map(|a| json!({"data": Value::Object(actor_data(*a))}))
+        .collect();
+    let edges: Vec<Value> = selection
+        .relations
+        .iter()
+        .map(|r| {
+            let mut data = relation_data(r);
+            data.insert("source".into(), json!(r.subject().id.as_str()));
+            data.insert("target".into(), json!(r.object().id.as_str()));
+            json!({"data": Value::Object(data)})
+        })
+        .collect();
+    let document = json!({
+        "data": graph_data(scope),
+        "elements": {"nodes": nodes, "edges": edges},
+    });
+    pretty(&document)
+}
+
+fn pretty(document: &Value) -> String {
+    // Serialising a `Value` cannot fail: every key is a string.
+    serde_json::to_string_pretty(document).unwrap_or_default()
+}
