@@ -8,6 +8,7 @@ mod cli;
 mod data_facts;
 mod data_quotes;
 mod dot;
+mod exports;
 mod load;
 mod merge;
 mod model;

@@ -60,7 +60,15 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
     for actor in &selection.actors {
         let r = actor.record();
         let kind = format!("{:?}", r.kind);
-        actors.write_record([r.id.as_str(), &r.name, &kind, &r.aliases.join(";"), &text(r.died), "Actor"])
+        actors
+            .write_record([
+                r.id.as_str(),
+                &r.name,
+                &kind,
+                &r.aliases.join(";"),
+                &text(r.died),
+                "Actor",
+            ])
             .map_err(failed)?;
     }
     let mut relations = table(&[
@@ -82,7 +90,14 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
         "claimed_by",
         "note",
     ]);
-    let mut citations = table(&["relation", "source", "quote", "stance", "claimed_by", "superseded:boolean"]);
+    let mut citations = table(&[
+        "relation",
+        "source",
+        "quote",
+        "stance",
+        "claimed_by",
+        "superseded:boolean",
+    ]);
     for r in &selection.relations {
         let d = dates(r);
         let record = [
@@ -119,7 +134,15 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
                 .map_err(failed)?;
         }
     }
-    let mut sources = table(&["id:ID(Source)", "title", "publisher", "published", "published_first:date", "published_last:date", ":LABEL"]);
+    let mut sources = table(&[
+        "id:ID(Source)",
+        "title",
+        "publisher",
+        "published",
+        "published_first:date",
+        "published_last:date",
+        ":LABEL",
+    ]);
     for s in graph.sources() {
         sources
             .write_record([

@@ -60,7 +60,10 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
     out.push_str("      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n");
     out.push_str("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n");
     for (id, title, kind) in EDGE_ATTRIBUTES {
-        let _ = writeln!(out, "      <attribute id=\"{id}\" title=\"{title}\" type=\"{kind}\"/>");
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"{id}\" title=\"{title}\" type=\"{kind}\"/>"
+        );
     }
     out.push_str("    </attributes>\n    <nodes>\n");
     for actor in &selection.actors {
@@ -114,7 +117,14 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
         attvalue(&mut out, "contested", &relation.is_contested().to_string());
         let quotes: Vec<String> = relation
             .citations()
-            .map(|e| format!("{} ({}): {}", e.source().id, e.source().published, e.quote()))
+            .map(|e| {
+                format!(
+                    "{} ({}): {}",
+                    e.source().id,
+                    e.source().published,
+                    e.quote()
+                )
+            })
             .collect();
         attvalue(&mut out, "quotes", &quotes.join("\n\n"));
         out.push_str("        </attvalues>\n      </edge>\n");
@@ -124,5 +134,9 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
 }
 
 fn attvalue(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, "          <attvalue for=\"{key}\" value=\"{}\"/>", escape_xml(value));
+    let _ = writeln!(
+        out,
+        "          <attvalue for=\"{key}\" value=\"{}\"/>",
+        escape_xml(value)
+    );
 }

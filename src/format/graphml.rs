@@ -54,7 +54,10 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     );
     for (id, scope_for, name, kind) in KEYS {
-        let _ = writeln!(out, "  <key id=\"{id}\" for=\"{scope_for}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>");
+        let _ = writeln!(
+            out,
+            "  <key id=\"{id}\" for=\"{scope_for}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>"
+        );
     }
     let _ = writeln!(out, "  <graph id=\"actorgraph\" edgedefault=\"directed\">");
     for actor in &selection.actors {
@@ -87,10 +90,21 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
         data(&mut out, "e_holds_until", &text(d.holds_until));
         data(&mut out, "e_certain_from", &text(d.certain_from));
         data(&mut out, "e_certain_until", &text(d.certain_until));
-        data(&mut out, "e_contested", &relation.is_contested().to_string());
+        data(
+            &mut out,
+            "e_contested",
+            &relation.is_contested().to_string(),
+        );
         let quotes: Vec<String> = relation
             .citations()
-            .map(|e| format!("{} ({}): {}", e.source().id, e.source().published, e.quote()))
+            .map(|e| {
+                format!(
+                    "{} ({}): {}",
+                    e.source().id,
+                    e.source().published,
+                    e.quote()
+                )
+            })
             .collect();
         data(&mut out, "e_citations", &quotes.len().to_string());
         data(&mut out, "e_quotes", &quotes.join("\n\n"));
@@ -101,5 +115,9 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
 }
 
 fn data(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", escape_xml(value));
+    let _ = writeln!(
+        out,
+        "      <data key=\"{key}\">{}</data>",
+        escape_xml(value)
+    );
 }

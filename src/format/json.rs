@@ -93,7 +93,11 @@ impl ActorGraph {
 pub fn to_json_dataset(scope: Scope<'_>, options: &ExportOptions) -> Result<String, Error> {
     let graph = scope.graph();
     let selection = select(scope, options);
-    let relations: Vec<_> = selection.relations.iter().map(RelationRef::to_relation).collect();
+    let relations: Vec<_> = selection
+        .relations
+        .iter()
+        .map(RelationRef::to_relation)
+        .collect();
     let mut used: Vec<&str> = relations
         .iter()
         .flat_map(|r| r.citations.iter().map(|c| c.source.as_str()))
@@ -102,10 +106,16 @@ pub fn to_json_dataset(scope: Scope<'_>, options: &ExportOptions) -> Result<Stri
     let dataset = Dataset {
         sources: graph
             .sources()
-            .filter(|s| matches!(scope, Scope::Whole(_)) || used.binary_search(&s.id.as_str()).is_ok())
+            .filter(|s| {
+                matches!(scope, Scope::Whole(_)) || used.binary_search(&s.id.as_str()).is_ok()
+            })
             .cloned()
             .collect(),
-        actors: selection.actors.iter().map(|a| a.record().clone()).collect(),
+        actors: selection
+            .actors
+            .iter()
+            .map(|a| a.record().clone())
+            .collect(),
         relations,
     };
     dataset.to_json()
@@ -206,7 +216,11 @@ fn graph_data(scope: Scope<'_>) -> Value {
 /// ```
 pub fn to_node_link(scope: Scope<'_>, options: &ExportOptions) -> String {
     let selection = select(scope, options);
-    let nodes: Vec<Value> = selection.actors.iter().map(|a| Value::Object(actor_data(*a))).collect();
+    let nodes: Vec<Value> = selection
+        .actors
+        .iter()
+        .map(|a| Value::Object(actor_data(*a)))
+        .collect();
     let edges: Vec<Value> = selection
         .relations
         .iter()

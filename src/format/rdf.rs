@@ -74,13 +74,25 @@ pub fn to_turtle(scope: Scope<'_>, options: &ExportOptions) -> String {
         if let Some(publisher) = &source.publisher {
             let _ = writeln!(out, "    dct:publisher {} ;", literal(publisher));
         }
-        let _ = writeln!(out, "    ag:published {} ;", literal(&source.published.to_string()));
-        let _ = writeln!(out, "    dct:date \"{}\"^^xsd:date .", source.published.first_day());
+        let _ = writeln!(
+            out,
+            "    ag:published {} ;",
+            literal(&source.published.to_string())
+        );
+        let _ = writeln!(
+            out,
+            "    dct:date \"{}\"^^xsd:date .",
+            source.published.first_day()
+        );
     }
     for actor in &selection.actors {
         let record = actor.record();
         let _ = writeln!(out, "actor:{} a ag:Actor ;", record.id);
-        let _ = writeln!(out, "    ag:actorKind {} ;", literal(&format!("{:?}", record.kind)));
+        let _ = writeln!(
+            out,
+            "    ag:actorKind {} ;",
+            literal(&format!("{:?}", record.kind))
+        );
         for alias in &record.aliases {
             let _ = writeln!(out, "    ag:alias {} ;", literal(alias));
         }
@@ -109,7 +121,11 @@ pub fn to_turtle(scope: Scope<'_>, options: &ExportOptions) -> String {
         for (n, _) in relation.citations().enumerate() {
             let _ = writeln!(out, "    prov:wasDerivedFrom stmt:{id}_ref{n} ;");
         }
-        let rank = if relation.is_contested() { "ag:Contested" } else { "ag:NormalRank" };
+        let rank = if relation.is_contested() {
+            "ag:Contested"
+        } else {
+            "ag:NormalRank"
+        };
         let _ = writeln!(out, "    ag:rank {rank} .");
         for (n, evidence) in relation.citations().enumerate() {
             let _ = writeln!(out, "stmt:{id}_ref{n} a ag:Reference ;");
@@ -125,12 +141,25 @@ pub fn to_turtle(scope: Scope<'_>, options: &ExportOptions) -> String {
 }
 
 /// The day, its precision and the date as written, for one bound.
-fn date_triples(out: &mut String, which: &str, day: Option<crate::base::date::Date>, written: Option<When>) {
+fn date_triples(
+    out: &mut String,
+    which: &str,
+    day: Option<crate::base::date::Date>,
+    written: Option<When>,
+) {
     let Some(day) = day else { return };
     let _ = writeln!(out, "    ag:{which} \"{day}\"^^xsd:date ;");
     if let Some(written) = written {
-        let _ = writeln!(out, "    ag:{which}Precision {} ;", wikidata_precision(written));
-        let _ = writeln!(out, "    ag:{which}Written {} ;", literal(&written.to_string()));
+        let _ = writeln!(
+            out,
+            "    ag:{which}Precision {} ;",
+            wikidata_precision(written)
+        );
+        let _ = writeln!(
+            out,
+            "    ag:{which}Written {} ;",
+            literal(&written.to_string())
+        );
     }
 }
 

@@ -117,7 +117,10 @@ fn read_dataset(path: &Path) -> Result<Dataset, Error> {
     if is_json {
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             let at = crate::base::error::Position {
-                line: 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+                line: 1 + bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count(),
                 column: 1,
             };
             Error::Syntax {
