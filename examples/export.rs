@@ -96,7 +96,9 @@ fn main() -> ExitCode {
                 }
             };
             match &args.out {
-                Some(path) => std::fs::write(path, text).map(|()| String::new()).map_err(Into::into),
+                Some(path) => std::fs::write(path, text)
+                    .map(|()| String::new())
+                    .map_err(Into::into),
                 None => Ok(text),
             }
         },
