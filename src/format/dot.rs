@@ -395,29 +395,45 @@ fn legend(
     if kinds.is_empty() {
         return;
     }
-    // Legend ids contain ':', which actor ids cannot, so they never collide.
-    out.push_str("  subgraph cluster_legend {\n    label=\"legend\"; fontsize=12; style=rounded; color=\"#bbbbbb\";\n");
+    // Two short rows, actor kinds and relation kinds, rather than a column
+    // of sample nodes as tall as the graph: the legend must not take the
+    // room the camps need. Kind names are the crate's own fixed words, so
+    // they need no escaping.
+    let mut cells = String::new();
     for kind in &kinds {
         let (shape, fill) = node_style(*kind);
-        let _ = writeln!(
-            out,
-            "    \"legend:{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", fontsize=9];",
-            kind.label(),
+        let _ = write!(
+            cells,
+            "<td bgcolor=\"{fill}\" border=\"1\">{} ({shape})</td>",
             kind.label()
         );
     }
-    for (i, kind) in relation_kinds.iter().enumerate() {
+    let mut lines = String::new();
+    for kind in &relation_kinds {
         let (colour, style) = edge_style(*kind);
-        let dir = if kind.is_symmetric() {
-            ", dir=none"
-        } else {
-            ""
+        let arrow = if kind.is_symmetric() { "&#8212;" } else { "&#8594;" };
+        let dashes = match style {
+            "dashed" | "dotted" => format!(" ({style})"),
+            _ => String::new(),
         };
-        let _ = writeln!(
-            out,
-            "    \"legend:from{i}\" [label=\"\", shape=point, width=0.05];\n    \"legend:to{i}\" [label=\"\", shape=point, width=0.05];\n    \"legend:from{i}\" -> \"legend:to{i}\" [label=\"{}\", color=\"{colour}\", fontcolor=\"{colour}\", style={style}{dir}];",
+        let _ = write!(
+            lines,
+            "<td><font color=\"{colour}\">{arrow} {}{dashes}</font></td>",
             kind.name().replace('_', " ")
         );
     }
-    out.push_str("  }\n");
+    let table = |row: &str| {
+        format!("<<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\"><tr>{row}</tr></table>>")
+    };
+    let _ = writeln!(
+        out,
+        "  \"legend:actors\" [shape=plaintext, style=\"\", fontsize=9, label={}];",
+        table(&cells)
+    );
+    let _ = writeln!(
+        out,
+        "  \"legend:relations\" [shape=plaintext, style=\"\", fontsize=9, label={}];",
+        table(&lines)
+    );
+    out.push_str("  { rank=sink; \"legend:actors\"; \"legend:relations\"; }\n");
 }
