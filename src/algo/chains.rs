@@ -206,20 +206,21 @@ fn steps<'g>(
     by_neighbour
 }
 
-/// Hop counts to `target` along links, for every actor within the limit,
-/// by the actor's order.
-fn distances_to<'g>(
+/// Hop counts between `end` and every actor within the limit, by the
+/// actor's order: to `end` along links (`backwards`), or from it.
+fn distances<'g>(
     view: View<'g>,
-    target: ActorRef<'g>,
+    end: ActorRef<'g>,
     options: &ChainOptions,
+    backwards: bool,
 ) -> HashMap<usize, usize> {
-    let mut distance = HashMap::from([(target.order(), 0)]);
-    let mut queue = VecDeque::from([(target, 0)]);
+    let mut distance = HashMap::from([(end.order(), 0)]);
+    let mut queue = VecDeque::from([(end, 0)]);
     while let Some((actor, d)) = queue.pop_front() {
         if d == options.max_hops {
             continue;
         }
-        for (previous, _) in steps(view, actor, options, true) {
+        for (previous, _) in steps(view, actor, options, backwards) {
             distance.entry(previous.order()).or_insert_with(|| {
                 queue.push_back((previous, d + 1));
                 d + 1
@@ -241,10 +242,11 @@ fn distances_to<'g>(
 ///
 /// # Complexity
 ///
-/// A breadth-first search back from `to` bounds the depth, then a
-/// depth-first search from `from` visits only actors that can still
-/// reach `to` within the hop limit: O(E + P·h) for E link relations
-/// within reach and P chains of up to h hops.
+/// A breadth-first search from the end with fewer link relations on the
+/// day (a hub can have thousands where its partner has a few) bounds the
+/// depth, then a depth-first search from the other end visits only actors
+/// still within the hop limit of it: O(E + P·h) for E link relations
+/// within reach of the cheap end and P chains of up to h hops.
 ///
 /// # Example
 ///
@@ -266,21 +268,33 @@ pub fn chains<'g>(
 ) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
     let start = from.into_actor(view.graph())?;
     let target = to.into_actor(view.graph())?;
-    let distance = distances_to(view, target, options);
+    let links = |actor| {
+        view.involving_kinds(actor, &options.kinds)
+            .map_or(0, Iterator::count)
+    };
+    // Bound from the cheap end, then walk from the other towards it; a
+    // backward walk assembles its chains the right way round.
+    let backwards = links(start) < links(target);
+    let (bound, walk_from) = if backwards {
+        (start, target)
+    } else {
+        (target, start)
+    };
+    let distance = distances(view, bound, options, !backwards);
     let mut found = Vec::new();
-    if start != target && distance.contains_key(&start.order()) {
+    if start != target && distance.contains_key(&walk_from.order()) {
         let mut search = Search {
             view,
             options,
-            backwards: false,
-            path: vec![start],
+            backwards,
+            path: vec![walk_from],
             hops: Vec::new(),
             found: &mut found,
         };
         search.walk(&mut |hops, actor| {
             let remaining = options.max_hops - hops.len();
             match distance.get(&actor.order()) {
-                Some(&d) if d <= remaining && actor == target => Walk::Emit,
+                Some(&d) if d <= remaining && actor == bound => Walk::Emit,
                 Some(&d) if d <= remaining => Walk::Continue,
                 _ => Walk::Prune,
             }
