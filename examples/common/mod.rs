@@ -18,14 +18,24 @@ pub struct DataArgs {
     /// (may be given several times).
     #[arg(long = "add")]
     add: Vec<PathBuf>,
+    /// Use a synthetic dataset of this many relations (the benches' shape,
+    /// seed 42) instead of the embedded one.
+    #[arg(long, conflicts_with = "data")]
+    synthetic: Option<usize>,
 }
 
 impl DataArgs {
     /// The dataset named by `--data`, or the embedded one, with `--add` on top.
     pub fn load(&self) -> Result<ActorGraph, actorgraph::Error> {
-        let mut graph = match &self.data {
-            Some(path) => ActorGraph::from_path(path)?,
-            None => ActorGraph::embedded()?,
+        let mut graph = match (&self.data, self.synthetic) {
+            (Some(path), _) => ActorGraph::from_path(path)?,
+            (None, Some(relations)) => ActorGraph::from_dataset(
+                actorgraph::synthetic::Spec::new((relations / 20).max(100), relations)
+                    .sources((relations / 100).max(50))
+                    .seed(42)
+                    .generate(),
+            )?,
+            (None, None) => ActorGraph::embedded()?,
         };
         for extra in &self.add {
             graph.extend_from_path(extra)?;
