@@ -4,6 +4,7 @@
 //! cargo run --example export -- --format gexf --out syria.gexf
 //! cargo run --example export -- --format csv --out tables/
 //! cargo run --example export -- --format graphml --as-of 2024-11-30
+//! cargo run --example export -- --format snapshot --out syria.agsnap
 //! ```
 
 mod common;
@@ -28,6 +29,8 @@ enum Format {
     Csv,
     Html,
     Dot,
+    /// The whole graph saved for `--data FILE` to open without parsing.
+    Snapshot,
 }
 
 /// The graph, or the graph on one day, for another tool.
@@ -82,6 +85,13 @@ fn main() -> ExitCode {
                         None => dot,
                     };
                     actorgraph::dot::to_dot(view(day), &dot)?
+                }
+                Format::Snapshot => {
+                    let Some(path) = &args.out else {
+                        return Err("a snapshot is binary: give --out FILE".into());
+                    };
+                    graph.save_snapshot(path)?;
+                    return Ok(String::new());
                 }
                 Format::Csv => {
                     let tables = export::to_csv(scope, &options)?;

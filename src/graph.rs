@@ -243,6 +243,27 @@ impl ActorGraph {
         }
     }
 
+    /// A graph over a store read back whole, its index with it; the names
+    /// are filed again from the actors.
+    pub(crate) fn from_parts(store: Store, index: IntervalIndex) -> ActorGraph {
+        let mut names = NameIndex::default();
+        for (position, actor) in store.actor_positions().zip(store.actors()) {
+            let all = std::iter::once(actor.id.as_str())
+                .chain([actor.name.as_str()])
+                .chain(actor.aliases.iter().map(String::as_str))
+                .chain(actor.former_names.iter().map(|f| f.name.as_str()));
+            for name in all {
+                // The store holds under 2^31 actors, so names fit too.
+                let _ = names.insert(name, position);
+            }
+        }
+        ActorGraph {
+            store,
+            names,
+            interval_index: OnceLock::from(index),
+        }
+    }
+
     /// The interval index, built now if the graph changed since the last query.
     pub(crate) fn interval_index(&self) -> &IntervalIndex {
         self.interval_index

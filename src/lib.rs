@@ -167,7 +167,7 @@ pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,
     When,
 };
-pub use base::error::{Error, Fault, Item, ItemKind, Position, Problem, Problems};
+pub use base::error::{Error, Fault, Item, ItemKind, Position, Problem, Problems, SnapshotFault};
 pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
 pub use base::model::{
     Acknowledgement, Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName,
@@ -176,6 +176,7 @@ pub use base::model::{
 pub use format::dot;
 pub use format::exports as export;
 pub use format::ron::EMBEDDED_DATASET;
+pub use format::snapshot::FORMAT_VERSION as SNAPSHOT_VERSION;
 pub use graph::ActorGraph;
 pub use index::names;
 pub use view::{ActorRef, Evidence, IntoActor, RelationRef, View};

@@ -114,6 +114,23 @@ impl Date {
             .unwrap_or_default()
     }
 
+    /// The day as stored: year, month and day packed in that order.
+    pub(crate) fn packed(self) -> u32 {
+        self.0
+    }
+
+    /// Back from [`Date::packed`], if the value is a real day or the
+    /// "never" sentinel of an open end.
+    pub(crate) fn from_packed(packed: u32) -> Option<Date> {
+        if packed == Date::NEVER.0 {
+            return Some(Date::NEVER);
+        }
+        let day = Date(packed);
+        let year = i16::try_from(packed >> 9).ok()?;
+        let valid = Date::new(year, day.month(), day.day()).ok()?;
+        (valid == day).then_some(day)
+    }
+
     /// The next day, if it is still within [`MAX_YEAR`].
     pub fn following(self) -> Option<Date> {
         let next = self.to_jiff().tomorrow().ok()?;
@@ -287,6 +304,11 @@ impl PartialDate {
     pub fn day(year: i16, month: u8, day: u8) -> Result<PartialDate, Error> {
         Date::new(year, month, day)?;
         Ok(PartialDate { year, month, day })
+    }
+
+    /// Year, month and day, with 0 for an unknown month or day.
+    pub(crate) fn parts(self) -> (i16, u8, u8) {
+        (self.year, self.month, self.day)
     }
 
     /// How precisely the date is known.

@@ -92,9 +92,42 @@ pub enum Error {
         /// The end as written.
         until: String,
     },
+    /// A snapshot file could not be opened.
+    #[error("cannot open snapshot: {fault}: {detail}")]
+    Snapshot {
+        /// Which way the file fails.
+        fault: SnapshotFault,
+        /// What was found.
+        detail: String,
+    },
     /// A dataset or batch failed validation; every problem is listed.
     #[error("{0}")]
     Invalid(Problems),
+}
+
+/// Why a snapshot file cannot be opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SnapshotFault {
+    /// It is not a snapshot at all (another kind of file).
+    Foreign,
+    /// It is a snapshot of another format version.
+    Version,
+    /// It ends before its own header says it does.
+    Truncated,
+    /// Its checksum or contents are wrong.
+    Corrupt,
+}
+
+impl fmt::Display for SnapshotFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SnapshotFault::Foreign => "not an actorgraph snapshot",
+            SnapshotFault::Version => "another snapshot version",
+            SnapshotFault::Truncated => "truncated",
+            SnapshotFault::Corrupt => "corrupt",
+        })
+    }
 }
 
 /// A line and column in a text, both counted from one.

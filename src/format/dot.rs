@@ -411,7 +411,11 @@ fn legend(
     let mut lines = String::new();
     for kind in &relation_kinds {
         let (colour, style) = edge_style(*kind);
-        let arrow = if kind.is_symmetric() { "&#8212;" } else { "&#8594;" };
+        let arrow = if kind.is_symmetric() {
+            "&#8212;"
+        } else {
+            "&#8594;"
+        };
         let dashes = match style {
             "dashed" | "dotted" => format!(" ({style})"),
             _ => String::new(),

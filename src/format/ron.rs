@@ -167,15 +167,24 @@ impl ActorGraph {
         ActorGraph::from_dataset(Dataset::from_ron(text)?)
     }
 
-    /// Reads, parses and validates a dataset file: JSON when its name ends
-    /// in `.json`, else RON.
+    /// Reads a graph from a file: a snapshot ([`ActorGraph::to_snapshot`])
+    /// when the file begins with the snapshot mark; else parses and
+    /// validates a dataset, JSON when its name ends in `.json`, else RON.
     ///
     /// # Errors
     ///
     /// [`Error::Io`] when the file cannot be read, then as
     /// [`Dataset::from_ron_bytes`] and [`ActorGraph::from_dataset`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<ActorGraph, Error> {
-        ActorGraph::from_dataset(read_dataset(path.as_ref())?)
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        if super::snapshot::looks_like_snapshot(&bytes) {
+            return ActorGraph::from_snapshot(&bytes);
+        }
+        ActorGraph::from_dataset(read_dataset(path)?)
     }
 
     /// Loads a dataset file on top of this graph: its new sources, actors

@@ -15,7 +15,8 @@
 use crate::base::date::Date;
 use crate::base::model::RelationKind;
 use crate::store::Store;
-use crate::store::ix::RelationIx;
+use crate::store::codec::{Corrupt, Decoded, Reader, Writer, corrupt};
+use crate::store::ix::{Ix, RelationIx};
 use crate::store::packed::Tagged;
 
 /// Entries per leaf of the max-tree: one cache line of end days. Larger
@@ -45,6 +46,11 @@ impl KindIndex {
     /// known_possibly) entries.
     fn build(mut entries: Vec<(Date, Date, Tagged, Date)>) -> KindIndex {
         entries.sort_unstable();
+        KindIndex::from_sorted(&entries)
+    }
+
+    /// Builds from entries already in order of start.
+    fn from_sorted(entries: &[(Date, Date, Tagged, Date)]) -> KindIndex {
         let blocks = entries.len().div_ceil(BLOCK);
         let leaves = blocks.next_power_of_two().max(1);
         // Padding leaves hold the earliest day, so no query ever enters them.
@@ -249,6 +255,85 @@ impl IntervalIndex {
         }
     }
 
+    /// Writes each kind's order and knowledge dates; the rest is rebuilt
+    /// from the store on reading.
+    pub(crate) fn write_snapshot(&self, w: &mut Writer) {
+        for kind in &self.kinds {
+            w.u32s(kind.order.iter().map(|t| t.raw()));
+            w.u32s(kind.known.iter().map(|d| d.packed()));
+        }
+        w.len(self.disputes.len());
+        for (relation, day) in &self.disputes {
+            w.u32(relation.raw());
+            w.date(*day);
+        }
+    }
+
+    /// Reads an index written by [`IntervalIndex::write_snapshot`] for
+    /// `store`, checking that each kind's order holds exactly that kind's
+    /// relations, in order of start, with their dispute flags; end days and
+    /// the max-trees are rebuilt from the store's spans, so they cannot
+    /// disagree with it.
+    ///
+    /// # Complexity
+    ///
+    /// O(R) for R relations: no sort, no citation read.
+    pub(crate) fn read_snapshot(r: &mut Reader<'_>, store: &Store) -> Decoded<IntervalIndex> {
+        let relations = store.relation_count();
+        let mut seen = vec![false; relations];
+        let mut kinds = Vec::with_capacity(RelationKind::ALL.len());
+        for kind in RelationKind::ALL {
+            let order = r.u32s()?;
+            let known = r.u32s()?;
+            if known.len() != order.len() {
+                return corrupt("an index's knowledge dates do not match its entries");
+            }
+            let mut entries = Vec::with_capacity(order.len());
+            for (raw, known) in order.into_iter().zip(known) {
+                let tagged = Tagged::from_raw(raw);
+                let relation: RelationIx = tagged.position();
+                let Some(slot) = seen.get_mut(relation.index()) else {
+                    return corrupt("an index entry past the last relation");
+                };
+                let span = store.span(relation);
+                let known = Date::from_packed(known)
+                    .ok_or_else(|| Corrupt("an index date is not a day".into()))?;
+                let in_order = entries
+                    .last()
+                    .is_none_or(|e: &(Date, Date, Tagged, Date)| e.0 <= span.possible_from);
+                if *slot || span.kind != kind || tagged.flag() != span.is_disputed() || !in_order {
+                    return corrupt(format!(
+                        "the {} index is out of order or holds a stranger",
+                        kind.name()
+                    ));
+                }
+                *slot = true;
+                entries.push((span.possible_from, span.possible_until, tagged, known));
+            }
+            kinds.push(KindIndex::from_sorted(&entries));
+        }
+        if seen.iter().any(|s| !s) {
+            return corrupt("the index misses relations");
+        }
+        let n = r.len(8)?;
+        let mut disputes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let relation = RelationIx::from_raw(r.u32()?);
+            let day = r.date()?;
+            let fits = relation.index() < relations
+                && store.span(relation).is_disputed()
+                && disputes.last().is_none_or(|&(last, _)| last < relation);
+            if !fits {
+                return corrupt("the index's disputes are out of order or range");
+            }
+            disputes.push((relation, day));
+        }
+        if disputes.len() != store.spans().filter(|s| s.is_disputed()).count() {
+            return corrupt("the index misses disputed relations");
+        }
+        Ok(IntervalIndex { kinds, disputes })
+    }
+
     /// The relations of `kind` whose first possible day is at most `day`,
     /// in order of start, each with its `possible_until`.
     ///
@@ -302,7 +387,6 @@ impl IntervalIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ix::Ix;
 
     fn day(s: &str) -> Date {
         s.parse().unwrap()

@@ -13,10 +13,12 @@
 //! hands them out as it adds records and never removes one, so a position
 //! once made stays valid.
 
+pub(crate) mod codec;
 pub(crate) mod interner;
 pub(crate) mod ix;
 pub(crate) mod packed;
 pub(crate) mod records;
+mod snapshot;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;

@@ -23,6 +23,18 @@ impl Tagged {
     }
 
     #[inline]
+    /// The four bytes as stored.
+    pub(crate) fn raw(self) -> u32 {
+        self.0
+    }
+
+    /// Back from [`Tagged::raw`]; any value splits into a flag and a
+    /// position below the limit, which callers bounds-check.
+    pub(crate) fn from_raw(raw: u32) -> Tagged {
+        Tagged(raw)
+    }
+
+    #[inline]
     pub(crate) fn flag(self) -> bool {
         self.0 & TAG != 0
     }
@@ -113,6 +125,37 @@ impl Span {
             shape,
             citations,
         }
+    }
+
+    /// The shape bits, for snapshots.
+    pub(crate) fn shape(&self) -> u8 {
+        self.shape
+    }
+
+    /// A span read back from a snapshot, if its parts are consistent: its
+    /// bounds in order, and (unless ranged) rebuilding an interval.
+    pub(crate) fn from_parts(
+        possible_from: Date,
+        possible_until: Date,
+        kind: RelationKind,
+        shape: u8,
+        citations: u16,
+    ) -> Option<Span> {
+        let span = Span {
+            possible_from,
+            possible_until,
+            kind,
+            shape,
+            citations,
+        };
+        let ordered = if span.is_event() {
+            possible_from <= possible_until
+        } else {
+            possible_from < possible_until
+        };
+        let consistent = span.is_event() == kind.is_event()
+            && (span.is_ranged() || span.plain_interval().is_some());
+        (ordered && consistent && possible_from != Date::NEVER).then_some(span)
     }
 
     /// Whether some citation, whenever published, disputes the relation.

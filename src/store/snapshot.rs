@@ -1,0 +1,473 @@
+//! The store as snapshot bytes, and back with every position checked.
+//!
+//! Records (sources, actors, claimants, notes) are written field by field;
+//! relations as their packed arrays. Reading trusts nothing: every
+//! position is bounds-checked, every text checked as UTF-8, every date
+//! checked as a day, and what can be recomputed cheaply (citation block
+//! offsets, deduplication tables) is recomputed rather than read.
+
+use petgraph::graph::NodeIndex;
+
+use crate::base::date::{Interval, When};
+use crate::base::id::{ActorId, SourceId};
+use crate::base::model::{
+    Acknowledgement, Actor, ActorKind, Citation, Claimant, FormerName, RelationKind, Source,
+    Stance, Warning,
+};
+
+use super::codec::{Decoded, Reader, Writer, corrupt};
+use super::ix::{CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
+use super::packed::{Span, Tagged};
+use super::{CITATION_BLOCK, CitationRow, Store};
+
+fn claimant(w: &mut Writer, claimant: &Claimant) {
+    match claimant {
+        Claimant::Actor(id) => {
+            w.u8(0);
+            w.str(id.as_str());
+        }
+        Claimant::Other(who) => {
+            w.u8(1);
+            w.str(who);
+        }
+    }
+}
+
+fn read_claimant(r: &mut Reader<'_>) -> Decoded<Claimant> {
+    match r.u8()? {
+        0 => id(r.str()?, ActorId::new).map(Claimant::Actor),
+        1 => Ok(Claimant::Other(r.str()?.to_owned())),
+        tag => corrupt(format!("claimant tag {tag}")),
+    }
+}
+
+fn id<T>(text: &str, make: fn(String) -> Result<T, crate::base::error::Error>) -> Decoded<T> {
+    make(text.to_owned()).or_else(|e| corrupt(e.to_string()))
+}
+
+fn acks(w: &mut Writer, acks: &[Acknowledgement]) {
+    w.len(acks.len());
+    for ack in acks {
+        w.u8(ack.warning as u8);
+        w.str(&ack.reason);
+    }
+}
+
+fn read_acks(r: &mut Reader<'_>) -> Decoded<Vec<Acknowledgement>> {
+    const WARNINGS: [Warning; 5] = [
+        Warning::QuoteNamesNeitherEnd,
+        Warning::StartIsReportDate,
+        Warning::Overlap,
+        Warning::EventAfterReport,
+        Warning::PastDeath,
+    ];
+    let n = r.len(9)?;
+    (0..n)
+        .map(|_| {
+            let warning = *WARNINGS
+                .get(usize::from(r.u8()?))
+                .ok_or_else(|| super::codec::Corrupt("unknown warning".into()))?;
+            Ok(Acknowledgement {
+                warning,
+                reason: r.str()?.to_owned(),
+            })
+        })
+        .collect()
+}
+
+fn citation(w: &mut Writer, c: &Citation) {
+    w.str(c.source.as_str());
+    w.str(&c.quote);
+    w.u8(u8::from(c.stance == Stance::Disputes));
+    match &c.claimed_by {
+        Some(who) => {
+            w.u8(1);
+            claimant(w, who);
+        }
+        None => w.u8(0),
+    }
+    acks(w, &c.acknowledged);
+}
+
+fn read_citation(r: &mut Reader<'_>) -> Decoded<Citation> {
+    let source = id(r.str()?, SourceId::new)?;
+    let quote = r.str()?.to_owned();
+    let stance = if r.u8()? == 1 {
+        Stance::Disputes
+    } else {
+        Stance::Supports
+    };
+    let claimed_by = match r.u8()? {
+        0 => None,
+        _ => Some(read_claimant(r)?),
+    };
+    Ok(Citation {
+        source,
+        quote,
+        stance,
+        claimed_by,
+        acknowledged: read_acks(r)?,
+    })
+}
+
+fn strings(w: &mut Writer, items: &[String]) {
+    w.len(items.len());
+    for s in items {
+        w.str(s);
+    }
+}
+
+fn read_strings(r: &mut Reader<'_>) -> Decoded<Vec<String>> {
+    let n = r.len(8)?;
+    (0..n).map(|_| r.str().map(str::to_owned)).collect()
+}
+
+fn actor(w: &mut Writer, a: &Actor) {
+    w.str(a.id.as_str());
+    w.str(&a.name);
+    w.u8(a.kind as u8);
+    strings(w, &a.aliases);
+    w.len(a.former_names.len());
+    for f in &a.former_names {
+        w.str(&f.name);
+        w.opt_when(f.from);
+        w.opt_when(f.until);
+        w.len(f.citations.len());
+        for c in &f.citations {
+            citation(w, c);
+        }
+    }
+    w.opt_when(a.died);
+    w.opt_str(a.note.as_deref());
+}
+
+fn read_actor(r: &mut Reader<'_>) -> Decoded<Actor> {
+    let id = id(r.str()?, ActorId::new)?;
+    let name = r.str()?.to_owned();
+    let kind = *ActorKind::ALL
+        .get(usize::from(r.u8()?))
+        .ok_or_else(|| super::codec::Corrupt("unknown actor kind".into()))?;
+    let aliases = read_strings(r)?;
+    let n = r.len(11)?;
+    let mut former_names = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = r.str()?.to_owned();
+        let (from, until) = (r.opt_when()?, r.opt_when()?);
+        let cited = r.len(19)?;
+        let citations = (0..cited)
+            .map(|_| read_citation(r))
+            .collect::<Decoded<_>>()?;
+        former_names.push(FormerName {
+            name,
+            from,
+            until,
+            citations,
+        });
+    }
+    Ok(Actor {
+        id,
+        name,
+        kind,
+        aliases,
+        former_names,
+        died: r.opt_when()?,
+        note: r.opt_str()?.map(str::to_owned),
+    })
+}
+
+fn source(w: &mut Writer, s: &Source) {
+    w.str(s.id.as_str());
+    w.opt_str(s.publisher.as_deref());
+    w.str(&s.title);
+    w.when(s.published);
+    w.u8(u8::from(s.approximate));
+    w.opt_str(s.url.as_deref());
+    w.opt_str(s.file.as_deref());
+}
+
+fn read_source(r: &mut Reader<'_>) -> Decoded<Source> {
+    Ok(Source {
+        id: id(r.str()?, SourceId::new)?,
+        publisher: r.opt_str()?.map(str::to_owned),
+        title: r.str()?.to_owned(),
+        published: r.when()?,
+        approximate: r.u8()? == 1,
+        url: r.opt_str()?.map(str::to_owned),
+        file: r.opt_str()?.map(str::to_owned),
+    })
+}
+
+/// Keys of a side table: strictly increasing and below `bound`.
+fn check_keys<I: Ix>(what: &str, keys: impl Iterator<Item = I>, bound: usize) -> Decoded<()> {
+    let mut last: Option<I> = None;
+    for key in keys {
+        if key.index() >= bound || last.is_some_and(|l| l >= key) {
+            return corrupt(format!(
+                "{what}: position {} out of order or range",
+                key.index()
+            ));
+        }
+        last = Some(key);
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Writes the store.
+    pub(crate) fn write_snapshot(&self, w: &mut Writer) {
+        w.len(self.sources.len());
+        for s in self.sources() {
+            source(w, s);
+        }
+        w.len(self.actors.len());
+        for a in self.actors() {
+            actor(w, a);
+        }
+        let edges = self.adjacency.raw_edges();
+        w.len(edges.len());
+        for (relation, edge) in self.relation_positions().zip(edges) {
+            let (subject, object) = self.ends(relation);
+            let span = edge.weight;
+            w.u32(subject.raw());
+            w.u32(object.raw());
+            w.date(span.possible_from);
+            w.date(span.possible_until);
+            w.u8(span.kind as u8);
+            w.u8(span.shape());
+            w.u16(span.citations);
+        }
+        for interner in [
+            &self.relation_ids.iter().collect::<Vec<_>>(),
+            &self.quotes.iter().collect(),
+        ] {
+            w.len(interner.len());
+            for s in interner {
+                w.str(s);
+            }
+        }
+        w.len(self.citations.len());
+        for row in &self.citations {
+            w.u32(row.source.raw());
+            w.u32(row.quote.raw());
+        }
+        w.len(self.citation_claims.len());
+        for (c, who) in &self.citation_claims {
+            w.u32(c.raw());
+            claimant(w, who);
+        }
+        w.len(self.relation_claims.len());
+        for (r, who) in &self.relation_claims {
+            w.u32(r.raw());
+            claimant(w, who);
+        }
+        w.len(self.notes.len());
+        for (r, note) in &self.notes {
+            w.u32(r.raw());
+            w.str(note);
+        }
+        w.len(self.ranged.len());
+        for (r, interval) in &self.ranged {
+            w.u32(r.raw());
+            w.opt_when(interval.start());
+            w.opt_when(interval.end());
+        }
+        w.u32s(self.changed_story.iter().map(|r| r.raw()));
+        w.len(self.relation_acks.len());
+        for (r, a) in &self.relation_acks {
+            w.u32(r.raw());
+            acks(w, a);
+        }
+        w.len(self.citation_acks.len());
+        for (c, a) in &self.citation_acks {
+            w.u32(c.raw());
+            acks(w, a);
+        }
+    }
+
+    /// Reads a store written by [`Store::write_snapshot`], checking it.
+    pub(crate) fn read_snapshot(r: &mut Reader<'_>) -> Decoded<Store> {
+        let mut store = Store::default();
+        let n = r.len(20)?;
+        for _ in 0..n {
+            let s = read_source(r)?;
+            if store.source_ix(s.id.as_str()).is_some() {
+                return corrupt(format!("source {:?} twice", s.id.as_str()));
+            }
+            store
+                .sources
+                .push(s)
+                .ok_or(super::codec::Corrupt("too many sources".into()))?;
+        }
+        let n = r.len(30)?;
+        for _ in 0..n {
+            let a = read_actor(r)?;
+            if store.actor_ix(a.id.as_str()).is_some() {
+                return corrupt(format!("actor {:?} twice", a.id.as_str()));
+            }
+            store
+                .actors
+                .push(a)
+                .ok_or(super::codec::Corrupt("too many actors".into()))?;
+            store.adjacency.add_node(());
+        }
+        store.read_relations(r)?;
+        Ok(store)
+    }
+
+    fn read_relations(&mut self, r: &mut Reader<'_>) -> Decoded<()> {
+        let relations = r.len(20)?;
+        let actors = self.actor_count();
+        self.adjacency.reserve_edges(relations);
+        let mut citation_total = 0usize;
+        for i in 0..relations {
+            let (subject, object) = (r.u32()?, r.u32()?);
+            let (possible_from, possible_until) = (r.date()?, r.date()?);
+            let kind = *RelationKind::ALL
+                .get(usize::from(r.u8()?))
+                .ok_or_else(|| super::codec::Corrupt("unknown relation kind".into()))?;
+            let (shape, citations) = (r.u8()?, r.u16()?);
+            let span = Span::from_parts(possible_from, possible_until, kind, shape, citations)
+                .ok_or_else(|| {
+                    super::codec::Corrupt("a relation's dates are inconsistent".into())
+                })?;
+            if subject as usize >= actors || object as usize >= actors || subject == object {
+                return corrupt(format!(
+                    "relation ends {subject}, {object} among {actors} actors"
+                ));
+            }
+            if i.is_multiple_of(CITATION_BLOCK) {
+                let offset =
+                    u32::try_from(citation_total).or_else(|_| corrupt("too many citations"))?;
+                self.citation_blocks.push(offset);
+            }
+            citation_total += usize::from(citations);
+            self.adjacency.add_edge(
+                NodeIndex::new(subject as usize),
+                NodeIndex::new(object as usize),
+                span,
+            );
+        }
+        for (interner, what) in [(0, "relation id"), (1, "quote")] {
+            let n = r.len(8)?;
+            if interner == 0 && n != relations {
+                return corrupt(format!("{n} relation ids for {relations} relations"));
+            }
+            for i in 0..n {
+                let text = r.str()?;
+                let number = if interner == 0 {
+                    self.relation_ids.intern(text).map(|x| x.index())
+                } else {
+                    self.quotes.intern(text).map(|x| x.index())
+                };
+                if number != Some(i) {
+                    return corrupt(format!("{what} {text:?} twice"));
+                }
+            }
+        }
+        let n = r.len(8)?;
+        if n != citation_total {
+            return corrupt(format!(
+                "{n} citations where the relations count {citation_total}"
+            ));
+        }
+        let (sources, quotes) = (self.source_count(), self.quotes.len());
+        for _ in 0..n {
+            let (source, quote) = (Tagged::from_raw(r.u32()?), r.u32()?);
+            let source_ix: SourceIx = source.position();
+            if source_ix.index() >= sources || quote as usize >= quotes {
+                return corrupt("a citation's source or quote is out of range");
+            }
+            self.citations.push(CitationRow {
+                source,
+                quote: QuoteIx::from_raw(quote),
+            });
+        }
+        self.read_side_tables(r)
+    }
+
+    fn read_side_tables(&mut self, r: &mut Reader<'_>) -> Decoded<()> {
+        let (relations, citations) = (self.relation_count(), self.citations.len());
+        let n = r.len(5)?;
+        for _ in 0..n {
+            let c = CitationIx::from_raw(r.u32()?);
+            self.citation_claims.push((c, read_claimant(r)?));
+        }
+        check_keys(
+            "claimants",
+            self.citation_claims.iter().map(|e| e.0),
+            citations,
+        )?;
+        let n = r.len(5)?;
+        for _ in 0..n {
+            let rel = RelationIx::from_raw(r.u32()?);
+            self.relation_claims.push((rel, read_claimant(r)?));
+        }
+        check_keys(
+            "claims",
+            self.relation_claims.iter().map(|e| e.0),
+            relations,
+        )?;
+        let n = r.len(12)?;
+        for _ in 0..n {
+            let rel = RelationIx::from_raw(r.u32()?);
+            self.notes.push((rel, r.str()?.into()));
+        }
+        check_keys("notes", self.notes.iter().map(|e| e.0), relations)?;
+        let n = r.len(6)?;
+        for _ in 0..n {
+            let rel = RelationIx::from_raw(r.u32()?);
+            let (start, end): (Option<When>, Option<When>) = (r.opt_when()?, r.opt_when()?);
+            let interval = Interval::new(start, end).or_else(|e| corrupt(e.to_string()))?;
+            self.ranged.push((rel, interval));
+        }
+        check_keys("ranges", self.ranged.iter().map(|e| e.0), relations)?;
+        let ranged_spans = self.spans().filter(|s| s.is_ranged()).count();
+        if ranged_spans != self.ranged.len() {
+            return corrupt(format!(
+                "{ranged_spans} ranged relations, {} ranges",
+                self.ranged.len()
+            ));
+        }
+        for (rel, interval) in &self.ranged {
+            let span = self.span(*rel);
+            let rebuilt = Span::new(span.kind, *interval, span.is_disputed(), span.citations);
+            if !span.is_ranged()
+                || rebuilt.shape() != span.shape()
+                || rebuilt.possible_from != span.possible_from
+            {
+                return corrupt(format!(
+                    "relation {} has a range its dates do not match",
+                    rel.index()
+                ));
+            }
+        }
+        self.changed_story = r.u32s()?.into_iter().map(RelationIx::from_raw).collect();
+        check_keys(
+            "changed stories",
+            self.changed_story.iter().copied(),
+            relations,
+        )?;
+        let n = r.len(12)?;
+        for _ in 0..n {
+            let rel = RelationIx::from_raw(r.u32()?);
+            self.relation_acks
+                .push((rel, read_acks(r)?.into_boxed_slice()));
+        }
+        check_keys(
+            "acknowledgements",
+            self.relation_acks.iter().map(|e| e.0),
+            relations,
+        )?;
+        let n = r.len(12)?;
+        for _ in 0..n {
+            let c = CitationIx::from_raw(r.u32()?);
+            self.citation_acks
+                .push((c, read_acks(r)?.into_boxed_slice()));
+        }
+        check_keys(
+            "acknowledgements",
+            self.citation_acks.iter().map(|e| e.0),
+            citations,
+        )
+    }
+}

@@ -1,0 +1,163 @@
+//! Snapshots: a graph saved whole opens equal, answers the same, and a
+//! damaged file gives an error saying how, never a panic or a wrong graph.
+
+use super::*;
+use actorgraph::{Error, SnapshotFault};
+use proptest::prelude::*;
+
+fn fault_of(bytes: &[u8]) -> Option<SnapshotFault> {
+    match ActorGraph::from_snapshot(bytes) {
+        Ok(_) => None,
+        Err(Error::Snapshot { fault, .. }) => Some(fault),
+        Err(other) => panic!("expected a snapshot error, got {other}"),
+    }
+}
+
+#[test]
+fn a_snapshot_opens_to_an_equal_graph_that_answers_the_same() {
+    for graph in [syria(), fixture(), ActorGraph::new()] {
+        let opened = ActorGraph::from_snapshot(&graph.to_snapshot()).unwrap();
+        assert_eq!(opened, graph);
+        for d in ["2024-11-26", "2024-11-30", "2024-12-02"] {
+            let (a, b) = (graph.at(day(d)), opened.at(day(d)));
+            assert_eq!(ids(a.relations()), ids(b.relations()));
+            assert_eq!(
+                ids(a.known_by(day("2024-11-28")).relations()),
+                ids(b.known_by(day("2024-11-28")).relations())
+            );
+            assert_eq!(ids(a.events()), ids(b.events()));
+        }
+        assert_eq!(opened.to_snapshot(), graph.to_snapshot(), "deterministic");
+    }
+    let g = syria();
+    let opened = ActorGraph::from_snapshot(&g.to_snapshot()).unwrap();
+    assert_eq!(
+        opened.resolve("Jabhat al-Nusra").unwrap().id.as_str(),
+        "hts"
+    );
+}
+
+#[test]
+fn a_synthetic_graph_with_ranges_and_events_round_trips() {
+    let data = actorgraph::synthetic::Spec::new(200, 5_000)
+        .sources(60)
+        .seed(9)
+        .generate();
+    let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+    let opened = ActorGraph::from_snapshot(&graph.to_snapshot()).unwrap();
+    assert_eq!(opened.to_dataset(), data);
+    for year in [1965, 1990, 2010] {
+        let on = actorgraph::Date::new(year, 6, 1).unwrap();
+        assert_eq!(
+            ids(graph.at(on).relations()),
+            ids(opened.at(on).relations())
+        );
+    }
+}
+
+#[test]
+fn a_snapshot_opens_through_from_path() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-fixture.agsnap");
+    fixture().save_snapshot(&path).unwrap();
+    assert_eq!(ActorGraph::from_path(&path).unwrap(), fixture());
+}
+
+#[test]
+fn a_foreign_file_is_refused_as_foreign() {
+    assert_eq!(fault_of(b""), Some(SnapshotFault::Foreign));
+    assert_eq!(
+        fault_of(crate::FIXTURE.as_bytes()),
+        Some(SnapshotFault::Foreign)
+    );
+    assert_eq!(
+        fault_of(b"\x89PNG\r\n\x1a\n...."),
+        Some(SnapshotFault::Foreign)
+    );
+}
+
+#[test]
+fn another_version_is_refused_as_such() {
+    let mut bytes = fixture().to_snapshot();
+    bytes[8] = bytes[8].wrapping_add(1);
+    let err = ActorGraph::from_snapshot(&bytes).unwrap_err().to_string();
+    assert!(
+        err.contains("another snapshot version") && err.contains("reads version 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_truncation_is_refused_as_truncated() {
+    let bytes = fixture().to_snapshot();
+    for cut in 8..bytes.len() {
+        assert_eq!(
+            fault_of(&bytes[..cut]),
+            Some(SnapshotFault::Truncated),
+            "cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn a_flipped_bit_is_refused_as_corrupt() {
+    let bytes = fixture().to_snapshot();
+    for at in 24..bytes.len() {
+        for bit in [0, 3, 7] {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 1 << bit;
+            assert_eq!(
+                fault_of(&damaged),
+                Some(SnapshotFault::Corrupt),
+                "byte {at} bit {bit}"
+            );
+        }
+    }
+}
+
+/// A payload made consistent again (right length and checksum) but wrong
+/// inside: the checks on contents, not the checksum, must catch it.
+fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
+    let payload_len = (bytes.len() - 24) as u64;
+    bytes[12..20].copy_from_slice(&payload_len.to_le_bytes());
+    let checksum = crc32fast::hash(&bytes[24..]);
+    bytes[20..24].copy_from_slice(&checksum.to_le_bytes());
+    bytes
+}
+
+#[test]
+fn forged_contents_with_a_good_checksum_are_refused_not_trusted() {
+    let bytes = syria().to_snapshot();
+    for at in (24..bytes.len()).step_by(97) {
+        for value in [0x00, 0xff, 0x7f] {
+            let mut forged = bytes.clone();
+            forged[at] = value;
+            if forged == bytes {
+                continue;
+            }
+            // Either refused as corrupt, or a graph that still obeys every
+            // invariant the queries rely on (a changed quote letter, say).
+            if let Ok(graph) = ActorGraph::from_snapshot(&reseal(forged)) {
+                let _ = graph.at(day("2024-11-30")).relations().count();
+                let _ = graph.to_dataset();
+            }
+        }
+    }
+    let mut short = bytes.clone();
+    short.truncate(bytes.len() - 3);
+    assert_eq!(fault_of(&reseal(short)), Some(SnapshotFault::Corrupt));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn arbitrary_bytes_after_the_mark_never_panic(tail in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let mut bytes = b"AGSNAP\r\n".to_vec();
+        bytes.extend_from_slice(&1u32.to_le_bytes());
+        bytes.extend_from_slice(&tail);
+        let _ = ActorGraph::from_snapshot(&bytes);
+        if bytes.len() >= 24 {
+            let _ = ActorGraph::from_snapshot(&reseal(bytes));
+        }
+    }
+}
