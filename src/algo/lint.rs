@@ -74,7 +74,9 @@ impl<'g> Lint<'g> {
 ///   former name ([`Warning::QuoteNamesNeitherEnd`]);
 /// - a state starts on exactly the publication day of its earliest
 ///   supporting source, which is usually when it was reported, not when it
-///   began ([`Warning::StartIsReportDate`]; write `"[..DAY]"` instead);
+///   began ([`Warning::StartIsReportDate`]; write `"[..DAY]"` instead). A
+///   source dated only by a range has no such day, so a start equal to its
+///   range is the author's own bound and is not flagged;
 /// - two states of the same kind between the same actors overlap in time
 ///   ([`Warning::Overlap`]);
 /// - an event is dated after the earliest source that reports it
@@ -203,7 +205,10 @@ fn start_is_report_date<'g>(relation: RelationRef<'g>, findings: &mut Vec<Findin
     else {
         return;
     };
-    if start == report {
+    // Only a report printed with its day can be copied into a start by
+    // mistake; a start equal to a ranged report is a range the author
+    // bounded, such as "after the launch and by the report".
+    if start == report && report.as_partial().is_some() {
         let message = format!(
             "the start {start} is the publication day of its earliest source; \
              if the text does not date the start, write \"[..{start}]\" (on or before)"
