@@ -1,6 +1,7 @@
 //! Algorithms over views, one file each, using only the public view API:
 //! chains of support, blocs and their roots, common ties, what changed
-//! between two days, an actor's timeline, and a lint of the dataset.
+//! between two days, an actor's timeline, the strongest quote behind a
+//! relation, and a lint of the dataset.
 //!
 //! Each is a function of a [`View`](crate::View) (or of the graph, for the
 //! timeline), as petgraph's algorithms are functions of a graph.
@@ -9,6 +10,7 @@ mod blocs;
 mod chains;
 mod changes;
 mod common;
+mod evidence;
 mod lint;
 mod timeline;
 
@@ -18,5 +20,6 @@ pub use self::chains::{
 };
 pub use self::changes::{Changes, HandOver, changes};
 pub use self::common::{CommonTie, common_backers, common_enemies};
+pub use self::evidence::{quote_names, strongest_evidence};
 pub use self::lint::{Finding, Lint, lint};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};
