@@ -69,6 +69,11 @@ impl Groups {
         self.hostile.get(&a).is_some_and(|h| h.contains(&b))
     }
 
+    /// Whether `a` opposes or competes with anyone, or anyone with it.
+    pub(super) fn at_odds(&self, a: usize) -> bool {
+        self.hostile.contains_key(&a)
+    }
+
     /// Joins the groups of `a` and `b`, unless some actor of one is hostile
     /// to some actor of the other; whether they are now one group.
     pub(super) fn join(&mut self, a: usize, b: usize) -> bool {
@@ -120,9 +125,11 @@ pub(super) fn in_join_order<'g>(
 ///
 /// Two actors that oppose or compete with each other on the day never
 /// share a bloc: links are followed surest first (see above), and one
-/// that would join them is not followed. Contested links join nothing, and
-/// actors outside the conflict ([`takes_part`]) join no bloc unless
-/// [`ChainOptions::outsiders`] asks for them.
+/// that would join them is not followed. Contested links join nothing.
+/// Unless [`ChainOptions::outsiders`] asks for them, actors outside the
+/// conflict ([`takes_part`]) join no bloc, and a bloc none of whose
+/// members opposes or competes with anyone that day (a state and its army
+/// far from the fighting, a leader of another war) is left out.
 ///
 /// # Complexity
 ///
@@ -155,6 +162,7 @@ pub fn blocs<'g>(view: View<'g>, options: &ChainOptions) -> Vec<Vec<ActorRef<'g>
         groups.join(link.subject().order(), link.object().order());
     }
     let mut blocs = groups.groups(view);
+    blocs.retain(|b| options.get_outsiders() || b.iter().any(|a| groups.at_odds(a.order())));
     blocs.sort_by_key(|b| (std::cmp::Reverse(b.len()), b[0].order()));
     blocs
 }

@@ -65,7 +65,8 @@ impl ChainOptions {
 
     /// Sets whether [`blocs`](super::blocs) take in actors outside the
     /// conflict ([`takes_part`](super::takes_part)): think tanks with their
-    /// staff, monitors, media, places. Chains follow links through anyone.
+    /// staff, monitors, media, places, and groups that fight nobody. Chains
+    /// follow links through anyone.
     pub fn outsiders(mut self, outsiders: bool) -> ChainOptions {
         self.outsiders = outsiders;
         self
