@@ -1,6 +1,7 @@
 //! Which quote speaks best for a relation, and whether a quote names an
 //! actor.
 
+use crate::base::date::Date;
 use crate::base::id::SourceId;
 use crate::base::model::{Claimant, Stance};
 use crate::index::names::normalize_name;
@@ -64,7 +65,8 @@ fn withdrawn<'g>(relation: RelationRef<'g>, evidence: &Evidence<'g>) -> bool {
     };
     let order = |(position, e): &(usize, Evidence<'_>)| {
         let published = e.source().published;
-        (published.first_day(), published.last_or_never(), *position)
+        let last = published.last_day().unwrap_or(Date::MAX);
+        (published.first_day(), last, *position)
     };
     relation
         .citations()
@@ -119,7 +121,7 @@ pub fn strongest_evidence<'g>(relations: &[RelationRef<'g>]) -> Option<Evidence<
                         unnamed,
                         e.claimed_by().is_some(),
                         published.first_day(),
-                        published.last_or_never(),
+                        published.last_day().unwrap_or(Date::MAX),
                         relation.order(),
                         position,
                     );
