@@ -1,11 +1,10 @@
-//! Prints chains of support and alliance, and the blocs they form.
-//!
-//! With no arguments: every bloc on the embedded dataset as of 2024-11-30,
-//! and the longest chains out of each bloc's roots (actors nothing links
-//! into), each hop with its evidence.
+//! Who stands with whom on a day, and how: each camp of the conflict, the
+//! chains of support into it with each hop's strongest quote, and whom it
+//! fights.
 //!
 //! ```text
 //! cargo run --example alliance_chains
+//! cargo run --example alliance_chains -- --all --outsiders --quotes
 //! cargo run --example alliance_chains -- --from Iran --to "Syrian Arab Army"
 //! ```
 
@@ -15,97 +14,139 @@ mod reading;
 #[path = "common/view.rs"]
 mod view;
 
-use std::error::Error;
-use std::fmt::Write as _;
+use std::fmt::{Result, Write as _};
 use std::process::ExitCode;
 
-use actorgraph::{Chain, ChainOptions, RelationKind, Stance, View, algo};
+use actorgraph::{Camp, CampOptions, Chain, ChainOptions, Date, RelationRef, View, algo};
 
-/// Chains of support and alliance valid on a day.
+/// The camps of a conflict on a day, or chains of support between actors.
 #[derive(clap::Parser)]
 struct Args {
     #[command(flatten)]
     view: view::ViewArgs,
-    /// Only chains that start at this actor.
+    /// Instead of camps, the chains of backing, alliance, membership and
+    /// leadership that start at this actor.
     #[arg(long)]
     from: Option<String>,
-    /// Only chains that end at this actor.
+    /// Instead of camps, the chains that end at this actor.
     #[arg(long)]
     to: Option<String>,
     /// The most hops a chain may have.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 3)]
     max_hops: usize,
-    /// Relation kinds that count as links (default: backs,allied_with,member_of,leads).
-    #[arg(long, value_delimiter = ',')]
-    kinds: Option<Vec<RelationKind>>,
+    /// The first day whose attacks count as fighting (default: a week back).
+    #[arg(long)]
+    since: Option<Date>,
+    /// Also take in think tanks, monitors, media, places and the like.
+    #[arg(long)]
+    outsiders: bool,
+    /// Every group that holds together, not only the camps at war.
+    #[arg(long)]
+    all: bool,
+    /// Quote every tie, not only the hops of chains.
+    #[arg(long)]
+    quotes: bool,
     #[command(flatten)]
     data: common::DataArgs,
 }
 
-/// The chain, then each of its relations with its first supporting quote.
-fn print_chain(out: &mut String, chain: &Chain<'_>) -> std::fmt::Result {
-    writeln!(out, "  {chain}")?;
-    for relation in chain.hops().iter().flat_map(|h| h.relations()) {
-        match relation
-            .citations()
-            .find(|e| e.stance() == Stance::Supports)
-        {
-            Some(e) => writeln!(
-                out,
-                "      {relation}  [{}: {:?}]",
-                e.source().id,
-                e.quote()
-            )?,
-            None => writeln!(out, "      {relation}")?,
-        }
+const FIGHTING: &str = "fighting: opposed then, or attacked since";
+const LEGEND: &str = "[possibly]: on some reading of its dates; [contested]: a source disputes it";
+const MORE: &str = "--quotes, --all, --outsiders, --since DAY, --from/--to for chains";
+
+/// The strongest quote behind `relations`, with its source and claimant.
+fn quote(relations: &[RelationRef<'_>]) -> String {
+    let best = algo::strongest_evidence(relations);
+    best.map_or("(no supporting quote known)".to_owned(), |e| e.to_string())
+}
+
+/// A chain (a one-hop chain is its relation), each hop with its quote.
+fn print_chain(out: &mut String, chain: &Chain<'_>) -> Result {
+    let indent = if chain.len() > 1 { 8 } else { 4 };
+    if chain.len() > 1 {
+        writeln!(out, "    {chain}")?;
+    }
+    for hop in chain.hops() {
+        let relations: Vec<String> = hop.relations().iter().map(|r| r.to_string()).collect();
+        writeln!(out, "{:indent$}{}", "", relations.join("; "))?;
+        writeln!(out, "{:indent$}    {}", "", quote(hop.relations()))?;
     }
     Ok(())
 }
 
-/// Every bloc, and the longest chains out of its roots.
-fn overview(
-    out: &mut String,
-    view: View<'_>,
-    options: &ChainOptions,
-) -> Result<(), Box<dyn Error>> {
-    let blocs = algo::blocs(view, options);
-    for (number, bloc) in blocs.iter().enumerate() {
-        let names: Vec<&str> = bloc.iter().map(|a| a.name.as_str()).collect();
-        let (number, size, names) = (number + 1, bloc.len(), names.join(", "));
-        writeln!(out, "\nBloc {number} ({size} actors): {names}")?;
-        for root in algo::bloc_roots(view, bloc, options) {
-            let chains = algo::chains_from(view, root, options)?.filter(|c| c.len() > 1);
-            for chain in algo::maximal_chains(chains.collect()) {
-                print_chain(out, &chain)?;
-            }
-        }
+/// A titled list of relations, each with its sources, or its best quote.
+fn print_ties(out: &mut String, title: &str, ties: &[RelationRef<'_>], quotes: bool) -> Result {
+    if !ties.is_empty() {
+        writeln!(out, "  {title}")?;
     }
-    writeln!(out, "\n{} bloc(s).", blocs.len())?;
+    for tie in ties {
+        let mut sources: Vec<String> = tie.citations().map(|e| e.source().id.to_string()).collect();
+        sources.dedup();
+        let evidence = if quotes {
+            quote(&[*tie])
+        } else {
+            sources.join(", ")
+        };
+        writeln!(out, "    {tie}  [{evidence}]")?;
+    }
     Ok(())
+}
+
+fn print_camp(out: &mut String, camp: &Camp<'_>, quotes: bool) -> Result {
+    let names: Vec<&str> = camp.members().iter().map(|a| a.name.as_str()).collect();
+    let (lead, count, names) = (&camp.principal().name, names.len(), names.join(", "));
+    writeln!(out, "\nCamp of {lead} ({count}): {names}")?;
+    let none = if camp.backing().is_empty() {
+        ": no one known"
+    } else {
+        ""
+    };
+    writeln!(out, "  backed by{none}")?;
+    for chain in camp.backing() {
+        print_chain(out, chain)?;
+    }
+    print_ties(out, "fighting", camp.fighting(), quotes)?;
+    print_ties(out, "rivals", camp.rivals(), quotes)?;
+    let apart = "ties to its foes, not followed";
+    print_ties(out, apart, camp.kept_apart(), quotes)
+}
+
+/// Every camp on the view's day.
+fn print_camps(out: &mut String, args: &Args, view: View<'_>, day: &str) -> Result {
+    let mut options = CampOptions::default().max_hops(args.max_hops);
+    options = options.outsiders(args.outsiders).every_core(args.all);
+    if let Some(since) = args.since {
+        options = options.since(since);
+    }
+    let since = options.attacks_from(view.day());
+    writeln!(
+        out,
+        "Who stands with whom {day}; {FIGHTING} {since}\n{LEGEND}"
+    )?;
+    let camps = algo::camps(view, &options);
+    for camp in &camps {
+        print_camp(out, camp, args.quotes)?;
+    }
+    writeln!(out, "\n{} camp(s); more with {MORE}.", camps.len())
 }
 
 fn main() -> ExitCode {
     common::main(
         |args: &Args| &args.data,
         |args, graph| {
-            let mut out = String::new();
-            let view = args.view.view(graph);
-            let mut options = ChainOptions::default().max_hops(args.max_hops);
-            if let Some(kinds) = &args.kinds {
-                options = options.kinds(kinds.iter().copied());
-            }
-            let kinds: Vec<&str> = options.get_kinds().iter().map(|k| k.name()).collect();
-            let (day, kinds, hops) = (args.view.describe(graph), kinds.join(", "), args.max_hops);
-            writeln!(out, "Chains {day} (links: {kinds}; at most {hops} hops)")?;
+            let (mut out, view) = (String::new(), args.view.view(graph));
+            let day = args.view.describe(graph);
+            let links = ChainOptions::default().max_hops(args.max_hops);
             let chains: Vec<Chain<'_>> = match (&args.from, &args.to) {
-                (Some(from), Some(to)) => algo::chains(view, from, to, &options)?.collect(),
-                (Some(from), None) => algo::chains_from(view, from, &options)?.collect(),
-                (None, Some(to)) => algo::chains_into(view, to, &options)?.collect(),
+                (Some(from), Some(to)) => algo::chains(view, from, to, &links)?.collect(),
+                (Some(from), None) => algo::chains_from(view, from, &links)?.collect(),
+                (None, Some(to)) => algo::chains_into(view, to, &links)?.collect(),
                 (None, None) => {
-                    overview(&mut out, view, &options)?;
+                    print_camps(&mut out, args, view, &day)?;
                     return Ok(out);
                 }
             };
+            writeln!(out, "Chains {day}")?;
             for chain in &chains {
                 print_chain(&mut out, chain)?;
             }

@@ -161,7 +161,8 @@ mod format;
 pub mod synthetic;
 
 pub use algo::{
-    Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, TimelineEntry, TimelineEvent,
+    Camp, CampOptions, Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, TimelineEntry,
+    TimelineEvent,
 };
 pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,

@@ -39,14 +39,39 @@ fn fails_in_one_line(output: &Output, code: i32, words: &str) {
 }
 
 #[test]
-fn main_command_prints_blocs_and_chains() {
+fn main_command_prints_both_camps_their_backers_and_foes() {
     let output = run("alliance_chains", &[]);
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        stdout.contains("Bloc 1") && stdout.contains(" -[backs]-> "),
-        "{stdout}"
-    );
+    for expected in [
+        "Camp of HTS-led rebel coalition",
+        "Camp of Syrian government",
+        // Turkey's direct backing of the rebels, their main support.
+        "    Turkey backs HTS-led rebel coalition (… to now) [contested]",
+        "Turkey, which is one of the rebels’ main backers",
+        // A chain of support, each hop with its quote.
+        "    Iran -[backs]-> Hezbollah -[backs]-> Syrian government",
+        "\"Lebanon’s Iran-backed Hezbollah\"",
+        "  fighting\n",
+        "Hayat Tahrir al-Sham competes with Syrian National Army",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\n{stdout}");
+    }
+    // No think tank with its staff, and no state "led" by its government.
+    assert!(!stdout.contains("Camp of New Lines Institute"), "{stdout}");
+    assert!(!stdout.contains("-[leads]-> Syria\n"), "{stdout}");
+    assert_eq!(stdout.matches("\nCamp of ").count(), 2, "{stdout}");
+}
+
+#[test]
+fn main_command_flags_give_the_rest() {
+    let output = run("alliance_chains", &["--all", "--outsiders"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Camp of New Lines Institute"), "{stdout}");
+    let output = run("alliance_chains", &["--from", "Iran", "--to", "SAA"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Iran backs Syrian Arab Army"), "{stdout}");
+    assert!(stdout.contains("3 chain(s)."), "{stdout}");
 }
 
 #[test]

@@ -415,6 +415,22 @@ fn lint_a_start_on_the_report_day() {
 }
 
 #[test]
+fn lint_a_start_bounded_like_a_ranged_report_is_not_a_report_day() {
+    // A source dated only by a range has no publication day to copy: a
+    // start of "after the launch and by the report" may equal its range.
+    let text = LINT_BASE
+        .replace(
+            r#"(id: "s", title: "Report", published: "2024-11-30")"#,
+            r#"(id: "s", title: "Report", published: "[2024-11-27..2024-11-28]")"#,
+        )
+        .replace(
+            "RELATIONS",
+            r#"(id: "r", kind: Backs, subject: "a", object: "b", from: "[2024-11-27..2024-11-28]", citations: [(source: "s", quote: "Alpha backs Beta Front")])"#,
+        );
+    assert_eq!(warnings(&text), []);
+}
+
+#[test]
 fn lint_overlapping_relations_of_one_kind_and_pair() {
     let one = r#"(id: "r1", kind: Backs, subject: "a", object: "b", from: "2010", until: "2015", citations: [(source: "old", quote: "Alpha backs Beta Front")])"#;
     let overlapping = r#"(id: "r2", kind: Backs, subject: "a", object: "b", from: "2014", citations: [(source: "old", quote: "Alpha backs Beta Front")])"#;

@@ -28,10 +28,12 @@ use crate::view::{ActorRef, IntoActor, RelationRef, View};
 pub struct ChainOptions {
     kinds: Vec<RelationKind>,
     max_hops: usize,
+    outsiders: bool,
 }
 
 impl Default for ChainOptions {
-    /// Backs, allied with, member of and leads; at most 4 hops.
+    /// Backs, allied with, member of and leads; at most 4 hops; no
+    /// outsiders in blocs.
     fn default() -> ChainOptions {
         ChainOptions {
             kinds: vec![
@@ -41,6 +43,7 @@ impl Default for ChainOptions {
                 RelationKind::Leads,
             ],
             max_hops: 4,
+            outsiders: false,
         }
     }
 }
@@ -60,6 +63,15 @@ impl ChainOptions {
         self
     }
 
+    /// Sets whether [`blocs`](super::blocs) take in actors outside the
+    /// conflict ([`takes_part`](super::takes_part)): think tanks with their
+    /// staff, monitors, media, places, and groups that fight nobody. Chains
+    /// follow links through anyone.
+    pub fn outsiders(mut self, outsiders: bool) -> ChainOptions {
+        self.outsiders = outsiders;
+        self
+    }
+
     /// The kinds that count as links.
     pub fn get_kinds(&self) -> &[RelationKind] {
         &self.kinds
@@ -68,6 +80,11 @@ impl ChainOptions {
     /// The greatest number of hops a chain may have.
     pub fn get_max_hops(&self) -> usize {
         self.max_hops
+    }
+
+    /// Whether blocs take in actors outside the conflict.
+    pub fn get_outsiders(&self) -> bool {
+        self.outsiders
     }
 }
 

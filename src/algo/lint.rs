@@ -6,8 +6,9 @@ use std::fmt;
 use crate::base::date::{Date, Interval, When};
 use crate::base::model::{RelationKind, Stance, Warning};
 use crate::graph::ActorGraph;
-use crate::index::names::normalize_name;
 use crate::view::{ActorRef, Evidence, RelationRef};
+
+use super::evidence::{names_of, normalize_quote};
 
 /// One warning about one relation, or one of its citations.
 #[derive(Clone, Debug)]
@@ -74,7 +75,9 @@ impl<'g> Lint<'g> {
 ///   former name ([`Warning::QuoteNamesNeitherEnd`]);
 /// - a state starts on exactly the publication day of its earliest
 ///   supporting source, which is usually when it was reported, not when it
-///   began ([`Warning::StartIsReportDate`]; write `"[..DAY]"` instead);
+///   began ([`Warning::StartIsReportDate`]; write `"[..DAY]"` instead). A
+///   source dated only by a range has no such day, so a start equal to its
+///   range is the author's own bound and is not flagged;
 /// - two states of the same kind between the same actors overlap in time
 ///   ([`Warning::Overlap`]);
 /// - an event is dated after the earliest source that reports it
@@ -146,19 +149,6 @@ fn push<'g>(
     });
 }
 
-/// The normalised names an actor goes by, as ` name ` with spaces around,
-/// for whole-word search in a normalised quote.
-fn names_of(actor: ActorRef<'_>) -> Vec<String> {
-    let record = actor.record();
-    std::iter::once(record.name.as_str())
-        .chain(record.aliases.iter().map(String::as_str))
-        .chain(record.former_names.iter().map(|f| f.name.as_str()))
-        .map(normalize_name)
-        .filter(|n| !n.is_empty())
-        .map(|n| format!(" {n} "))
-        .collect()
-}
-
 fn quotes_name_an_end<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<'g>>) {
     let (subject, object) = (relation.subject(), relation.object());
     let names: Vec<String> = names_of(subject)
@@ -166,10 +156,7 @@ fn quotes_name_an_end<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<
         .chain(names_of(object))
         .collect();
     for citation in relation.citations() {
-        // English possessives ("Assad's forces") would otherwise glue the
-        // 's' onto the name once apostrophes are dropped.
-        let quote = citation.quote().replace(['\'', '\u{2019}'], " '");
-        let quote = format!(" {} ", normalize_name(&quote.replace(" 's", " ")));
+        let quote = normalize_quote(citation.quote());
         if !names.iter().any(|n| quote.contains(n.as_str())) {
             let message = format!(
                 "the quote names neither {:?} nor {:?} by any name or alias",
@@ -203,7 +190,10 @@ fn start_is_report_date<'g>(relation: RelationRef<'g>, findings: &mut Vec<Findin
     else {
         return;
     };
-    if start == report {
+    // Only a report printed with its day can be copied into a start by
+    // mistake; a start equal to a ranged report is a range the author
+    // bounded, such as "after the launch and by the report".
+    if start == report && report.as_partial().is_some() {
         let message = format!(
             "the start {start} is the publication day of its earliest source; \
              if the text does not date the start, write \"[..{start}]\" (on or before)"

@@ -1,22 +1,27 @@
 //! Algorithms over views, one file each, using only the public view API:
-//! chains of support, blocs and their roots, common ties, what changed
-//! between two days, an actor's timeline, and a lint of the dataset.
+//! chains of support, blocs and their roots, the camps of a conflict,
+//! common ties, what changed between two days, an actor's timeline, the
+//! strongest quote behind a relation, and a lint of the dataset.
 //!
 //! Each is a function of a [`View`](crate::View) (or of the graph, for the
 //! timeline), as petgraph's algorithms are functions of a graph.
 
 mod blocs;
+mod camps;
 mod chains;
 mod changes;
 mod common;
+mod evidence;
 mod lint;
 mod timeline;
 
-pub use self::blocs::{bloc_roots, blocs};
+pub use self::blocs::{bloc_roots, blocs, takes_part};
+pub use self::camps::{Camp, CampOptions, camps};
 pub use self::chains::{
     Chain, ChainOptions, Hop, chains, chains_from, chains_into, maximal_chains,
 };
 pub use self::changes::{Changes, HandOver, changes};
 pub use self::common::{CommonTie, common_backers, common_enemies};
+pub use self::evidence::{quote_names, strongest_evidence};
 pub use self::lint::{Finding, Lint, lint};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};

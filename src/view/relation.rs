@@ -25,8 +25,8 @@ use super::ActorRef;
 /// let graph = ActorGraph::embedded()?;
 /// let relation = graph.relation("iraqi_militias_back_syrian_army")?;
 /// assert_eq!(relation.subject().id.as_str(), "iraqi_iran_backed_militias");
-/// assert_eq!(relation.interval().to_string(), "2024-12-02 to now");
-/// assert!(matches!(relation.claimed_by(), Some(Claimant::Other(who)) if who.contains("Reuters")));
+/// assert_eq!(relation.interval().to_string(), "[2024-11-27..2024-12-07] to now");
+/// assert!(matches!(relation.claimed_by(), Some(Claimant::Actor(who)) if who.as_str() == "reuters"));
 /// assert!(relation.note().is_some());
 ///
 /// let evidence = relation.citations().next().expect("every relation cites a source");
