@@ -32,6 +32,12 @@ struct Args {
     /// Also draw events that happened on or before the day, with their dates.
     #[arg(long)]
     events: bool,
+    /// Leave out actors outside the conflict (think tanks, monitors, media).
+    #[arg(long)]
+    without_outsiders: bool,
+    /// Leave edge labels to tooltips and the legend, for an overview.
+    #[arg(long)]
+    no_edge_labels: bool,
     /// Do not draw blocs as clusters.
     #[arg(long)]
     no_clusters: bool,
@@ -46,6 +52,8 @@ fn main() -> ExitCode {
             let mut options = DotOptions::default()
                 .show_ended(args.show_ended)
                 .events(args.events)
+                .outsiders(!args.without_outsiders)
+                .edge_labels(!args.no_edge_labels)
                 .clusters(!args.no_clusters)
                 .title(args.view.describe(graph));
             if let Some(kinds) = &args.kinds {

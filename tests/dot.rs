@@ -234,3 +234,18 @@ mod arbitrary_strings {
         }
     }
 }
+
+#[test]
+fn an_overview_leaves_out_outsiders_and_edge_labels() {
+    let g = syria();
+    let view = g.at(day("2024-11-30"));
+    let full = actorgraph::dot::to_dot(view, &DotOptions::default()).unwrap();
+    assert!(full.contains("\"chatham_house\""));
+    let options = DotOptions::default().outsiders(false).edge_labels(false);
+    let overview = actorgraph::dot::to_dot(view, &options).unwrap();
+    assert!(!overview.contains("\"chatham_house\""), "think tanks stay out");
+    assert!(overview.contains("\"hts\"") && overview.contains("\"syrian_government\""));
+    assert!(overview.contains("rankdir=TB"));
+    assert!(!overview.contains("[label=\"backs"), "edges carry no labels");
+    render_svg(&overview);
+}

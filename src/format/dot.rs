@@ -29,6 +29,8 @@ pub struct DotOptions {
     actors: Option<Vec<String>>,
     show_ended: bool,
     events: bool,
+    without_outsiders: bool,
+    without_edge_labels: bool,
     clusters: bool,
     without_legend: bool,
     title: Option<String>,
@@ -58,6 +60,33 @@ impl DotOptions {
     pub fn events(mut self, events: bool) -> DotOptions {
         self.events = events;
         self
+    }
+
+    /// Draws every actor (the default), or only those in a
+    /// [bloc](crate::algo::blocs): inside the conflict (think tanks,
+    /// monitors, media and places stay out) and standing with or against
+    /// someone on the day, for a picture of the camps alone.
+    pub fn outsiders(mut self, outsiders: bool) -> DotOptions {
+        self.without_outsiders = !outsiders;
+        self
+    }
+
+    /// Labels each edge with its kind and dates (the default), or leaves
+    /// labels to the tooltips and the legend, for an overview that stays
+    /// legible when scaled down.
+    pub fn edge_labels(mut self, labels: bool) -> DotOptions {
+        self.without_edge_labels = !labels;
+        self
+    }
+
+    /// Whether edges are labelled.
+    pub fn get_edge_labels(&self) -> bool {
+        !self.without_edge_labels
+    }
+
+    /// Whether actors outside the conflict are drawn.
+    pub fn get_outsiders(&self) -> bool {
+        !self.without_outsiders
     }
 
     /// Draws the blocs of [`blocs`](crate::algo::blocs) (default links) as clusters.
@@ -233,8 +262,24 @@ pub fn to_dot(view: View<'_>, options: &DotOptions) -> Result<String, Error> {
     let focus_orders: Option<HashSet<usize>> = focus
         .as_ref()
         .map(|f| f.iter().map(|a| a.order()).collect());
+    // Without outsiders, only actors in a bloc: those inside the conflict
+    // that stand with or against someone on the day.
+    let in_blocs: HashSet<usize> = if options.without_outsiders {
+        blocs(view, &ChainOptions::default())
+            .iter()
+            .flatten()
+            .map(|a| a.order())
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let inside = |r: &RelationRef<'_>| {
+        !options.without_outsiders
+            || (in_blocs.contains(&r.subject().order()) && in_blocs.contains(&r.object().order()))
+    };
     let wanted = |r: &RelationRef<'_>| {
-        options.kinds.as_ref().is_none_or(|k| k.contains(&r.kind()))
+        inside(r)
+            && options.kinds.as_ref().is_none_or(|k| k.contains(&r.kind()))
             && focus_orders
                 .as_ref()
                 .is_none_or(|f| f.contains(&r.subject().order()) || f.contains(&r.object().order()))
@@ -272,13 +317,24 @@ pub fn to_dot(view: View<'_>, options: &DotOptions) -> Result<String, Error> {
         t
     });
     out.push_str("digraph actorgraph {\n");
+    // Labelled edges need room beside them, read left to right; without
+    // labels, an overview packs top to bottom in large type, so it stays
+    // legible scaled down to a page's width.
+    let (rankdir, nodesep, ranksep, node_font) = if options.without_edge_labels {
+        ("TB", 0.15, 0.5, 18)
+    } else {
+        ("LR", 0.35, 0.9, 11)
+    };
     let _ = writeln!(
         out,
-        "  graph [label=\"{}\", labelloc=t, fontsize=20, fontname=\"Helvetica\", rankdir=LR, \
-         nodesep=0.35, ranksep=0.9, newrank=true, charset=\"UTF-8\"];",
+        "  graph [label=\"{}\", labelloc=t, fontsize=20, fontname=\"Helvetica\", rankdir={rankdir}, \
+         nodesep={nodesep}, ranksep={ranksep}, newrank=true, charset=\"UTF-8\"];",
         escape(&title)
     );
-    out.push_str("  node [fontname=\"Helvetica\", fontsize=11, style=filled, penwidth=1.2];\n");
+    let _ = writeln!(
+        out,
+        "  node [fontname=\"Helvetica\", fontsize={node_font}, style=filled, penwidth=1.2];"
+    );
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n");
 
     let mut clustered: HashMap<usize, usize> = HashMap::new();
@@ -311,7 +367,7 @@ pub fn to_dot(view: View<'_>, options: &DotOptions) -> Result<String, Error> {
         }
     }
     for (r, ended) in &edges {
-        edge_line(&mut out, r, *ended);
+        edge_line(&mut out, r, *ended, !options.without_edge_labels);
     }
     if !options.without_legend {
         legend(&mut out, &drawn, &edges);
@@ -338,7 +394,7 @@ fn node_line(out: &mut String, actor: &Actor, indent: &str) {
     );
 }
 
-fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool) {
+fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool, labelled: bool) {
     let (colour, style) = edge_style(r.kind());
     let kind = r.kind().name().replace('_', " ");
     let mut label = match r.happened_on() {
@@ -378,7 +434,11 @@ fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool) {
          id=\"{}\", tooltip=\"{}\", labeltooltip=\"{}\"];",
         escape(r.subject().id.as_str()),
         escape(r.object().id.as_str()),
-        escape(&label),
+        if labelled {
+            escape(&label)
+        } else {
+            String::new()
+        },
         escape(r.id()),
         escape(&tooltip),
         escape(&tooltip),
@@ -395,21 +455,21 @@ fn legend(
     if kinds.is_empty() {
         return;
     }
-    // Two short rows, actor kinds and relation kinds, rather than a column
-    // of sample nodes as tall as the graph: the legend must not take the
-    // room the camps need. Kind names are the crate's own fixed words, so
-    // they need no escaping.
-    let mut cells = String::new();
-    for kind in &kinds {
-        let (shape, fill) = node_style(*kind);
-        let _ = write!(
-            cells,
-            "<td bgcolor=\"{fill}\" border=\"1\">{} ({shape})</td>",
-            kind.label()
-        );
-    }
-    let mut lines = String::new();
-    for kind in &relation_kinds {
+    // A small table of actor kinds and relation kinds, rather than a
+    // column of sample nodes as tall as the graph: the legend must not take
+    // the room the camps need. Kind names are the crate's own fixed words,
+    // so they need no escaping.
+    let mut cells: Vec<String> = kinds
+        .iter()
+        .map(|kind| {
+            let (shape, fill) = node_style(*kind);
+            format!(
+                "<td bgcolor=\"{fill}\" border=\"1\">{} ({shape})</td>",
+                kind.label()
+            )
+        })
+        .collect();
+    cells.extend(relation_kinds.iter().map(|kind| {
         let (colour, style) = edge_style(*kind);
         let arrow = if kind.is_symmetric() {
             "&#8212;"
@@ -420,24 +480,17 @@ fn legend(
             "dashed" | "dotted" => format!(" ({style})"),
             _ => String::new(),
         };
-        let _ = write!(
-            lines,
-            "<td><font color=\"{colour}\">{arrow} {}{dashes}</font></td>",
-            kind.name().replace('_', " ")
-        );
-    }
-    let table = |row: &str| {
-        format!("<<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\"><tr>{row}</tr></table>>")
-    };
+        let name = kind.name().replace('_', " ");
+        format!("<td><font color=\"{colour}\">{arrow} {name}{dashes}</font></td>")
+    }));
+    // Rows of five keep the legend a small block beside the graph.
+    let rows: String = cells
+        .chunks(5)
+        .map(|row| format!("<tr>{}</tr>", row.concat()))
+        .collect();
     let _ = writeln!(
         out,
-        "  \"legend:actors\" [shape=plaintext, style=\"\", fontsize=9, label={}];",
-        table(&cells)
+        "  \"legend:table\" [shape=plaintext, style=\"\", fontsize=12, \
+         label=<<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">{rows}</table>>];"
     );
-    let _ = writeln!(
-        out,
-        "  \"legend:relations\" [shape=plaintext, style=\"\", fontsize=9, label={}];",
-        table(&lines)
-    );
-    out.push_str("  { rank=sink; \"legend:actors\"; \"legend:relations\"; }\n");
 }
