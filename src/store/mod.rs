@@ -506,6 +506,12 @@ impl Store {
         let now = self.relation_count();
         if (now - relations_before) * 8 >= now {
             self.quotes.shrink_to_fit();
+            // The side tables grow by doubling too, as rare entries arrive.
+            self.ranged.shrink_to_fit();
+            self.citation_claims.shrink_to_fit();
+            self.relation_claims.shrink_to_fit();
+            self.notes.shrink_to_fit();
+            self.changed_story.shrink_to_fit();
         }
     }
 
