@@ -119,9 +119,11 @@ fn load(c: &mut Criterion) {
         let graph = ActorGraph::from_ron(&text).expect("loads");
         let json = graph.to_json().expect("serializes");
         let snapshot = graph.to_snapshot();
-        group.bench_with_input(BenchmarkId::new("actorgraph_from_json", n), &json, |b, t| {
-            b.iter(|| ActorGraph::from_json(black_box(t)).expect("loads"))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("actorgraph_from_json", n),
+            &json,
+            |b, t| b.iter(|| ActorGraph::from_json(black_box(t)).expect("loads")),
+        );
         group.bench_with_input(
             BenchmarkId::new("actorgraph_from_snapshot", n),
             &snapshot,

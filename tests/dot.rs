@@ -243,9 +243,15 @@ fn an_overview_leaves_out_outsiders_and_edge_labels() {
     assert!(full.contains("\"chatham_house\""));
     let options = DotOptions::default().outsiders(false).edge_labels(false);
     let overview = actorgraph::dot::to_dot(view, &options).unwrap();
-    assert!(!overview.contains("\"chatham_house\""), "think tanks stay out");
+    assert!(
+        !overview.contains("\"chatham_house\""),
+        "think tanks stay out"
+    );
     assert!(overview.contains("\"hts\"") && overview.contains("\"syrian_government\""));
     assert!(overview.contains("rankdir=TB"));
-    assert!(!overview.contains("[label=\"backs"), "edges carry no labels");
+    assert!(
+        !overview.contains("[label=\"backs"),
+        "edges carry no labels"
+    );
     render_svg(&overview);
 }

@@ -303,3 +303,50 @@ proptest! {
         prop_assert_eq!(&first[2], quote.as_str());
     }
 }
+
+/// Runs the browser check of the HTML page (tests/tools/html_check.py):
+/// headless Chromium moves the slider and must show the library's
+/// relations for each day. `big` adds the 100 000-relation page.
+fn html_check(big: bool) {
+    let Some(python) = python() else { return };
+    let has_browser = Command::new(&python)
+        .args(["-c", "import playwright"])
+        .status()
+        .is_ok_and(|s| s.success())
+        && Path::new("/usr/bin/chromium").exists();
+    if !has_browser {
+        assert!(
+            std::env::var_os("ACTORGRAPH_REQUIRE_TOOLS").is_none(),
+            "playwright and /usr/bin/chromium are required here"
+        );
+        eprintln!("notice: playwright or chromium missing; the browser check is skipped");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut command = Command::new(&python);
+    command
+        .arg(root.join("tests/tools/html_check.py"))
+        .args(["--screenshot", "target/html-page.png"])
+        .current_dir(root);
+    if !big {
+        command.arg("--skip-big");
+    }
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn the_html_page_shows_the_library_s_relations_in_chromium() {
+    html_check(false);
+}
+
+#[test]
+#[ignore = "slow: the 100 000-relation page; run with --release --ignored"]
+fn the_html_page_of_100k_relations_stays_usable_in_chromium() {
+    html_check(true);
+}

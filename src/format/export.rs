@@ -119,6 +119,20 @@ fn real(day: Date) -> Option<Date> {
     (day != Date::MIN && day != Date::NEVER).then_some(day)
 }
 
+/// A certain bound: open (`None`) only where the library's own bound is
+/// open. A start that is never certain (`[2011..]`) or an end that is
+/// certain from the beginning (`[..2024]`) is written as the farthest day
+/// the library knows, so "certainly holds" reads the same everywhere.
+fn certain_bound(day: Date, open: Date) -> Option<Date> {
+    if day == open {
+        None
+    } else if day == Date::NEVER {
+        Some(Date::MAX)
+    } else {
+        Some(day)
+    }
+}
+
 pub(crate) fn dates(relation: &RelationRef<'_>) -> Dates {
     let interval: Interval = relation.interval();
     if let Some(on) = relation.happened_on() {
@@ -141,8 +155,12 @@ pub(crate) fn dates(relation: &RelationRef<'_>) -> Dates {
         on: None,
         holds_from: real(interval.possible_from()),
         holds_until,
-        certain_from: real(interval.certain_from()),
-        certain_until: real(interval.certain_until()),
+        certain_from: interval
+            .start()
+            .and_then(|_| certain_bound(interval.certain_from(), Date::MIN)),
+        certain_until: interval
+            .end()
+            .and_then(|_| certain_bound(interval.certain_until(), Date::NEVER)),
         holds_last: holds_until.and_then(Date::preceding),
     }
 }

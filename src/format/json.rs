@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::base::error::{Error, Position};
-use crate::base::model::Dataset;
+use crate::base::model::{Claimant, Dataset};
 use crate::graph::ActorGraph;
 use crate::view::{ActorRef, RelationRef};
 
@@ -151,7 +151,8 @@ fn relation_data(relation: &RelationRef<'_>) -> Map<String, Value> {
             // Who speaks: the claimant the citation names, else the article;
             // the claimant rule compares citations of one voice.
             let voice = match e.claimed_by() {
-                Some(who) => format!("claimant:{who}"),
+                Some(Claimant::Actor(id)) => format!("actor:{id}"),
+                Some(Claimant::Other(who)) => format!("other:{who}"),
                 None => format!("article:{}", e.source().id),
             };
             json!({

@@ -14,7 +14,7 @@ pub(crate) mod rdf;
 pub(crate) mod ron;
 pub(crate) mod snapshot;
 
-/// Exports of the graph, one function per format, each over a [`Scope`]:
+/// Exports of the graph, one function per format, each over a `Scope`:
 /// the whole graph with its dates, or one as-of view.
 pub mod exports {
     pub use super::csv::{CsvTables, to_csv};
