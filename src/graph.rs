@@ -6,6 +6,7 @@ use crate::base::error::{Error, Fault, Item, ItemKind, Problems};
 use crate::base::model::{Actor, Dataset, Relation, Source};
 use crate::index::interval::IntervalIndex;
 use crate::index::names::NameIndex;
+use crate::index::search::SearchIndex;
 use crate::store::ix::ActorIx;
 use crate::store::{Full, Store};
 use crate::validate;
@@ -39,6 +40,8 @@ use crate::validate;
 pub struct ActorGraph {
     pub(crate) store: Store,
     pub(crate) names: NameIndex,
+    /// The words of every name, for [`ActorGraph::search`].
+    pub(crate) search_index: SearchIndex,
     /// Built on the first as-of query after a change.
     interval_index: OnceLock<IntervalIndex>,
 }
@@ -142,23 +145,26 @@ impl ActorGraph {
         // room their doubling left unused.
         if (self.actor_count() - actors_before) * 8 >= self.actor_count() {
             self.names.shrink_to_fit();
+            self.search_index.shrink_to_fit();
         }
         self.store.shrink_after(relations_before);
         Ok(())
     }
 
     fn push_actor(&mut self, actor: Actor) -> Result<ActorIx, Full> {
-        let names: Vec<String> = std::iter::once(actor.id.as_str())
+        let position = self.store.push_actor(actor)?;
+        let actor = self.store.actor(position);
+        let names = std::iter::once(actor.id.as_str())
             .chain([actor.name.as_str()])
             .chain(actor.aliases.iter().map(String::as_str))
-            .chain(actor.former_names.iter().map(|f| f.name.as_str()))
-            .map(str::to_owned)
-            .collect();
-        let position = self.store.push_actor(actor)?;
-        for name in &names {
+            .chain(actor.former_names.iter().map(|f| f.name.as_str()));
+        for name in names {
             if !self.names.insert(name, position) {
                 return Err(Full("names"));
             }
+        }
+        if !self.search_index.insert(actor, position) {
+            return Err(Full("words of names"));
         }
         Ok(position)
     }

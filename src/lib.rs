@@ -148,6 +148,7 @@ pub use base::date::{
 };
 pub use base::error::{Error, Fault, Item, ItemKind, Position, Problem, Problems};
 pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
+pub use base::matching::{MatchKind, NameRole, Suggestion};
 pub use base::model::{
     Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName, MAX_CITATIONS, Relation,
     RelationKind, Source, Stance,
@@ -156,7 +157,7 @@ pub use format::dot;
 pub use format::ron::EMBEDDED_DATASET;
 pub use graph::ActorGraph;
 pub use index::names;
-pub use view::{ActorRef, Evidence, IntoActor, RelationRef, View};
+pub use view::{ActorRef, Candidate, Evidence, IntoActor, RelationRef, View};
 
 /// The README's tour, compiled and run as a doctest so it cannot rot.
 #[cfg(doctest)]

@@ -129,8 +129,4 @@ impl NameIndex {
     pub(crate) fn len(&self) -> usize {
         self.names.len()
     }
-
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
-        self.names.iter()
-    }
 }

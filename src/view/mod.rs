@@ -25,6 +25,7 @@
 
 mod actor;
 mod relation;
+mod search;
 
 use crate::base::date::{Certainty, Date, Holding};
 use crate::base::error::{Error, suggest};
@@ -35,6 +36,7 @@ use crate::store::ix::RelationIx;
 
 pub use self::actor::{ActorRef, IntoActor};
 pub use self::relation::{Evidence, RelationRef};
+pub use self::search::Candidate;
 
 /// The graph as of one day, optionally limited to what sources had
 /// published by a knowledge date.
