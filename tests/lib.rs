@@ -13,6 +13,7 @@ mod merge;
 mod properties;
 mod queries;
 mod regressions;
+mod search;
 
 use actorgraph::{ActorGraph, Date};
 

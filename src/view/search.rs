@@ -5,7 +5,7 @@ use std::fmt;
 use crate::base::error::Error;
 use crate::base::matching::{MatchKind, NameRole, Suggestion, describe};
 use crate::graph::ActorGraph;
-use crate::index::search::{Hit, Level, name_at};
+use crate::index::search::{Hit, name_at};
 
 use super::ActorRef;
 
@@ -142,7 +142,7 @@ impl ActorGraph {
     /// bytes) is not read, and finds nothing.
     pub fn search(&self, text: &str) -> impl Iterator<Item = Candidate<'_>> {
         self.search_index
-            .find(&self.store, text, Level::NearMisses)
+            .find(&self.store, text)
             .into_iter()
             .map(move |hit| Candidate::from_hit(self, hit))
     }
@@ -156,8 +156,8 @@ pub(super) fn resolve_loosely<'g>(
     graph: &'g ActorGraph,
     text: &str,
 ) -> Result<ActorRef<'g>, Error> {
-    let index = &graph.search_index;
-    let hits = index.find(&graph.store, text, Level::Words);
+    // Whole names score above every other kind, so they come first.
+    let hits = graph.search_index.find(&graph.store, text);
     if let Some(best) = hits.first().filter(|h| h.how.is_whole_name()) {
         let tied: Vec<Hit> = hits.iter().copied().filter(|h| h.how == best.how).collect();
         if let [only] = tied[..] {
@@ -165,7 +165,6 @@ pub(super) fn resolve_loosely<'g>(
         }
         return Err(ambiguous(graph, text, &tied));
     }
-    let hits = index.find(&graph.store, text, Level::NearMisses);
     let guesses = hits.iter().all(|h| h.how == MatchKind::NearMiss);
     if hits.len() >= 2 && !guesses {
         return Err(ambiguous(graph, text, &hits));

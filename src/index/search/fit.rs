@@ -14,9 +14,7 @@ pub(crate) const MIN_PREFIX: usize = 3;
 /// How far down the kinds of match a search goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Level {
-    /// Whole names and words of names.
-    Words,
-    /// Also the starts of words.
+    /// Whole names, words of names and the starts of words.
     Prefixes,
     /// Also near misses.
     NearMisses,
@@ -93,7 +91,7 @@ pub(crate) fn fit(query: &Query, name: &str, level: Level) -> Option<Fit> {
     let (last, rest) = query.words.split_last()?;
     let begins = |w: &String| w.len() > last.len() && w.starts_with(last.as_str());
     let rest_found = rest.iter().all(|w| at(w).is_some());
-    let prefixed = (level >= Level::Prefixes && last.chars().count() >= MIN_PREFIX && rest_found)
+    let prefixed = (last.chars().count() >= MIN_PREFIX && rest_found)
         .then(|| name_words.iter().position(begins))
         .flatten();
     if let Some(p) = prefixed {
@@ -205,11 +203,11 @@ mod tests {
     #[test]
     fn scores_keep_kinds_apart() {
         let q = Query::new("Idlib");
-        let city = fit(&q, "Idlib city", Level::Words).unwrap();
-        let government = fit(&q, "Self-proclaimed government in Idlib", Level::Words).unwrap();
+        let city = fit(&q, "Idlib city", Level::Prefixes).unwrap();
+        let government = fit(&q, "Self-proclaimed government in Idlib", Level::Prefixes).unwrap();
         assert!(city.score > government.score);
-        let variant = fit(&Query::new("Jolani"), "al-Julani", Level::Words).unwrap();
-        let reordered = fit(&Query::new("b a"), "a b", Level::Words).unwrap();
+        let variant = fit(&Query::new("Jolani"), "al-Julani", Level::Prefixes).unwrap();
+        let reordered = fit(&Query::new("b a"), "a b", Level::Prefixes).unwrap();
         assert!(variant.score > reordered.score);
     }
 }

@@ -22,8 +22,8 @@ use crate::base::model::Actor;
 use crate::store::Store;
 use crate::store::ix::{ActorIx, NameIx};
 
-pub(crate) use self::fit::{Level, name_at};
-use self::fit::{MIN_PREFIX, Query, fit, names, role_rank};
+pub(crate) use self::fit::name_at;
+use self::fit::{Level, MIN_PREFIX, Query, fit, names, role_rank};
 use self::near::NearTable;
 use self::postings::Postings;
 pub use self::skeleton::skeleton;
@@ -82,9 +82,9 @@ impl SearchIndex {
         text.len() <= self.longest.saturating_mul(4).saturating_add(256)
     }
 
-    /// The actors `text` fits, at most one hit each, best first, down to
-    /// `deepest`; near misses only when nothing else fits. `store` holds
-    /// the actors this index filed.
+    /// The actors `text` fits, at most one hit each, best first; near
+    /// misses only when nothing else fits. `store` holds the actors this
+    /// index filed.
     ///
     /// # Complexity
     ///
@@ -93,7 +93,7 @@ impl SearchIndex {
     /// words it begins) and n the length of their names; the first search
     /// for prefixes or near misses after the vocabulary changed also sorts
     /// it or builds its deletion table, O(V log V) for V distinct words.
-    pub(crate) fn find(&self, store: &Store, text: &str, deepest: Level) -> Vec<Hit> {
+    pub(crate) fn find(&self, store: &Store, text: &str) -> Vec<Hit> {
         if !self.may_be_a_name(text) {
             return Vec::new();
         }
@@ -109,8 +109,7 @@ impl SearchIndex {
         if let Some(word) = symbols.as_deref().and_then(rarest) {
             seeds.extend(self.words.values(word));
         }
-        let level = deepest.min(Level::Prefixes);
-        if level == Level::Prefixes && last.chars().count() >= MIN_PREFIX {
+        if last.chars().count() >= MIN_PREFIX {
             let others: Option<Vec<NameIx>> = rest.iter().map(|w| self.words.find(w)).collect();
             // Every other word must be in the name, and some word must
             // begin with the last: seed from whichever side files fewer.
@@ -127,8 +126,8 @@ impl SearchIndex {
                 None => {}
             }
         }
-        let mut hits = self.classify(store, &query, seeds, level);
-        if hits.is_empty() && deepest == Level::NearMisses {
+        let mut hits = self.classify(store, &query, seeds, Level::Prefixes);
+        if hits.is_empty() {
             let near = self.near.get_or_init(|| NearTable::build(&self.words));
             let mut seeds = Vec::new();
             for word in &query.words {
