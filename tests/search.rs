@@ -338,3 +338,135 @@ fn synthetic_actors_are_found_first_by_every_name_and_own_word() {
         assert_eq!(graph.resolve(alias).unwrap().id, actor.id, "{alias}");
     }
 }
+
+mod properties {
+    use super::*;
+    use actorgraph::names::normalize_name;
+    use actorgraph::{Actor, ActorKind, Dataset, FormerName};
+    use proptest::prelude::*;
+
+    /// A word romanised from syllables, so that random names share words
+    /// and spellings often enough to test the ranking.
+    fn word() -> impl Strategy<Value = String> {
+        let syllable = prop::sample::select(vec![
+            "ja", "bu", "qa", "nu", "si", "ra", "ha", "mo", "la", "ke", "da", "ti", "sha", "zu",
+            "wa", "fi",
+        ]);
+        prop::collection::vec(syllable, 2..4).prop_map(|s| {
+            let mut word = s.concat();
+            word[..1].make_ascii_uppercase();
+            word
+        })
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        let article = prop::sample::select(vec!["", "al-", "el-", "ash-"]);
+        prop::collection::vec((article, word()), 1..4).prop_map(|words| {
+            words
+                .into_iter()
+                .map(|(a, w)| format!("{a}{w}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
+    fn dataset() -> impl Strategy<Value = Dataset> {
+        let actor = (
+            name(),
+            prop::collection::vec(name(), 0..3),
+            prop::option::of(name()),
+        );
+        prop::collection::vec(actor, 1..12).prop_map(|actors| Dataset {
+            actors: actors
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, aliases, former))| Actor {
+                    id: format!("x{i}").parse().unwrap(),
+                    name,
+                    kind: ActorKind::ArmedGroup,
+                    aliases,
+                    former_names: former
+                        .map(|name| FormerName {
+                            name,
+                            from: None,
+                            until: "2016".parse().ok(),
+                            citations: vec![],
+                        })
+                        .into_iter()
+                        .collect(),
+                    note: None,
+                })
+                .collect(),
+            ..Dataset::default()
+        })
+    }
+
+    /// `text` spelt another way by the rules the search folds, each picked
+    /// by a bit of `choices`.
+    fn respell(text: &str, choices: u32) -> String {
+        let words: Vec<String> = text
+            .split(' ')
+            .enumerate()
+            .map(|(n, word)| {
+                let pick = |i: usize| choices >> ((i + 7 * n) % 32) & 1 == 1;
+                let (mut out, rest) = match word.split_once('-') {
+                    Some(("al", rest)) => ((if pick(0) { "el-" } else { "al " }).to_owned(), rest),
+                    Some((a, rest)) => ((if pick(0) { "ash " } else { a }).to_owned() + "-", rest),
+                    None => (String::new(), word),
+                };
+                for (i, c) in rest.chars().enumerate() {
+                    match c {
+                        'u' if pick(i) => out.push_str(if i % 2 == 0 { "o" } else { "ou" }),
+                        'i' if pick(i) => out.push('e'),
+                        'j' if pick(i) => out.push('g'),
+                        'q' if pick(i) => out.push('k'),
+                        'k' if pick(i) => out.push('q'),
+                        'a' | 'd' | 's' | 'n' if pick(i) => out.extend([c, c]),
+                        'h' if pick(i) => out.push_str("h'"),
+                        c => out.push(c),
+                    }
+                }
+                if out.ends_with('a') && pick(31) {
+                    out.push('h');
+                }
+                out
+            })
+            .collect();
+        words.join(" ")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn normalising_is_idempotent(text in "\\PC{0,40}", extra in ".{0,20}") {
+            let text = format!("{text}{extra}");
+            let once = skeleton(&text);
+            prop_assert_eq!(skeleton(&once), once.clone());
+            let normalized = normalize_name(&text);
+            prop_assert_eq!(normalize_name(&normalized), normalized);
+        }
+
+        #[test]
+        fn every_actor_is_found_first_by_its_names_and_own_words(data in dataset()) {
+            prop_assert_eq!(every_actor_found_first(&data), Ok(()));
+        }
+
+        #[test]
+        fn variants_of_a_name_find_it(data in dataset(), pick in 0usize..12, choices: u32) {
+            let actor = &data.actors[pick % data.actors.len()];
+            let variant = respell(&actor.name, choices);
+            prop_assert_eq!(skeleton(&variant), skeleton(&actor.name), "{}", variant);
+            // Unless another actor has a name that is a spelling of it too.
+            let shared = data.actors.iter().filter(|a| a.id != actor.id).any(|a| {
+                super::names_of(a).any(|n| skeleton(n) == skeleton(&actor.name))
+            });
+            prop_assume!(!shared);
+            let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+            let first = graph.search(&variant).next().map(|c| c.actor().id.to_string());
+            prop_assert_eq!(first.as_deref(), Some(actor.id.as_str()), "{}", variant);
+            let resolved = graph.resolve(&variant).map(|a| a.id.to_string()).ok();
+            prop_assert_eq!(resolved.as_deref(), Some(actor.id.as_str()));
+        }
+    }
+}
