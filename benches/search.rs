@@ -64,7 +64,7 @@ fn search(c: &mut Criterion) {
     let misspelt: String = misspelt.into_iter().collect();
     let cases: Vec<(&str, String)> = vec![
         ("exact_name", data.actors[person].name.clone()),
-        ("alias_variant", data.actors[person].aliases[0].clone()),
+        ("alias", data.actors[person].aliases[0].clone()),
         ("own_word", word.clone()),
         (
             "word_variant",
