@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use crate::base::error::{Error, Fault, Item, ItemKind, Problems};
 use crate::base::model::{Actor, Dataset, Relation, Source};
 use crate::index::interval::IntervalIndex;
-use crate::index::names::NameIndex;
+use crate::index::names::{NameIndex, normalize_name};
 use crate::index::search::SearchIndex;
 use crate::store::ix::ActorIx;
 use crate::store::{Full, Store};
@@ -159,12 +159,14 @@ impl ActorGraph {
             .chain(actor.aliases.iter().map(String::as_str))
             .chain(actor.former_names.iter().map(|f| f.name.as_str()));
         for name in names {
-            if !self.names.insert(name, position) {
+            // Normalised once for both indexes: it is most of their cost.
+            let normalized = normalize_name(name);
+            if !self.names.insert(&normalized, position) {
                 return Err(Full("names"));
             }
-        }
-        if !self.search_index.insert(actor, position) {
-            return Err(Full("words of names"));
+            if !self.search_index.insert(name, &normalized, position) {
+                return Err(Full("words of names"));
+            }
         }
         Ok(position)
     }

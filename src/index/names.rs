@@ -75,14 +75,14 @@ pub(crate) struct NameIndex {
 type SharedIx = NameIx;
 
 impl NameIndex {
-    /// Files `actor` under `name`; `false` when the index is full, which
+    /// Files `actor` under `key`, a name already normalised
+    /// ([`normalize_name`]); `false` when the index is full, which
     /// validation rules out before anything is added.
-    pub(crate) fn insert(&mut self, name: &str, actor: ActorIx) -> bool {
-        let key = normalize_name(name);
+    pub(crate) fn insert(&mut self, key: &str, actor: ActorIx) -> bool {
         if key.is_empty() {
             return true;
         }
-        let Some(symbol) = self.names.intern(&key) else {
+        let Some(symbol) = self.names.intern(key) else {
             return false;
         };
         let Some(owner) = self.owners.get(symbol.index()).copied() else {

@@ -18,7 +18,6 @@ mod skeleton;
 use std::sync::OnceLock;
 
 use crate::base::matching::MatchKind;
-use crate::base::model::Actor;
 use crate::store::Store;
 use crate::store::ix::{ActorIx, NameIx};
 
@@ -27,6 +26,7 @@ use self::fit::{Level, MIN_PREFIX, Query, fit, names, role_rank};
 use self::near::NearTable;
 use self::postings::Postings;
 pub use self::skeleton::skeleton;
+use self::skeleton::{Scratch, for_each_word};
 
 /// An actor a search found: which of its names fit, how, and how well.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -49,25 +49,30 @@ pub(crate) struct SearchIndex {
     /// Word numbers in the order of their text, for prefixes.
     sorted: OnceLock<Vec<NameIx>>,
     near: OnceLock<NearTable>,
+    scratch: Scratch,
 }
 
 impl SearchIndex {
-    /// Files every name of `actor`, which sits at `position`; `false` when
-    /// the index is full, which takes more than 4 GiB of distinct words.
-    pub(crate) fn insert(&mut self, actor: &Actor, position: ActorIx) -> bool {
-        for (name, _) in names(actor) {
-            self.longest = self.longest.max(name.len());
-            for word in Query::new(name).words {
-                let Some((_, new)) = self.words.insert(&word, position) else {
-                    return false;
-                };
-                if new {
-                    self.sorted.take();
-                    self.near.take();
-                }
+    /// Files the words of `name`, given as written and normalised, under
+    /// the actor at `position`; `false` when the index is full, which
+    /// takes more than 4 GiB of distinct words. An actor's names are filed
+    /// one after another, before the next actor's.
+    pub(crate) fn insert(&mut self, name: &str, normalized: &str, position: ActorIx) -> bool {
+        self.longest = self.longest.max(name.len());
+        let mut full = false;
+        let mut grew = false;
+        let words = &mut self.words;
+        for_each_word(normalized, &mut self.scratch, |word| {
+            match words.insert(word, position) {
+                Some((_, new)) => grew |= new,
+                None => full = true,
             }
+        });
+        if grew {
+            self.sorted.take();
+            self.near.take();
         }
-        true
+        !full
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {

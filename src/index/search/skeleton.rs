@@ -41,23 +41,40 @@ pub fn skeleton(name: &str) -> String {
 
 /// The words of the skeleton of a text that is already normalised.
 pub(crate) fn words(normalized: &str) -> Vec<String> {
-    let mut scratch = Vec::new();
-    let mut words: Vec<String> = normalized
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut folded = String::with_capacity(w.len());
-            fold_word(w, &mut scratch, &mut folded);
-            folded
-        })
-        .collect();
-    let last = words.len().saturating_sub(1);
-    let mut i = 0;
-    words.retain(|w| {
-        i += 1;
-        i - 1 == last || !ARTICLES.contains(&w.as_str())
+    let mut words = Vec::new();
+    for_each_word(normalized, &mut Scratch::default(), |w| {
+        words.push(w.to_owned());
     });
     words
+}
+
+/// Buffers that [`for_each_word`] reuses from one name to the next.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scratch {
+    letters: Vec<char>,
+    word: String,
+    /// An article seen last, dropped if another word follows.
+    article: String,
+}
+
+/// Calls `each` with every word of the skeleton of `normalized`, in
+/// order, without allocating once `scratch` has grown.
+pub(crate) fn for_each_word(normalized: &str, scratch: &mut Scratch, mut each: impl FnMut(&str)) {
+    scratch.article.clear();
+    for word in normalized.split(' ').filter(|w| !w.is_empty()) {
+        scratch.word.clear();
+        fold_word(word, &mut scratch.letters, &mut scratch.word);
+        // A word follows, so an article held back is dropped.
+        scratch.article.clear();
+        if ARTICLES.contains(&scratch.word.as_str()) {
+            std::mem::swap(&mut scratch.article, &mut scratch.word);
+        } else {
+            each(&scratch.word);
+        }
+    }
+    if !scratch.article.is_empty() {
+        each(&scratch.article);
+    }
 }
 
 /// Folds one normalised word into `out`, using `scratch` for its letters.
