@@ -80,6 +80,8 @@ fn search(c: &mut Criterion) {
         ),
         ("near_miss", misspelt),
         ("unknown", "Xylophonequartz".to_owned()),
+        // A word in the names of one actor in six.
+        ("shared_word", "Liwa".to_owned()),
     ];
     let graph = ActorGraph::from_dataset(data).expect("synthetic data is valid");
     // The first prefix and near-miss searches build their tables.

@@ -154,8 +154,15 @@ impl ActorGraph {
     fn push_actor(&mut self, actor: Actor) -> Result<ActorIx, Full> {
         let position = self.store.push_actor(actor)?;
         let actor = self.store.actor(position);
-        let names = std::iter::once(actor.id.as_str())
-            .chain([actor.name.as_str()])
+        if !self
+            .names
+            .insert(&normalize_name(actor.id.as_str()), position)
+        {
+            return Err(Full("names"));
+        }
+        // Ids are slugs of names, so their words are left to the names';
+        // the search still finds an id whole through the index above.
+        let names = std::iter::once(actor.name.as_str())
             .chain(actor.aliases.iter().map(String::as_str))
             .chain(actor.former_names.iter().map(|f| f.name.as_str()));
         for name in names {

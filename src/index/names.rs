@@ -110,10 +110,18 @@ impl NameIndex {
     }
 
     /// The actors that bear `name`, in the order they were filed.
-    pub(crate) fn get(&self, name: &str) -> impl Iterator<Item = ActorIx> + '_ {
+    pub(crate) fn get<'a>(&'a self, name: &str) -> impl Iterator<Item = ActorIx> + use<'a> {
+        self.get_normalized(&normalize_name(name))
+    }
+
+    /// As [`get`](Self::get), for a name already normalised.
+    pub(crate) fn get_normalized<'a>(
+        &'a self,
+        key: &str,
+    ) -> impl Iterator<Item = ActorIx> + use<'a> {
         let owner = self
             .names
-            .find(&normalize_name(name))
+            .find(key)
             .map(|symbol| self.owners[symbol.index()]);
         let (single, shared): (Option<ActorIx>, &[ActorIx]) = match owner {
             None => (None, &[]),

@@ -142,7 +142,7 @@ impl ActorGraph {
     /// bytes) is not read, and finds nothing.
     pub fn search(&self, text: &str) -> impl Iterator<Item = Candidate<'_>> {
         self.search_index
-            .find(&self.store, text)
+            .find(&self.store, &self.names, text)
             .into_iter()
             .map(move |hit| Candidate::from_hit(self, hit))
     }
@@ -157,7 +157,7 @@ pub(super) fn resolve_loosely<'g>(
     text: &str,
 ) -> Result<ActorRef<'g>, Error> {
     // Whole names score above every other kind, so they come first.
-    let hits = graph.search_index.find(&graph.store, text);
+    let hits = graph.search_index.find(&graph.store, &graph.names, text);
     if let Some(best) = hits.first().filter(|h| h.how.is_whole_name()) {
         let tied: Vec<Hit> = hits.iter().copied().filter(|h| h.how == best.how).collect();
         if let [only] = tied[..] {

@@ -1,9 +1,11 @@
 //! Searching actors by what people type: whole names in any usual
 //! spelling, words and phrases of names, starts of words, near misses.
 //!
-//! Every id, name, alias and former name is cut into the words of its
+//! Every name, alias and former name is cut into the words of its
 //! [`skeleton`], and each word is filed with the actors that bear it, as
-//! actors are added. A search looks up the rarest word of the text and
+//! actors are added. Ids, slugs of names, are found whole (in any case)
+//! through the index of normalised names rather than word by word, which
+//! keeps a word per actor out of memory. A search looks up the rarest word of the text and
 //! checks each actor filed under it against all its names, so its cost
 //! grows with the actors that share the text's words, not with the graph.
 //! Prefixes and near misses need the vocabulary sorted and a table of
@@ -18,6 +20,7 @@ mod skeleton;
 use std::sync::OnceLock;
 
 use crate::base::matching::MatchKind;
+use crate::index::names::NameIndex;
 use crate::store::Store;
 use crate::store::ix::{ActorIx, NameIx};
 
@@ -89,7 +92,7 @@ impl SearchIndex {
 
     /// The actors `text` fits, at most one hit each, best first; near
     /// misses only when nothing else fits. `store` holds the actors this
-    /// index filed.
+    /// index filed, and `exact` their normalised names and ids.
     ///
     /// # Complexity
     ///
@@ -98,7 +101,7 @@ impl SearchIndex {
     /// words it begins) and n the length of their names; the first search
     /// for prefixes or near misses after the vocabulary changed also sorts
     /// it or builds its deletion table, O(V log V) for V distinct words.
-    pub(crate) fn find(&self, store: &Store, text: &str) -> Vec<Hit> {
+    pub(crate) fn find(&self, store: &Store, exact: &NameIndex, text: &str) -> Vec<Hit> {
         if !self.may_be_a_name(text) {
             return Vec::new();
         }
@@ -110,7 +113,11 @@ impl SearchIndex {
         let symbols: Option<Vec<NameIx>> = query.words.iter().map(|w| self.words.find(w)).collect();
         let rarest =
             |symbols: &[NameIx]| symbols.iter().copied().min_by_key(|&s| self.words.count(s));
-        let mut seeds: Vec<ActorIx> = by_id.into_iter().collect();
+        // Ids are filed whole there, not word by word here.
+        let mut seeds: Vec<ActorIx> = by_id
+            .into_iter()
+            .chain(exact.get_normalized(&query.normalized))
+            .collect();
         if let Some(word) = symbols.as_deref().and_then(rarest) {
             seeds.extend(self.words.values(word));
         }
