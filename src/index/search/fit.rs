@@ -5,7 +5,7 @@ use crate::base::matching::{MatchKind, NameRole};
 use crate::base::model::Actor;
 use crate::index::names::normalize_name;
 
-use super::skeleton::words;
+use super::skeleton::{Scratch, for_each_word, words};
 
 /// The shortest word a prefix match starts from: shorter ones begin too
 /// many words to point at anything.
@@ -53,8 +53,18 @@ pub(crate) fn budget(chars: usize) -> usize {
     }
 }
 
+/// Buffers that [`fit`] reuses from one name to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    /// The words of the name, end to end.
+    joined: String,
+    /// Where each word starts and ends in `joined`.
+    bounds: Vec<(usize, usize)>,
+    scratch: Scratch,
+}
+
 /// How `query` fits `name`, looking no further down the kinds than `level`.
-pub(crate) fn fit(query: &Query, name: &str, level: Level) -> Option<Fit> {
+pub(crate) fn fit(query: &Query, name: &str, level: Level, buffers: &mut Buffers) -> Option<Fit> {
     let normalized = normalize_name(name);
     if normalized.is_empty() || query.words.is_empty() {
         return None;
@@ -65,8 +75,21 @@ pub(crate) fn fit(query: &Query, name: &str, level: Level) -> Option<Fit> {
             score: 0.95,
         });
     }
-    let name_words = words(&normalized);
-    if name_words == query.words {
+    let Buffers {
+        joined,
+        bounds,
+        scratch,
+    } = buffers;
+    joined.clear();
+    bounds.clear();
+    for_each_word(&normalized, scratch, |w| {
+        let start = joined.len();
+        joined.push_str(w);
+        bounds.push((start, joined.len()));
+    });
+    let name_words = || bounds.iter().map(|&(start, end)| &joined[start..end]);
+    let count = bounds.len();
+    if count == query.words.len() && name_words().zip(&query.words).all(|(a, b)| a == b) {
         return Some(Fit {
             how: MatchKind::Variant,
             score: 0.9,
@@ -74,8 +97,8 @@ pub(crate) fn fit(query: &Query, name: &str, level: Level) -> Option<Fit> {
     }
     // The share of the name the text covers: "Idlib" is more of "Idlib
     // city" than of "Self-proclaimed government in Idlib".
-    let coverage = (query.words.len() as f32 / name_words.len() as f32).min(1.0);
-    let at = |word: &String| name_words.iter().position(|w| w == word);
+    let coverage = (query.words.len() as f32 / count as f32).min(1.0);
+    let at = |word: &String| name_words().position(|w| w == word);
     let positions: Option<Vec<usize>> = query.words.iter().map(at).collect();
     if let Some(positions) = positions {
         let in_order = positions.windows(2).all(|p| p[1] == p[0] + 1);
@@ -89,10 +112,10 @@ pub(crate) fn fit(query: &Query, name: &str, level: Level) -> Option<Fit> {
         return Some(Fit { how, score });
     }
     let (last, rest) = query.words.split_last()?;
-    let begins = |w: &String| w.len() > last.len() && w.starts_with(last.as_str());
+    let begins = |w: &str| w.len() > last.len() && w.starts_with(last.as_str());
     let rest_found = rest.iter().all(|w| at(w).is_some());
     let prefixed = (last.chars().count() >= MIN_PREFIX && rest_found)
-        .then(|| name_words.iter().position(begins))
+        .then(|| name_words().position(begins))
         .flatten();
     if let Some(p) = prefixed {
         return Some(Fit {
@@ -111,13 +134,10 @@ pub(crate) fn fit(query: &Query, name: &str, level: Level) -> Option<Fit> {
         let chars = word.chars().count();
         letters += chars;
         let is_last = i + 1 == query.words.len();
-        if at(word).is_some() || (is_last && chars >= MIN_PREFIX && name_words.iter().any(begins)) {
+        if at(word).is_some() || (is_last && chars >= MIN_PREFIX && name_words().any(begins)) {
             continue;
         }
-        let nearest = name_words
-            .iter()
-            .map(|w| strsim::levenshtein(word, w))
-            .min()?;
+        let nearest = name_words().map(|w| strsim::levenshtein(word, w)).min()?;
         if nearest > budget(chars) {
             return None;
         }
@@ -172,7 +192,13 @@ mod tests {
     use super::*;
 
     fn how(query: &str, name: &str) -> Option<MatchKind> {
-        fit(&Query::new(query), name, Level::NearMisses).map(|f| f.how)
+        fit(
+            &Query::new(query),
+            name,
+            Level::NearMisses,
+            &mut Buffers::default(),
+        )
+        .map(|f| f.how)
     }
 
     #[test]
@@ -203,11 +229,29 @@ mod tests {
     #[test]
     fn scores_keep_kinds_apart() {
         let q = Query::new("Idlib");
-        let city = fit(&q, "Idlib city", Level::Prefixes).unwrap();
-        let government = fit(&q, "Self-proclaimed government in Idlib", Level::Prefixes).unwrap();
+        let city = fit(&q, "Idlib city", Level::Prefixes, &mut Buffers::default()).unwrap();
+        let government = fit(
+            &q,
+            "Self-proclaimed government in Idlib",
+            Level::Prefixes,
+            &mut Buffers::default(),
+        )
+        .unwrap();
         assert!(city.score > government.score);
-        let variant = fit(&Query::new("Jolani"), "al-Julani", Level::Prefixes).unwrap();
-        let reordered = fit(&Query::new("b a"), "a b", Level::Prefixes).unwrap();
+        let variant = fit(
+            &Query::new("Jolani"),
+            "al-Julani",
+            Level::Prefixes,
+            &mut Buffers::default(),
+        )
+        .unwrap();
+        let reordered = fit(
+            &Query::new("b a"),
+            "a b",
+            Level::Prefixes,
+            &mut Buffers::default(),
+        )
+        .unwrap();
         assert!(variant.score > reordered.score);
     }
 }

@@ -25,7 +25,7 @@ use crate::store::Store;
 use crate::store::ix::{ActorIx, NameIx};
 
 pub(crate) use self::fit::name_at;
-use self::fit::{Level, MIN_PREFIX, Query, fit, names, role_rank};
+use self::fit::{Buffers, Level, MIN_PREFIX, Query, fit, names, role_rank};
 use self::near::NearTable;
 use self::postings::Postings;
 pub use self::skeleton::skeleton;
@@ -190,13 +190,14 @@ impl SearchIndex {
     ) -> Vec<Hit> {
         seeds.sort_unstable();
         seeds.dedup();
+        let mut buffers = Buffers::default();
         let mut hits: Vec<(Hit, u8)> = seeds
             .into_iter()
             .filter_map(|actor| {
                 names(store.actor(actor))
                     .zip(0u32..)
                     .filter_map(|((name, role), slot)| {
-                        let fit = fit(query, name, level)?;
+                        let fit = fit(query, name, level, &mut buffers)?;
                         let hit = Hit {
                             actor,
                             slot,

@@ -82,6 +82,10 @@ fn fold_word(word: &str, scratch: &mut Vec<char>, out: &mut String) {
     // Letters that carry no combining mark to strip, so that
     // normalisation leaves them as they are.
     scratch.clear();
+    if word.is_ascii() {
+        scratch.extend(word.bytes().map(char::from));
+        return fold_letters(scratch, out);
+    }
     for c in word.chars() {
         match c {
             'ß' => scratch.extend(['s', 's']),
@@ -96,6 +100,11 @@ fn fold_word(word: &str, scratch: &mut Vec<char>, out: &mut String) {
             c => scratch.push(c),
         }
     }
+    fold_letters(scratch, out);
+}
+
+/// The folds of [`skeleton`] over the letters of one word.
+fn fold_letters(scratch: &[char], out: &mut String) {
     let start = out.len();
     let mut last = None;
     for (i, &c) in scratch.iter().enumerate() {
