@@ -30,7 +30,8 @@ pub enum MatchKind {
     /// The text's last word begins a word of the name: "Hezb".
     Prefix,
     /// Some word of the text is a word of the name mistyped by an edit or
-    /// two; tried only when nothing else fits.
+    /// two (a wrong, missing or extra letter, or two neighbours swapped);
+    /// tried only when nothing else fits.
     NearMiss,
 }
 

@@ -137,7 +137,7 @@ pub(crate) fn fit(query: &Query, name: &str, level: Level, buffers: &mut Buffers
         if at(word).is_some() || (is_last && chars >= MIN_PREFIX && name_words().any(begins)) {
             continue;
         }
-        let nearest = name_words().map(|w| strsim::levenshtein(word, w)).min()?;
+        let nearest = name_words().map(|w| strsim::osa_distance(word, w)).min()?;
         if nearest > budget(chars) {
             return None;
         }
@@ -220,6 +220,11 @@ mod tests {
         assert_eq!(how("Alpha Stat", "Alpha State"), Some(MatchKind::Prefix));
         assert_eq!(
             how("Hayat Tahrir al-Shan", "Hayat Tahrir al-Sham"),
+            Some(MatchKind::NearMiss)
+        );
+        // Swapped letters are one edit, the commonest slip of the fingers.
+        assert_eq!(
+            how("Muifhi", "Abu Muhammad al-Mufihi"),
             Some(MatchKind::NearMiss)
         );
         assert_eq!(how("Nubl", "Nujaba"), None);

@@ -4,7 +4,8 @@
 //! string one deletion away from it. Two words meet there when one
 //! deletion from each (or from one) makes them equal, which covers a
 //! wrong, missing, extra or swapped letter; the edit distance of every
-//! word met is then checked. Looking a word up costs one probe per
+//! word met (swapping two neighbours counting as one edit) is then
+//! checked. Looking a word up costs one probe per
 //! letter, not a pass over the vocabulary.
 
 use std::hash::BuildHasher;
@@ -62,7 +63,7 @@ impl NearTable {
         let mut found: Vec<(usize, NameIx)> = met
             .into_iter()
             .filter_map(|s| {
-                let distance = strsim::levenshtein(word, words.key(s));
+                let distance = strsim::osa_distance(word, words.key(s));
                 (distance > 0 && distance <= allowed).then_some((distance, s))
             })
             .collect();
