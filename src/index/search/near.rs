@@ -5,8 +5,8 @@
 //! deletion from each (or from one) makes them equal, which covers a
 //! wrong, missing, extra or swapped letter; the edit distance of every
 //! word met (swapping two neighbours counting as one edit) is then
-//! checked. Looking a word up costs one probe per
-//! letter, not a pass over the vocabulary.
+//! checked. Looking a word up costs one probe per letter, not a pass over
+//! the vocabulary.
 
 use std::hash::BuildHasher;
 
