@@ -69,8 +69,9 @@ pub enum Error {
         /// The closest existing id, if any is close.
         suggestion: Option<String>,
     },
-    /// A text is no actor's id, name, alias or former name, in any
-    /// spelling, and fits at most one actor's in part.
+    /// A text is no actor's id, name, alias or former name in any
+    /// spelling, and is part of at most one actor's names; the nearest
+    /// actors, if any, are offered.
     #[error("no actor is called {query:?}{}", did_you_mean_any(nearest))]
     UnknownName {
         /// The text as asked for.

@@ -177,8 +177,9 @@ impl ActorGraph {
     /// spelling.
     ///
     /// An exact id wins over everything, then a name that matches up to
-    /// case, diacritics and punctuation (see [`normalize_name`](crate::names::normalize_name)), then a
-    /// whole name in another romanisation ("Jolani" for "al-Julani", see
+    /// case, diacritics and punctuation (see
+    /// [`normalize_name`](crate::names::normalize_name)), then a whole name
+    /// in another romanisation ("Jolani" for "al-Julani", see
     /// [`ActorGraph::search`]), each only when one actor bears it. A text
     /// that is only part of names, the start of a word or a near miss never
     /// resolves by itself, since a query would then act on a guess: the

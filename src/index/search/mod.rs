@@ -5,9 +5,10 @@
 //! [`skeleton`], and each word is filed with the actors that bear it, as
 //! actors are added. Ids, slugs of names, are found whole (in any case)
 //! through the index of normalised names rather than word by word, which
-//! keeps a word per actor out of memory. A search looks up the rarest word of the text and
-//! checks each actor filed under it against all its names, so its cost
-//! grows with the actors that share the text's words, not with the graph.
+//! keeps a word per actor out of memory. A search looks up the rarest
+//! word of the text and checks each actor filed under it against all its
+//! names, so its cost grows with the actors that share the text's words,
+//! not with the graph.
 //! Prefixes and near misses need the vocabulary sorted and a table of
 //! one-letter deletions; both are built on the first search that needs
 //! them after the vocabulary changed.
