@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 use crate::base::error::{Error, Fault, Item, ItemKind, Problems};
 use crate::base::model::{Actor, Dataset, Relation, Source};
 use crate::index::interval::IntervalIndex;
-use crate::index::names::NameIndex;
+use crate::index::names::{NameIndex, normalize_name};
+use crate::index::search::SearchIndex;
 use crate::store::ix::ActorIx;
 use crate::store::{Full, Store};
 use crate::validate;
@@ -40,6 +41,8 @@ use crate::validate;
 pub struct ActorGraph {
     pub(crate) store: Store,
     pub(crate) names: NameIndex,
+    /// The words of every name, for [`ActorGraph::search`].
+    pub(crate) search_index: SearchIndex,
     /// Built on the first as-of query after a change.
     interval_index: OnceLock<IntervalIndex>,
 }
@@ -143,25 +146,44 @@ impl ActorGraph {
         // room their doubling left unused.
         if (self.actor_count() - actors_before) * 8 >= self.actor_count() {
             self.names.shrink_to_fit();
+            self.search_index.shrink_to_fit();
         }
         self.store.shrink_after(relations_before);
         Ok(())
     }
 
     fn push_actor(&mut self, actor: Actor) -> Result<ActorIx, Full> {
-        let names: Vec<String> = std::iter::once(actor.id.as_str())
-            .chain([actor.name.as_str()])
-            .chain(actor.aliases.iter().map(String::as_str))
-            .chain(actor.former_names.iter().map(|f| f.name.as_str()))
-            .map(str::to_owned)
-            .collect();
         let position = self.store.push_actor(actor)?;
-        for name in &names {
-            if !self.names.insert(name, position) {
+        self.file_names(position)?;
+        Ok(position)
+    }
+
+    /// Files the actor at `position` under its id and every name it bears,
+    /// in both name indexes.
+    fn file_names(&mut self, position: ActorIx) -> Result<(), Full> {
+        let actor = self.store.actor(position);
+        if !self
+            .names
+            .insert(&normalize_name(actor.id.as_str()), position)
+        {
+            return Err(Full("names"));
+        }
+        // Ids are slugs of names, so their words are left to the names';
+        // the search still finds an id whole through the index above.
+        let names = std::iter::once(actor.name.as_str())
+            .chain(actor.aliases.iter().map(String::as_str))
+            .chain(actor.former_names.iter().map(|f| f.name.as_str()));
+        for name in names {
+            // Normalised once for both indexes: it is most of their cost.
+            let normalized = normalize_name(name);
+            if !self.names.insert(&normalized, position) {
                 return Err(Full("names"));
             }
+            if !self.search_index.insert(name, &normalized, position) {
+                return Err(Full("words of names"));
+            }
         }
-        Ok(position)
+        Ok(())
     }
 
     /// Adds one source.
@@ -246,22 +268,17 @@ impl ActorGraph {
     /// A graph over a store read back whole, its index with it; the names
     /// are filed again from the actors.
     pub(crate) fn from_parts(store: Store, index: IntervalIndex) -> ActorGraph {
-        let mut names = NameIndex::default();
-        for (position, actor) in store.actor_positions().zip(store.actors()) {
-            let all = std::iter::once(actor.id.as_str())
-                .chain([actor.name.as_str()])
-                .chain(actor.aliases.iter().map(String::as_str))
-                .chain(actor.former_names.iter().map(|f| f.name.as_str()));
-            for name in all {
-                // The store holds under 2^31 actors, so names fit too.
-                let _ = names.insert(name, position);
-            }
-        }
-        ActorGraph {
+        let positions = store.actor_positions();
+        let mut graph = ActorGraph {
             store,
-            names,
             interval_index: OnceLock::from(index),
+            ..ActorGraph::default()
+        };
+        for position in positions {
+            // The store holds under 2^31 actors, so their names fit too.
+            let _ = graph.file_names(position);
         }
+        graph
     }
 
     /// The interval index, built now if the graph changed since the last query.

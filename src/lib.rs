@@ -19,6 +19,9 @@
 //!   days, an actor's timeline.
 //! - **Formats**: datasets in RON with positioned errors; views drawn as
 //!   Graphviz DOT ([`dot`]).
+//! - **Name search** ([`ActorGraph::search`]): ranked candidates for a
+//!   name as people type it, in any usual romanisation, whole or in part,
+//!   each saying which name matched and how ([`MatchKind`]).
 //! - **Validation** that lists every problem of a dataset at once, each
 //!   naming the item at fault, and leaves a graph untouched on failure.
 //!
@@ -55,6 +58,32 @@
 //!         println!("    {evidence}");
 //!     }
 //! }
+//! # Ok::<(), actorgraph::Error>(())
+//! ```
+//!
+//! # Finding actors by name
+//!
+//! Names are compared after [`names::normalize_name`] (case, diacritics,
+//! punctuation) and, for spelling variants, after
+//! [`skeleton`](index::search::skeleton) (Arabic articles dropped; `o`/`u`,
+//! `e`/`i`, `j`/`g`, `q`/`k`, doubled letters, `-ah` folded). Every word
+//! of every id, name, alias and former name is filed as actors are added.
+//! [`ActorGraph::search`] ranks exact names, then spelling variants, then
+//! words and phrases of longer names, then starts of words, and, only when
+//! nothing else fits, near misses. [`ActorGraph::resolve`], which every
+//! query uses, accepts an exact id, then an exact name, then a whole name
+//! spelt otherwise, when one actor bears it; anything looser fails with
+//! the candidates listed:
+//!
+//! ```
+//! use actorgraph::{ActorGraph, Error};
+//!
+//! let graph = ActorGraph::embedded()?;
+//! assert_eq!(graph.resolve("Jolani")?.name, "Abu Mohammed al-Julani");
+//! let Err(Error::AmbiguousName { candidates, .. }) = graph.resolve("Hezb") else {
+//!     panic!("Hezb begins a word of several names");
+//! };
+//! assert_eq!(candidates[0].to_string(), "Hezbollah (militia, id hezbollah)");
 //! # Ok::<(), actorgraph::Error>(())
 //! ```
 //!
@@ -133,7 +162,7 @@
 //! | [`algo`] | chains, blocs, common ties, changes, timeline, over the public view API |
 //! | [`view`] | [`View`] with its one admission rule, and the handles [`RelationRef`], [`Evidence`], [`ActorRef`] |
 //! | `graph` | [`ActorGraph`]: the store and its indexes, built through validation's plan |
-//! | [`index`], `validate` | the [interval index](index::interval) and the [name index](index::names); validation as a pure check |
+//! | [`index`], `validate` | the [interval index](index::interval), the [name index](index::names) and the [word index of name search](index::search); validation as a pure check |
 //! | `store` | every record, relations packed, addressed by checked positions |
 //! | `base` | dates, ids, the dataset's records, the error type |
 #![forbid(unsafe_code)]
@@ -170,6 +199,7 @@ pub use base::date::{
 };
 pub use base::error::{Error, Fault, Item, ItemKind, Position, Problem, Problems, SnapshotFault};
 pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
+pub use base::matching::{MatchKind, NameRole, Suggestion};
 pub use base::model::{
     Acknowledgement, Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName,
     MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
@@ -180,7 +210,7 @@ pub use format::ron::EMBEDDED_DATASET;
 pub use format::snapshot::FORMAT_VERSION as SNAPSHOT_VERSION;
 pub use graph::ActorGraph;
 pub use index::names;
-pub use view::{ActorRef, Evidence, IntoActor, RelationRef, View};
+pub use view::{ActorRef, Candidate, Evidence, IntoActor, RelationRef, View};
 
 /// The README's tour, compiled and run as a doctest so it cannot rot.
 #[cfg(doctest)]

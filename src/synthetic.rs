@@ -5,6 +5,11 @@
 //! mixed; intervals spread over decades with year, month and day precision
 //! and open ends; each relation cites one to three sources from a shared
 //! pool, with quotes drawn from a shared pool too.
+//!
+//! Actors are called "Actor 1", "Actor 2"…; [`Spec::romanised_names`] gives
+//! them names romanised from Arabic instead, each with a word of its own,
+//! half with an alias that spells the name another way and one in eight
+//! with a former name, for exercising name search at scale.
 
 use crate::base::date::{Date, Interval, PartialDate, When};
 use crate::base::id::{ActorId, RelationId, SourceId};
@@ -32,6 +37,7 @@ pub struct Spec {
     relations: usize,
     sources: usize,
     seed: u64,
+    romanised: bool,
 }
 
 impl Spec {
@@ -42,6 +48,7 @@ impl Spec {
             relations,
             sources: 1_000,
             seed: 0,
+            romanised: false,
         }
     }
 
@@ -57,6 +64,31 @@ impl Spec {
         self
     }
 
+    /// Gives actors romanised names ("Liwa al-Rafiqunu") instead of
+    /// "Actor N": each with a word no other actor's name has, every second
+    /// with an alias spelling the name another way ("Liwa el-Rafeqouno"),
+    /// every eighth with a former name. Relations, sources and ids stay the
+    /// same, so the two kinds of dataset differ only in names.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{ActorGraph, synthetic::Spec};
+    ///
+    /// let data = Spec::new(1_000, 0).romanised_names().generate();
+    /// let graph = ActorGraph::from_dataset(data.clone())?;
+    /// for actor in &data.actors {
+    ///     for alias in &actor.aliases {
+    ///         assert_eq!(graph.resolve(alias)?.id, actor.id);
+    ///     }
+    /// }
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn romanised_names(mut self) -> Spec {
+        self.romanised = true;
+        self
+    }
+
     /// The first day of the span the intervals are drawn from; few
     /// relations (those with an open start) hold this early.
     pub fn earliest_day() -> Date {
@@ -68,18 +100,27 @@ impl Spec {
         let mut rng = SplitMix64(self.seed);
         let places = (self.actors / 10).max(1);
         let actors: Vec<Actor> = (0..self.actors)
-            .map(|i| Actor {
-                id: ActorId::new(format!("a{i}")).unwrap_or_else(|_| unreachable_id()),
-                name: format!("Actor {i}"),
-                kind: actor_kind(i, self.actors, places),
-                aliases: if i % 4 == 0 {
-                    vec![format!("A{i}")]
+            .map(|i| {
+                let kind = actor_kind(i, self.actors, places);
+                let (name, aliases, former_names) = if self.romanised {
+                    romanised::names(i, self.actors, kind)
                 } else {
-                    Vec::new()
-                },
-                former_names: Vec::new(),
-                died: None,
-                note: None,
+                    let aliases = if i % 4 == 0 {
+                        vec![format!("A{i}")]
+                    } else {
+                        Vec::new()
+                    };
+                    (format!("Actor {i}"), aliases, Vec::new())
+                };
+                Actor {
+                    id: ActorId::new(format!("a{i}")).unwrap_or_else(|_| unreachable_id()),
+                    name,
+                    kind,
+                    aliases,
+                    former_names,
+                    died: None,
+                    note: None,
+                }
             })
             .collect();
         let sources: Vec<Source> = (0..self.sources)
@@ -152,6 +193,128 @@ impl Spec {
             actors,
             relations,
         }
+    }
+}
+
+mod romanised {
+    //! Names as they come romanised from Arabic, in several spellings.
+
+    use crate::base::date::{PartialDate, When};
+    use crate::base::model::{ActorKind, FormerName};
+
+    /// Consonants and vowels whose spellings the search folds apart from
+    /// each other, so that every actor's own word stays its own.
+    const CONSONANTS: [&str; 15] = [
+        "b", "d", "f", "h", "j", "q", "l", "m", "n", "r", "s", "t", "w", "y", "z",
+    ];
+    const VOWELS: [&str; 3] = ["a", "i", "u"];
+    const GIVEN: [&str; 5] = ["Muhammad", "Umar", "Bakr", "Ali", "Hassan"];
+
+    /// The word of actor `i` of `n`: consonant-vowel syllables, as many as
+    /// it takes to give each of `n` actors its own, scrambled so that
+    /// neighbours differ from the first syllable.
+    pub(super) fn word(i: usize, n: usize) -> String {
+        let base = CONSONANTS.len() * VOWELS.len();
+        let mut syllables = 3;
+        let mut space = base * base * base;
+        while space < n {
+            syllables += 1;
+            space = space.saturating_mul(base);
+        }
+        // 7919 is prime and does not divide the base, so this permutes.
+        let mut x = ((i as u128 * 7919) % space as u128) as usize;
+        let mut word = String::new();
+        for k in 0..syllables {
+            let s = x % base;
+            x /= base;
+            let consonant = CONSONANTS[s / VOWELS.len()];
+            if k == 0 {
+                word.push_str(&consonant.to_uppercase());
+            } else {
+                word.push_str(consonant);
+            }
+            word.push_str(VOWELS[s % VOWELS.len()]);
+        }
+        word
+    }
+
+    /// `word` spelt another way, by one of the usual variants, picked by `i`.
+    pub(super) fn variant(word: &str, i: usize) -> String {
+        let swaps: [(&str, &str); 5] =
+            [("u", "ou"), ("i", "e"), ("j", "g"), ("q", "k"), ("u", "o")];
+        let (from, to) = swaps[i % swaps.len()];
+        if i.is_multiple_of(7) && word.ends_with('a') {
+            return format!("{word}h");
+        }
+        if i % 7 == 1 {
+            // An ayn or hamza mark after the first letter.
+            let mut chars = word.chars();
+            let first = chars.next().map(String::from).unwrap_or_default();
+            return format!("{first}'{}", chars.as_str());
+        }
+        match word[1..].find(from) {
+            Some(at) => format!("{}{to}{}", &word[..=at], &word[at + 1 + from.len()..]),
+            // No such letter: double the second consonant instead.
+            None => {
+                let mut chars: Vec<char> = word.chars().collect();
+                if let Some(&c) = chars.get(2) {
+                    chars.insert(2, c);
+                }
+                chars.into_iter().collect()
+            }
+        }
+    }
+
+    /// The name, aliases and former names of actor `i` of `n`.
+    pub(super) fn names(
+        i: usize,
+        n: usize,
+        kind: ActorKind,
+    ) -> (String, Vec<String>, Vec<FormerName>) {
+        let own = word(i, n);
+        let other = variant(&own, i / 2);
+        let article = if i.is_multiple_of(4) { "el" } else { "al" };
+        let (name, alias) = match kind {
+            ActorKind::State | ActorKind::Place => (own.clone(), other),
+            ActorKind::Government => (
+                format!("Government of {own}"),
+                format!("Government of {other}"),
+            ),
+            ActorKind::Person => {
+                // Every fifth actor is a person, so step through the names by fives.
+                let given = GIVEN[(i / 5) % GIVEN.len()];
+                (
+                    format!("Abu {given} al-{own}"),
+                    format!("{article}-{other}"),
+                )
+            }
+            ActorKind::Militia => (format!("Liwa al-{own}"), format!("Liwa {article}-{other}")),
+            ActorKind::Coalition => (
+                format!("Jaysh al-{own}"),
+                format!("Jaish {article}-{other}"),
+            ),
+            _ => (
+                format!("Jabhat al-{own}"),
+                format!("Jabhat {article}-{other}"),
+            ),
+        };
+        let aliases = if i.is_multiple_of(2) {
+            vec![alias]
+        } else {
+            Vec::new()
+        };
+        let former_names = if i % 8 == 3 {
+            let year = |y: usize| PartialDate::year(y as i16).ok().map(When::On);
+            vec![FormerName {
+                name: format!("Harakat {own}"),
+                from: year(1980 + i % 20),
+                until: year(2000 + i % 20),
+                citations: Vec::new(),
+            }]
+        } else {
+            Vec::new()
+        };
+        (name, aliases, former_names)
     }
 }
 

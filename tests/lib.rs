@@ -15,6 +15,7 @@ mod model;
 mod properties;
 mod queries;
 mod regressions;
+mod search;
 mod snapshot;
 
 use actorgraph::{ActorGraph, Date};

@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::kind::ActorKind;
+use super::matching::Suggestion;
 
 /// Every way a call into this crate can fail.
 ///
@@ -68,21 +69,31 @@ pub enum Error {
         /// The closest existing id, if any is close.
         suggestion: Option<String>,
     },
-    /// A name or id matched no actor.
-    #[error("no actor is called {query:?}{}", did_you_mean(suggestion.as_deref()))]
+    /// A text is no actor's id, name, alias or former name in any
+    /// spelling, and is part of at most one actor's names; the nearest
+    /// actors, if any, are offered.
+    #[error("no actor is called {query:?}{}", did_you_mean_any(nearest))]
     UnknownName {
-        /// The name as asked for.
+        /// The text as asked for.
         query: String,
-        /// The closest known name, if any is close.
+        /// The name matched by the first of `nearest`, lowercased as the
+        /// message shows it; `None` when nothing is near.
         suggestion: Option<String>,
+        /// The actors whose names come nearest, best first: part of a
+        /// name, the start of one, or a near miss. Empty when none is near.
+        nearest: Vec<Suggestion>,
     },
-    /// A name matched more than one actor.
-    #[error("the name {query:?} is ambiguous: it fits actors {}", candidates.join(", "))]
+    /// A text fits several actors and none clearly: several bear the name,
+    /// or it is part of several actors' names.
+    #[error("the name {query:?} is ambiguous: it fits {}", listed(candidates, *total))]
     AmbiguousName {
-        /// The name as asked for.
+        /// The text as asked for.
         query: String,
-        /// The ids of every actor the name fits.
-        candidates: Vec<String>,
+        /// The actors it fits, best first, each with the name it matched
+        /// and how; at most [`Error::MAX_CANDIDATES`].
+        candidates: Vec<Suggestion>,
+        /// How many actors it fits in all, listed or not.
+        total: usize,
     },
     /// An interval ends before (or on the very day) it starts.
     #[error("interval ends ({until}) before it starts ({from})")]
@@ -145,6 +156,39 @@ impl From<ron::error::Position> for Position {
             line: position.line,
             column: position.col,
         }
+    }
+}
+
+impl Error {
+    /// The most candidates an [`Error::AmbiguousName`] lists, and the most
+    /// actors an [`Error::UnknownName`] offers.
+    pub const MAX_CANDIDATES: usize = 10;
+}
+
+fn listed(candidates: &[Suggestion], total: usize) -> String {
+    let mut text = candidates
+        .iter()
+        .map(Suggestion::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if total > candidates.len() {
+        text.push_str(&format!(" and {} more", total - candidates.len()));
+    }
+    text
+}
+
+/// `; did you mean "a", "b" or "c"?`, each the name that matched,
+/// lowercased: case never matters to a lookup, and a sentence reads
+/// better without capitals mid-way.
+fn did_you_mean_any(nearest: &[Suggestion]) -> String {
+    let forms: Vec<String> = nearest
+        .iter()
+        .map(|s| format!("{:?}", s.matched.to_lowercase()))
+        .collect();
+    match forms.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!("; did you mean {last}?"),
+        Some((last, rest)) => format!("; did you mean {} or {last}?", rest.join(", ")),
     }
 }
 

@@ -5,4 +5,5 @@ pub mod date;
 pub(crate) mod error;
 pub(crate) mod id;
 pub(crate) mod kind;
+pub(crate) mod matching;
 pub(crate) mod model;

@@ -4,10 +4,9 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-use crate::base::error::{Error, suggest};
+use crate::base::error::Error;
 use crate::base::model::{Actor, Direction};
 use crate::graph::ActorGraph;
-use crate::index::names::normalize_name;
 use crate::store::ix::{ActorIx, Ix, RelationIx};
 
 use super::RelationRef;
@@ -175,41 +174,54 @@ impl IntoActor for &ActorRef<'_> {
 }
 
 impl ActorGraph {
-    /// Finds an actor by id, name, alias or former name.
+    /// Finds an actor by id, name, alias or former name, in any usual
+    /// spelling.
     ///
-    /// Names match case-insensitively and ignore diacritics, apostrophes and
-    /// hyphens (see [`normalize_name`]). An exact id wins over a name.
+    /// An exact id wins over everything, then a name that matches up to
+    /// case, diacritics and punctuation (see
+    /// [`normalize_name`](crate::names::normalize_name)), then a whole name
+    /// in another romanisation ("Jolani" for "al-Julani", see
+    /// [`ActorGraph::search`]), each only when one actor bears it. A text
+    /// that is only part of names, the start of a word or a near miss never
+    /// resolves by itself, since a query would then act on a guess: the
+    /// error lists what it may mean.
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownName`] with a suggestion when nothing fits;
-    /// [`Error::AmbiguousName`] when the name fits several actors.
+    /// [`Error::AmbiguousName`] listing the candidates when several actors
+    /// bear the name, or the text is part of several actors' names ("Hezb"
+    /// in "Hezbollah" and a truce with Hezbollah); [`Error::UnknownName`] with
+    /// the nearest candidates, if any, otherwise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{ActorGraph, Error};
+    ///
+    /// let graph = ActorGraph::embedded()?;
+    /// assert_eq!(graph.resolve("Golani")?.id.as_str(), "abu_mohammed_al_julani");
+    /// let err = graph.resolve("Hezb").unwrap_err();
+    /// assert!(matches!(err, Error::AmbiguousName { total: 2, .. }), "{err}");
+    /// let err = graph.resolve("Hayat Tahrir").unwrap_err().to_string();
+    /// assert!(err.contains("did you mean \"hayat tahrir al-sham\"?"), "{err}");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
     ///
     /// # Complexity
     ///
-    /// O(length of the name), expected.
+    /// O(length of the text), expected, for an id or exact name; otherwise
+    /// as [`ActorGraph::search`].
     pub fn resolve(&self, name: &str) -> Result<ActorRef<'_>, Error> {
         if let Some(position) = self.store.actor_ix(name) {
             return Ok(ActorRef::new(self, position));
         }
-        let mut found = self.names.get(name);
-        let (Some(first), second) = (found.next(), found.next()) else {
-            return Err(Error::UnknownName {
-                query: name.to_owned(),
-                suggestion: suggest(&normalize_name(name), self.names.keys()),
-            });
-        };
-        match second {
-            None => Ok(ActorRef::new(self, first)),
-            Some(second) => Err(Error::AmbiguousName {
-                query: name.to_owned(),
-                candidates: [first, second]
-                    .into_iter()
-                    .chain(found)
-                    .map(|p| self.store.actor(p).id.to_string())
-                    .collect(),
-            }),
+        if self.search_index.may_be_a_name(name) {
+            let mut found = self.names.get(name);
+            if let (Some(first), None) = (found.next(), found.next()) {
+                return Ok(ActorRef::new(self, first));
+            }
         }
+        super::search::resolve_loosely(self, name)
     }
 
     /// Every actor that bears `name` now or bore it once.

@@ -25,6 +25,7 @@
 
 mod actor;
 mod relation;
+mod search;
 
 use crate::base::date::{Certainty, Date, Holding};
 use crate::base::error::{Error, suggest};
@@ -36,6 +37,7 @@ use crate::store::packed::Span;
 
 pub use self::actor::{ActorRef, IntoActor};
 pub use self::relation::{Evidence, RelationRef};
+pub use self::search::Candidate;
 
 /// The graph as of one day, optionally limited to what sources had
 /// published by a knowledge date.

@@ -1,0 +1,465 @@
+//! Name search and resolving on the embedded data, as a new user types.
+
+use super::*;
+use actorgraph::index::search::skeleton;
+use actorgraph::{Error, MatchKind, NameRole};
+
+fn best(g: &ActorGraph, text: &str) -> (String, MatchKind) {
+    let c = g
+        .search(text)
+        .next()
+        .unwrap_or_else(|| panic!("{text}: nothing"));
+    (c.actor().id.to_string(), c.how())
+}
+
+fn resolves(g: &ActorGraph, text: &str) -> String {
+    match g.resolve(text) {
+        Ok(actor) => actor.id.to_string(),
+        Err(e) => panic!("{text}: {e}"),
+    }
+}
+
+#[test]
+fn julani_in_every_spelling_resolves() {
+    let g = syria();
+    for text in [
+        "Julani",
+        "Jolani",
+        "Golani",
+        "al-Jolani",
+        "al Joulani",
+        "AL-GOLANI",
+    ] {
+        assert_eq!(resolves(&g, text), "abu_mohammed_al_julani", "{text}");
+        assert_eq!(best(&g, text).0, "abu_mohammed_al_julani");
+    }
+    // What `timeline Julani` runs.
+    assert!(actorgraph::algo::timeline(&g, "Julani").is_ok());
+}
+
+#[test]
+fn romanisations_of_whole_names_resolve() {
+    let g = syria();
+    for (text, id) in [
+        ("al-Qaida", "al_qaeda"),
+        ("Al Qaeda", "al_qaeda"),
+        ("el-Kaida", "al_qaeda"),
+        ("Jabhat al-Nosra", "hts"),
+        ("Hay'at Tahrir ash-Sham", "hts"),
+        ("Hizbollah", "hezbollah"),
+        ("Turkiye", "turkey"),
+        ("Alepo", "aleppo"),
+        ("Bashar al-Asad", "bashar_al_assad"),
+    ] {
+        assert_eq!(resolves(&g, text), id, "{text}");
+    }
+}
+
+#[test]
+fn idlib_alone_is_the_province_and_search_offers_the_city_too() {
+    // The dataset files "Idlib" as the province's alias: the articles' bare
+    // "Idlib" is the province, the city always "Idlib city". An alias is
+    // exact, so it resolves; the search still offers every Idlib.
+    let g = syria();
+    assert_eq!(g.resolve("Idlib").unwrap().id.as_str(), "idlib_province");
+    let ids: Vec<String> = g
+        .search("Idlib")
+        .map(|c| c.actor().id.to_string())
+        .collect();
+    assert_eq!(ids.first().map(String::as_str), Some("idlib_province"));
+    assert!(ids.iter().any(|id| id == "idlib_city"), "{ids:?}");
+    // Words shared by several actors stay ambiguous, listing them.
+    let Err(Error::AmbiguousName { candidates, .. }) = g.resolve("Hezb") else {
+        panic!("Hezb should be ambiguous");
+    };
+    assert!(candidates.len() >= 2);
+    let message = g.resolve("Hezb").unwrap_err().to_string();
+    assert!(
+        message.starts_with("the name \"Hezb\" is ambiguous: it fits "),
+        "{message}"
+    );
+    assert_eq!(message.lines().count(), 1);
+}
+
+#[test]
+fn nubl_finds_the_town_and_nothing_unrelated() {
+    let g = syria();
+    assert_eq!(g.resolve("Nubl").unwrap().id.as_str(), "nubl");
+    let found: Vec<String> = g.search("Nubl").map(|c| c.actor().id.to_string()).collect();
+    assert_eq!(found.first().map(String::as_str), Some("nubl"));
+    assert!(!found.iter().any(|id| id.contains("nujaba")), "{found:?}");
+}
+
+#[test]
+fn a_phrase_finds_the_longer_name() {
+    let g = syria();
+    let c = g.search("March 2020 ceasefire").next().unwrap();
+    assert_eq!(c.actor().id.as_str(), "ceasefire_2020");
+    assert_eq!(c.how(), MatchKind::Phrase);
+    assert_eq!(c.matched(), "March 2020 ceasefire in north-west Syria");
+    // A fragment is offered, not acted on.
+    let err = g.resolve("March 2020 ceasefire").unwrap_err().to_string();
+    assert!(
+        err.ends_with("did you mean \"march 2020 ceasefire in north-west syria\"?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fragments_and_distinctive_words() {
+    let g = syria();
+    assert_eq!(best(&g, "Hezb"), ("hezbollah".into(), MatchKind::Prefix));
+    assert_eq!(best(&g, "hezbol"), ("hezbollah".into(), MatchKind::Prefix));
+    assert_eq!(
+        best(&g, "Bashir"),
+        ("mohammad_al_bashir".into(), MatchKind::Token)
+    );
+    assert_eq!(
+        best(&g, "Nayrab"),
+        ("nayrab_airport".into(), MatchKind::Token)
+    );
+    assert_eq!(best(&g, "Tahrir"), ("hts".into(), MatchKind::Token));
+    assert_eq!(
+        best(&g, "Nujaba"),
+        ("nujaba_movement".into(), MatchKind::Exact)
+    );
+    // Two actors share "Nayrab", so resolving it lists both, airport first.
+    let Err(Error::AmbiguousName { candidates, .. }) = g.resolve("Nayrab") else {
+        panic!("Nayrab is in two names");
+    };
+    assert_eq!(candidates[0].id, "nayrab_airport");
+}
+
+#[test]
+fn former_names_say_so_with_their_dates() {
+    let g = syria();
+    let c = g.search("Jabhat al-Nusra").next().unwrap();
+    assert_eq!(c.actor().id.as_str(), "hts");
+    assert!(matches!(c.role(), NameRole::Former { until: Some(_), .. }));
+    assert_eq!(
+        c.to_string(),
+        "Jabhat al-Nusra: former name of Hayat Tahrir al-Sham, from 2011 until 2016 (armed group, id hts)"
+    );
+    let c = g.search("Nusra").next().unwrap();
+    assert_eq!(c.actor().id.as_str(), "hts");
+    assert!(
+        c.to_string()
+            .contains("former name of Hayat Tahrir al-Sham")
+    );
+}
+
+#[test]
+fn exact_ids_and_names_always_win() {
+    let g = syria();
+    assert_eq!(best(&g, "hts"), ("hts".into(), MatchKind::Id));
+    assert_eq!(best(&g, "Aleppo"), ("aleppo".into(), MatchKind::Exact));
+    assert_eq!(resolves(&g, "Aleppo"), "aleppo");
+    assert_eq!(resolves(&g, "Assad"), "bashar_al_assad");
+    assert_eq!(resolves(&g, "Hezbollah"), "hezbollah");
+    // An id that is also another actor's name: the id wins.
+    let text = r#"(actors: [(id: "beta", name: "Alpha", kind: State), (id: "alpha", name: "Beta", kind: State)])"#;
+    let g = ActorGraph::from_ron(text).unwrap();
+    assert_eq!(resolves(&g, "alpha"), "alpha");
+    assert_eq!(resolves(&g, "beta"), "beta");
+}
+
+#[test]
+fn two_actors_with_one_name_are_ambiguous() {
+    let text = r#"(actors: [
+        (id: "a", name: "Liwa al-Quds", kind: Militia),
+        (id: "b", name: "Liwa al-Quds", kind: Militia),
+        (id: "c", name: "Liwa al-Qods Brigade", kind: Militia),
+    ])"#;
+    let g = ActorGraph::from_ron(text).unwrap();
+    let Err(Error::AmbiguousName { candidates, .. }) = g.resolve("liwa al quds") else {
+        panic!("two actors bear the name");
+    };
+    let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    // Spelt otherwise, still both, and the longer name is not among them.
+    let Err(Error::AmbiguousName { candidates, .. }) = g.resolve("Liwa el-Kuds") else {
+        panic!("two actors bear the name in another spelling");
+    };
+    assert_eq!(candidates.len(), 2);
+    assert!(candidates.iter().all(|c| c.how == MatchKind::Variant));
+}
+
+#[test]
+fn unknown_names_get_the_nearest_candidates() {
+    let g = syria();
+    let err = g.resolve("Hayat Tahrir al-Shan").unwrap_err();
+    let Error::UnknownName {
+        nearest,
+        suggestion,
+        ..
+    } = &err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!(nearest[0].id, "hts");
+    assert_eq!(nearest[0].how, MatchKind::NearMiss);
+    assert_eq!(suggestion.as_deref(), Some("hayat tahrir al-sham"));
+    assert_eq!(best(&g, "Hezbolah Lebanonn").0, "lebanon_truce_2024");
+    assert_eq!(best(&g, "Sarmadda").0, "sarmada");
+}
+
+#[test]
+fn every_answer_is_one_line_naming_the_query() {
+    let g = syria();
+    for text in ["Hezb", "Hayat Tahrir", "", "Syrian", "\u{0}\n\t"] {
+        let message = g.resolve(text).unwrap_err().to_string();
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains(&format!("{text:?}")), "{message}");
+        assert_eq!(message, message.trim());
+        assert!(message.starts_with(|c: char| c.is_lowercase()), "{message}");
+    }
+}
+
+#[test]
+fn bad_input_is_answered_quickly() {
+    let g = syria();
+    let huge = "Hezbollah ".repeat(100_000);
+    let controls: String = (0u32..0x20).filter_map(char::from_u32).collect();
+    let scripts = "Россия Сирия 伊德利卜 إدلب حزب الله ישראל ΣΥΡΙΑ 𝔄𝔩𝔢𝔭𝔭𝔬 ﷽ ﬁ Ⅻ";
+    let many_words = "a ".repeat(10_000);
+    for text in [
+        "",
+        " ",
+        "\t\n",
+        &controls,
+        scripts,
+        &huge,
+        &many_words,
+        "al",
+        "-",
+        "'",
+    ] {
+        let started = std::time::Instant::now();
+        let found = g.search(text).count();
+        assert!(g.resolve(text).is_err(), "{text:.40}");
+        assert!(started.elapsed().as_millis() < 500, "{text:.40}: {found}");
+    }
+    assert_eq!(g.search(&huge).count(), 0);
+    // Ligatures and other compatibility forms fold as the names do.
+    let text = r#"(actors: [(id: "x", name: "Fiﬁ Front", kind: Militia)])"#;
+    let g = ActorGraph::from_ron(text).unwrap();
+    assert_eq!(g.resolve("fifi front").unwrap().id.as_str(), "x");
+}
+
+/// The ids of the actors whose names have each skeleton word.
+fn word_owners(data: &actorgraph::Dataset) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut owners: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, actor) in data.actors.iter().enumerate() {
+        for name in names_of(actor) {
+            for word in skeleton(name).split(' ').filter(|w| !w.is_empty()) {
+                let list = owners.entry(word.to_owned()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    owners
+}
+
+fn names_of(actor: &actorgraph::Actor) -> impl Iterator<Item = &str> {
+    std::iter::once(actor.id.as_str())
+        .chain([actor.name.as_str()])
+        .chain(actor.aliases.iter().map(String::as_str))
+        .chain(actor.former_names.iter().map(|f| f.name.as_str()))
+}
+
+/// Checks that every actor of `data` comes first when searched by each of
+/// its names whose skeleton no other actor's name has, and by each word no
+/// other actor's names have.
+fn every_actor_found_first(data: &actorgraph::Dataset) -> Result<(), String> {
+    let graph = ActorGraph::from_dataset(data.clone()).map_err(|e| e.to_string())?;
+    let mut skeletons: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, actor) in data.actors.iter().enumerate() {
+        for name in names_of(actor) {
+            let list = skeletons.entry(skeleton(name)).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let words = word_owners(data);
+    for (i, actor) in data.actors.iter().enumerate() {
+        let own = |text: &str, table: &std::collections::HashMap<String, Vec<usize>>| {
+            table.get(text).is_some_and(|owners| owners == &[i])
+        };
+        let texts = names_of(actor)
+            .filter(|n| own(&skeleton(n), &skeletons))
+            .map(str::to_owned)
+            .chain(
+                names_of(actor)
+                    .flat_map(|n| {
+                        skeleton(n)
+                            .split(' ')
+                            .map(str::to_owned)
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|w| own(w, &words)),
+            );
+        for text in texts {
+            let first = graph.search(&text).next().map(|c| c.actor().id.to_string());
+            if first.as_deref() != Some(actor.id.as_str()) {
+                return Err(format!("{text:?} found {first:?}, not {}", actor.id));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn synthetic_actors_are_found_first_by_every_name_and_own_word() {
+    let data = actorgraph::synthetic::Spec::new(3_000, 0)
+        .romanised_names()
+        .generate();
+    every_actor_found_first(&data).unwrap();
+    let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+    // Aliases spell the name otherwise; the bare word of a person resolves
+    // as "Julani" does.
+    for actor in data
+        .actors
+        .iter()
+        .filter(|a| !a.aliases.is_empty())
+        .take(500)
+    {
+        let alias = &actor.aliases[0];
+        assert_eq!(graph.resolve(alias).unwrap().id, actor.id, "{alias}");
+    }
+}
+
+mod properties {
+    use super::*;
+    use actorgraph::names::normalize_name;
+    use actorgraph::{Actor, ActorKind, Dataset, FormerName};
+    use proptest::prelude::*;
+
+    /// A word romanised from syllables, so that random names share words
+    /// and spellings often enough to test the ranking.
+    fn word() -> impl Strategy<Value = String> {
+        let syllable = prop::sample::select(vec![
+            "ja", "bu", "qa", "nu", "si", "ra", "ha", "mo", "la", "ke", "da", "ti", "sha", "zu",
+            "wa", "fi",
+        ]);
+        prop::collection::vec(syllable, 2..4).prop_map(|s| {
+            let mut word = s.concat();
+            word[..1].make_ascii_uppercase();
+            word
+        })
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        let article = prop::sample::select(vec!["", "al-", "el-", "ash-"]);
+        prop::collection::vec((article, word()), 1..4).prop_map(|words| {
+            words
+                .into_iter()
+                .map(|(a, w)| format!("{a}{w}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
+    fn dataset() -> impl Strategy<Value = Dataset> {
+        let actor = (
+            name(),
+            prop::collection::vec(name(), 0..3),
+            prop::option::of(name()),
+        );
+        prop::collection::vec(actor, 1..12).prop_map(|actors| Dataset {
+            actors: actors
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, aliases, former))| Actor {
+                    id: format!("x{i}").parse().unwrap(),
+                    name,
+                    kind: ActorKind::ArmedGroup,
+                    aliases,
+                    former_names: former
+                        .map(|name| FormerName {
+                            name,
+                            from: None,
+                            until: "2016".parse().ok(),
+                            citations: vec![],
+                        })
+                        .into_iter()
+                        .collect(),
+                    died: None,
+                    note: None,
+                })
+                .collect(),
+            ..Dataset::default()
+        })
+    }
+
+    /// `text` spelt another way by the rules the search folds, each picked
+    /// by a bit of `choices`.
+    fn respell(text: &str, choices: u32) -> String {
+        let words: Vec<String> = text
+            .split(' ')
+            .enumerate()
+            .map(|(n, word)| {
+                let pick = |i: usize| choices >> ((i + 7 * n) % 32) & 1 == 1;
+                let (mut out, rest) = match word.split_once('-') {
+                    Some(("al", rest)) => ((if pick(0) { "el-" } else { "al " }).to_owned(), rest),
+                    Some((a, rest)) => ((if pick(0) { "ash " } else { a }).to_owned() + "-", rest),
+                    None => (String::new(), word),
+                };
+                for (i, c) in rest.chars().enumerate() {
+                    match c {
+                        'u' if pick(i) => out.push_str(if i % 2 == 0 { "o" } else { "ou" }),
+                        'i' if pick(i) => out.push('e'),
+                        'j' if pick(i) => out.push('g'),
+                        'q' if pick(i) => out.push('k'),
+                        'k' if pick(i) => out.push('q'),
+                        'a' | 'd' | 's' | 'n' if pick(i) => out.extend([c, c]),
+                        'h' if pick(i) => out.push_str("h'"),
+                        c => out.push(c),
+                    }
+                }
+                if out.ends_with('a') && pick(31) {
+                    out.push('h');
+                }
+                out
+            })
+            .collect();
+        words.join(" ")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn normalising_is_idempotent(text in "\\PC{0,40}", extra in ".{0,20}") {
+            let text = format!("{text}{extra}");
+            let once = skeleton(&text);
+            prop_assert_eq!(skeleton(&once), once.clone());
+            let normalized = normalize_name(&text);
+            prop_assert_eq!(normalize_name(&normalized), normalized);
+        }
+
+        #[test]
+        fn every_actor_is_found_first_by_its_names_and_own_words(data in dataset()) {
+            prop_assert_eq!(every_actor_found_first(&data), Ok(()));
+        }
+
+        #[test]
+        fn variants_of_a_name_find_it(data in dataset(), pick in 0usize..12, choices: u32) {
+            let actor = &data.actors[pick % data.actors.len()];
+            let variant = respell(&actor.name, choices);
+            prop_assert_eq!(skeleton(&variant), skeleton(&actor.name), "{}", variant);
+            // Unless another actor has a name that is a spelling of it too.
+            let shared = data.actors.iter().filter(|a| a.id != actor.id).any(|a| {
+                super::names_of(a).any(|n| skeleton(n) == skeleton(&actor.name))
+            });
+            prop_assume!(!shared);
+            let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+            let first = graph.search(&variant).next().map(|c| c.actor().id.to_string());
+            prop_assert_eq!(first.as_deref(), Some(actor.id.as_str()), "{}", variant);
+            let resolved = graph.resolve(&variant).map(|a| a.id.to_string()).ok();
+            prop_assert_eq!(resolved.as_deref(), Some(actor.id.as_str()));
+        }
+    }
+}
