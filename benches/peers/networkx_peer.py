@@ -32,7 +32,7 @@ def load(args):
             )
         ]
         s, o, i, k, e, hf, hu = cols
-        # ISO days compare as text; an open end is None.
+        # ISO days compare as text; an open end is a day beyond any other.
         graph.add_edges_from(
             (
                 r[s],
@@ -41,8 +41,8 @@ def load(args):
                 {
                     "kind": r[k],
                     "event": r[e] == "true",
-                    "holds_from": r[hf] or None,
-                    "holds_until": r[hu] or None,
+                    "holds_from": r[hf] or "0001-01-01",
+                    "holds_until": r[hu] or "9999-12-31",
                 },
             )
             for r in rows
@@ -51,8 +51,7 @@ def load(args):
 
 
 def holds(data, day):
-    start, end = data["holds_from"], data["holds_until"]
-    return (start is None or start <= day) and (end is None or day < end)
+    return data["holds_from"] <= day < data["holds_until"]
 
 
 def main():

@@ -1,7 +1,8 @@
 """pyoxigraph: an in-memory store of reified relations (the vocabulary of
 the crate's Turtle export: ag:subject, ag:object, ag:kind, ag:event,
-ag:start, ag:end, an open end absent) built from the CSV export and
-queried with SPARQL; Q4 is a union of one, two and three hops."""
+ag:start, ag:end; an open end, which that export leaves out, is a day
+beyond any other here, so that no query needs OPTIONAL) built from the CSV
+export and queried with SPARQL; Q4 is a union of one, two and three hops."""
 
 import csv
 
@@ -58,10 +59,8 @@ def ntriples(args):
             add(f"{node} <{AG}object> <{ACTOR}{r[o]}> .")
             add(f'{node} <{AG}kind> "{r[k].lower()}" .')
             add(f'{node} <{AG}event> "{r[e]}"^^<{XSD}boolean> .')
-            if r[hf]:
-                add(f'{node} <{AG}start> "{r[hf]}"^^<{XSD}date> .')
-            if r[hu]:
-                add(f'{node} <{AG}end> "{r[hu]}"^^<{XSD}date> .')
+            add(f'{node} <{AG}start> "{r[hf] or "0001-01-01"}"^^<{XSD}date> .')
+            add(f'{node} <{AG}end> "{r[hu] or "9999-12-31"}"^^<{XSD}date> .')
     lines.append("")
     return "\n".join(lines).encode()
 
@@ -73,18 +72,18 @@ def load(args):
 
 
 def holds(r, day, n):
-    """The pattern of a relation ?r holding on day (open ends absent)."""
+    """The pattern of a relation ?r holding on day."""
     d = f'"{day}"^^xsd:date'
     return (
-        f"OPTIONAL {{ {r} ag:start ?start{n} }} OPTIONAL {{ {r} ag:end ?end{n} }} "
-        f"FILTER ((!BOUND(?start{n}) || ?start{n} <= {d}) && (!BOUND(?end{n}) || {d} < ?end{n}))"
+        f"{r} ag:start ?start{n} ; ag:end ?end{n} . "
+        f"FILTER (?start{n} <= {d} && {d} < ?end{n})"
     )
 
 
 def path(hops, day):
     """A group matching a chain of Backs relations ?r1.. through the actors
-    given, each holding on day: the triple patterns first, so that the
-    store binds each hop from the last, then the open-ended bounds."""
+    given, each holding on day: the hops' triple patterns first, so that
+    the store binds each hop from the last, then their bounds."""
     patterns = " ".join(
         f'?r{n} ag:subject {a} ; ag:kind "backs" ; ag:object {b} .'
         for n, (a, b) in enumerate(hops, 1)
