@@ -79,7 +79,9 @@ def in_spell(data, day):
     if data.get("event") in (True, "true"):
         return False
     spells = data.get("spells") or [(None, None)]
-    return any((s is None or str(s) <= day) and (e is None or day <= str(e)) for s, e in spells)
+    # networkx reads a spell's missing bound (an open end) as the text "None".
+    open_end = (None, "None", "")
+    return any((s in open_end or str(s) <= day) and (e in open_end or day <= str(e)) for s, e in spells)
 
 
 check("networkx gexf", f"backers of {OF} on {DAY}",
