@@ -223,3 +223,19 @@ pub(crate) fn escape_xml(raw: &str) -> String {
     }
     out
 }
+
+/// A relation's citations as one text, each `source (published): quote`,
+/// for formats that carry them in a single attribute.
+pub(crate) fn quotes(relation: &RelationRef<'_>) -> Vec<String> {
+    relation
+        .citations()
+        .map(|e| {
+            format!(
+                "{} ({}): {}",
+                e.source().id,
+                e.source().published,
+                e.quote()
+            )
+        })
+        .collect()
+}

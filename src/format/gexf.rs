@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::export::{ExportOptions, Scope, dates, escape_xml, precision, select, text};
+use super::export::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
 
 /// Edge attributes declared: (id, title, type).
 const EDGE_ATTRIBUTES: &[(&str, &str, &str)] = &[
@@ -115,17 +115,7 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
         attvalue(&mut out, "from_precision", precision(d.from.or(d.on)));
         attvalue(&mut out, "until_precision", precision(d.until));
         attvalue(&mut out, "contested", &relation.is_contested().to_string());
-        let quotes: Vec<String> = relation
-            .citations()
-            .map(|e| {
-                format!(
-                    "{} ({}): {}",
-                    e.source().id,
-                    e.source().published,
-                    e.quote()
-                )
-            })
-            .collect();
+        let quotes = quotes(relation);
         attvalue(&mut out, "quotes", &quotes.join("\n\n"));
         out.push_str("        </attvalues>\n      </edge>\n");
     }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::export::{ExportOptions, Scope, dates, escape_xml, precision, select, text};
+use super::export::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
 
 /// Keys GraphML declares: (id, for, name, type).
 const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -95,17 +95,7 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
             "e_contested",
             &relation.is_contested().to_string(),
         );
-        let quotes: Vec<String> = relation
-            .citations()
-            .map(|e| {
-                format!(
-                    "{} ({}): {}",
-                    e.source().id,
-                    e.source().published,
-                    e.quote()
-                )
-            })
-            .collect();
+        let quotes = quotes(relation);
         data(&mut out, "e_citations", &quotes.len().to_string());
         data(&mut out, "e_quotes", &quotes.join("\n\n"));
         out.push_str("    </edge>\n");

@@ -189,6 +189,14 @@ fn relation_data(relation: &RelationRef<'_>) -> Map<String, Value> {
     data
 }
 
+/// A relation's attributes with its ends, as both graph formats name them.
+fn edge_data(relation: &RelationRef<'_>) -> Map<String, Value> {
+    let mut data = relation_data(relation);
+    data.insert("source".into(), json!(relation.subject().id.as_str()));
+    data.insert("target".into(), json!(relation.object().id.as_str()));
+    data
+}
+
 fn graph_data(scope: Scope<'_>) -> Value {
     json!({
         "name": "actorgraph",
@@ -226,9 +234,7 @@ pub fn to_node_link(scope: Scope<'_>, options: &ExportOptions) -> String {
         .relations
         .iter()
         .map(|r| {
-            let mut data = relation_data(r);
-            data.insert("source".into(), json!(r.subject().id.as_str()));
-            data.insert("target".into(), json!(r.object().id.as_str()));
+            let mut data = edge_data(r);
             data.insert("key".into(), json!(r.id()));
             Value::Object(data)
         })
@@ -259,12 +265,7 @@ pub fn to_cytoscape(scope: Scope<'_>, options: &ExportOptions) -> String {
     let edges: Vec<Value> = selection
         .relations
         .iter()
-        .map(|r| {
-            let mut data = relation_data(r);
-            data.insert("source".into(), json!(r.subject().id.as_str()));
-            data.insert("target".into(), json!(r.object().id.as_str()));
-            json!({"data": Value::Object(data)})
-        })
+        .map(|r| json!({"data": Value::Object(edge_data(r))}))
         .collect();
     let document = json!({
         "data": graph_data(scope),
