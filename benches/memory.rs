@@ -38,10 +38,7 @@ fn main() {
         .filter(|&n| n <= max)
     {
         let start = live_bytes();
-        let data = Spec::new((n / 20).max(100), n)
-            .sources((n / 100).max(50))
-            .seed(42)
-            .generate();
+        let data = Spec::benches(n).generate();
         // The graph keeps each distinct quote once; that text is what the
         // target leaves out.
         let distinct_quotes: HashSet<&str> = data

@@ -80,9 +80,7 @@ fn args() -> Args {
 }
 
 fn spec(relations: usize) -> Spec {
-    Spec::new((relations / 20).max(100), relations)
-        .sources((relations / 100).max(50))
-        .seed(42)
+    Spec::benches(relations)
 }
 
 /// The day before the synthetic record begins: well under 1% hold then.

@@ -30,9 +30,7 @@ fn sizes() -> impl Iterator<Item = usize> {
 }
 
 fn spec(relations: usize) -> Spec {
-    Spec::new((relations / 20).max(100), relations)
-        .sources((relations / 100).max(50))
-        .seed(42)
+    Spec::benches(relations)
 }
 
 /// The day before the synthetic record begins: only relations with an open

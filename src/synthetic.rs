@@ -58,6 +58,23 @@ impl Spec {
         self
     }
 
+    /// The shape every bench, the peer benchmark and the examples'
+    /// `--synthetic N` use: one actor per 20 relations and one source per
+    /// 100 (at least 100 and 50), seed 42, so their figures compare.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::synthetic::Spec;
+    ///
+    /// assert_eq!(Spec::benches(1_000).generate().relations.len(), 1_000);
+    /// ```
+    pub fn benches(relations: usize) -> Spec {
+        Spec::new((relations / 20).max(100), relations)
+            .sources((relations / 100).max(50))
+            .seed(42)
+    }
+
     /// Sets the seed; the same spec always gives the same dataset.
     pub fn seed(mut self, seed: u64) -> Spec {
         self.seed = seed;

@@ -30,10 +30,7 @@ impl DataArgs {
         let mut graph = match (&self.data, self.synthetic) {
             (Some(path), _) => ActorGraph::from_path(path)?,
             (None, Some(relations)) => ActorGraph::from_dataset(
-                actorgraph::synthetic::Spec::new((relations / 20).max(100), relations)
-                    .sources((relations / 100).max(50))
-                    .seed(42)
-                    .generate(),
+                actorgraph::synthetic::Spec::benches(relations).generate(),
             )?,
             (None, None) => ActorGraph::embedded()?,
         };
