@@ -47,6 +47,15 @@ pub struct ActorGraph {
     interval_index: OnceLock<IntervalIndex>,
 }
 
+/// Whether a batch gives back the room its tables' doubling left unused.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slack {
+    /// After a whole batch, when it was large enough to pay for the copy.
+    GiveBack,
+    /// After one piece of a load: more pieces follow.
+    Keep,
+}
+
 impl PartialEq for ActorGraph {
     fn eq(&self, other: &Self) -> bool {
         // Interning may number the same quotes differently, so compare
@@ -93,21 +102,54 @@ impl ActorGraph {
     /// [`Error::Invalid`] listing every problem; the graph is then unchanged.
     pub fn extend(&mut self, batch: Dataset) -> Result<(), Error> {
         let plan = validate::check(&self.store, self.names.len(), &batch)?;
-        self.apply(batch, plan).map_err(|Full(what)| {
-            // Validation bounds every count before anything is added, so
-            // this is unreachable; it is reported rather than trusted.
-            let mut problems = Problems::default();
-            let fault = Fault::Capacity {
-                what,
-                count: usize::MAX,
-                limit: crate::store::ix::LIMIT - 1,
-            };
-            problems.push(Item::new(ItemKind::Relation, "(batch)"), fault);
-            Error::Invalid(problems)
-        })
+        self.apply(batch, plan, Slack::GiveBack)
+            .map_err(|Full(what)| {
+                // Validation bounds every count before anything is added, so
+                // this is unreachable; it is reported rather than trusted.
+                let mut problems = Problems::default();
+                let fault = Fault::Capacity {
+                    what,
+                    count: usize::MAX,
+                    limit: crate::store::ix::LIMIT - 1,
+                };
+                problems.push(Item::new(ItemKind::Relation, "(batch)"), fault);
+                Error::Invalid(problems)
+            })
     }
 
-    fn apply(&mut self, batch: Dataset, plan: validate::Plan) -> Result<(), Full> {
+    /// Adds one piece of a dataset being read piece by piece
+    /// ([`crate::format::stream`]), through the same validation as
+    /// [`extend`](Self::extend), without giving back the room of the growing
+    /// tables: [`finish_pieces`](Self::finish_pieces) does that once.
+    ///
+    /// False when the piece cannot be added as it stands: a problem, a
+    /// reference to an item not yet read, or an id already held (which the
+    /// whole dataset would report as given twice). The caller then loads
+    /// the whole text the ordinary way, which reports every problem; the
+    /// graph is left partly built and must be dropped.
+    pub(crate) fn extend_piece(&mut self, piece: Dataset) -> bool {
+        let Ok(plan) = validate::check(&self.store, self.names.len(), &piece) else {
+            return false;
+        };
+        let all_fresh = |fresh: &[bool]| fresh.iter().all(|&f| f);
+        if !(all_fresh(&plan.fresh_sources)
+            && all_fresh(&plan.fresh_actors)
+            && all_fresh(&plan.fresh_relations))
+        {
+            return false;
+        }
+        self.apply(piece, plan, Slack::Keep).is_ok()
+    }
+
+    /// Gives back the room the tables' doubling left unused, once the last
+    /// piece is in.
+    pub(crate) fn finish_pieces(&mut self) {
+        self.names.shrink_to_fit();
+        self.search_index.shrink_to_fit();
+        self.store.shrink_to_fit();
+    }
+
+    fn apply(&mut self, batch: Dataset, plan: validate::Plan, slack: Slack) -> Result<(), Full> {
         let Dataset {
             sources,
             actors,
@@ -141,6 +183,9 @@ impl ActorGraph {
             }
         }
         self.interval_index = OnceLock::new();
+        if slack == Slack::Keep {
+            return Ok(());
+        }
         // Names and quotes are deduplicated, so their final size is known
         // only now; after a batch large enough to pay for the copy, drop the
         // room their doubling left unused.

@@ -102,3 +102,43 @@ fn embedded_graph_gives_back_every_record_of_the_data_file() {
         assert_eq!(stored.note(), relation.note.as_deref());
     }
 }
+
+/// A file is read and built piece by piece; a mistake far into it, after
+/// many pieces went in, must still be reported as if the whole file were
+/// parsed first: at its line and column, with nothing returned.
+#[test]
+fn a_mistake_deep_in_a_large_file_names_its_line_like_a_small_one() {
+    let data = actorgraph::synthetic::Spec::benches(30_000).generate();
+    let text = data.to_ron().unwrap();
+    let dir = std::env::temp_dir().join(format!("actorgraph-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.ron");
+    std::fs::write(&good, &text).unwrap();
+    let loaded = ActorGraph::from_path(&good).unwrap();
+    assert_eq!(loaded, ActorGraph::from_dataset(data.clone()).unwrap());
+
+    // A misspelt kind in the last relation.
+    let at = text.rfind("kind: ").unwrap() + "kind: ".len();
+    let kind_end = at + text[at..].find(',').unwrap();
+    let bad_text = format!("{}Bakcs{}", &text[..at], &text[kind_end..]);
+    let expected_line = text[..at].matches('\n').count() + 1;
+    let bad = dir.join("bad.ron");
+    std::fs::write(&bad, &bad_text).unwrap();
+    match ActorGraph::from_path(&bad).unwrap_err() {
+        Error::Syntax { start, message, .. } => {
+            assert_eq!(start.line, expected_line, "{message}");
+            assert!(message.contains("Bakcs"), "{message}");
+        }
+        other => panic!("expected a syntax error, got {other}"),
+    }
+
+    // A relation naming an actor no list holds: every problem is listed.
+    let unknown = text.replacen("subject: \"a1\"", "subject: \"nobody\"", 1);
+    let unknown_path = dir.join("unknown.json");
+    let json = Dataset::from_ron(&unknown).unwrap().to_json().unwrap();
+    std::fs::write(&unknown_path, json).unwrap();
+    let err = ActorGraph::from_path(&unknown_path).unwrap_err();
+    assert!(matches!(err, Error::Invalid(_)), "{err}");
+    assert!(err.to_string().contains("nobody"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

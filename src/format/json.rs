@@ -9,6 +9,7 @@ use crate::graph::ActorGraph;
 use crate::view::{ActorRef, RelationRef};
 
 use super::export::{ExportOptions, Scope, dates, precision, select, text};
+use super::stream::{self, Dialect, GiveUp};
 
 impl Dataset {
     /// Parses a dataset from JSON text, without validating it: the same
@@ -70,7 +71,8 @@ impl ActorGraph {
     ///
     /// As [`Dataset::from_json`], then [`Error::Invalid`].
     pub fn from_json(text: &str) -> Result<ActorGraph, Error> {
-        ActorGraph::from_dataset(Dataset::from_json(text)?)
+        stream::load(text.as_bytes(), Dialect::Json)
+            .or_else(|GiveUp| ActorGraph::from_dataset(Dataset::from_json(text)?))
     }
 
     /// Writes the graph's contents as a JSON dataset; loading it gives an

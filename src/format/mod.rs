@@ -13,6 +13,7 @@ pub(crate) mod json;
 pub(crate) mod rdf;
 pub(crate) mod ron;
 pub(crate) mod snapshot;
+pub(crate) mod stream;
 
 /// Exports of the graph, one function per format, each over a `Scope`:
 /// the whole graph with its dates, or one as-of view.

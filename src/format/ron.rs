@@ -1,5 +1,6 @@
 //! Reading and writing datasets as RON.
 
+use std::io::Read;
 use std::path::Path;
 
 use ron::extensions::Extensions;
@@ -9,6 +10,8 @@ use crate::base::error::Position;
 use crate::base::model::Dataset;
 use crate::graph::ActorGraph;
 
+use super::stream::{self, Dialect, GiveUp};
+
 /// The dataset compiled into the crate: the 2024 rebel offensive in
 /// north-west Syria, as reported by five articles.
 pub const EMBEDDED_DATASET: &str = include_str!("../../data/actors.ron");
@@ -16,7 +19,7 @@ pub const EMBEDDED_DATASET: &str = include_str!("../../data/actors.ron");
 /// How deep RON values may nest; deeper input is an error, not a stack overflow.
 const RECURSION_LIMIT: usize = 64;
 
-fn options() -> ron::Options {
+pub(super) fn options() -> ron::Options {
     // implicit_some lets data files write `from: "2016"` for an optional date.
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
@@ -105,16 +108,20 @@ impl Dataset {
     }
 }
 
+/// JSON datasets carry the same records as RON ones; the extension says which.
+fn dialect_of(path: &Path) -> Dialect {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json { Dialect::Json } else { Dialect::Ron }
+}
+
 fn read_dataset(path: &Path) -> Result<Dataset, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
-    // JSON datasets carry the same records; the extension says which.
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
+    if dialect_of(path) == Dialect::Json {
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             let at = crate::base::error::Position {
                 line: 1 + bytes[..e.valid_up_to()]
@@ -164,7 +171,8 @@ impl ActorGraph {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn from_ron(text: &str) -> Result<ActorGraph, Error> {
-        ActorGraph::from_dataset(Dataset::from_ron(text)?)
+        stream::load(text.as_bytes(), Dialect::Ron)
+            .or_else(|GiveUp| ActorGraph::from_dataset(Dataset::from_ron(text)?))
     }
 
     /// Reads a graph from a file: a snapshot ([`ActorGraph::to_snapshot`])
@@ -177,14 +185,24 @@ impl ActorGraph {
     /// [`Dataset::from_ron_bytes`] and [`ActorGraph::from_dataset`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<ActorGraph, Error> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: path.to_owned(),
             source,
-        })?;
-        if super::snapshot::looks_like_snapshot(&bytes) {
-            return ActorGraph::from_snapshot(&bytes);
+        };
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let mut head = Vec::new();
+        (&mut file)
+            .take(super::snapshot::MAGIC.len() as u64)
+            .read_to_end(&mut head)
+            .map_err(io)?;
+        if super::snapshot::looks_like_snapshot(&head) {
+            file.read_to_end(&mut head).map_err(io)?;
+            return ActorGraph::from_snapshot(&head);
         }
-        ActorGraph::from_dataset(read_dataset(path)?)
+        // Text is read and built piece by piece; only a file that is not a
+        // plain valid dataset is read again whole, to report its problems.
+        stream::load(head.as_slice().chain(file), dialect_of(path))
+            .or_else(|GiveUp| ActorGraph::from_dataset(read_dataset(path)?))
     }
 
     /// Loads a dataset file on top of this graph: its new sources, actors

@@ -15,7 +15,7 @@ use crate::index::interval::IntervalIndex;
 use crate::store::Store;
 use crate::store::codec::{Reader, Writer};
 
-const MAGIC: &[u8; 8] = b"AGSNAP\r\n";
+pub(crate) const MAGIC: &[u8; 8] = b"AGSNAP\r\n";
 /// Bumped whenever the layout changes; another version is refused.
 pub const FORMAT_VERSION: u32 = 1;
 const HEADER: usize = 8 + 4 + 8 + 4;

@@ -58,6 +58,8 @@ impl<I: Ix> Interner<I> {
     pub(crate) fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
         self.ends.shrink_to_fit();
+        self.lookup
+            .shrink_to_fit(|&s| self.hasher.hash_one(slice(&self.text, &self.ends, s)));
     }
 
     /// How many bytes of text are held.

@@ -25,7 +25,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::base::date::{Date, Interval};
 use crate::base::model::{
-    Acknowledgement, Actor, Citation, Claimant, Direction, Relation, Source, Stance,
+    Acknowledgement, Actor, Citation, Claimant, Direction, Relation, RelationKind, Source, Stance,
 };
 
 use self::interner::{Interner, reserve_batch};
@@ -96,6 +96,10 @@ pub(crate) struct Store {
     /// supporting and disputing), by position; the rest need no stance
     /// history to tell whether they are contested.
     changed_story: Vec<RelationIx>,
+    /// Actors with a death on record (a `died` field, or the object of a
+    /// `Killed` relation), sorted: so that checking a batch against deaths
+    /// looks at these few, not at every actor the batch touches.
+    mortal: Vec<ActorIx>,
     /// Acknowledged lint warnings, by relation and by citation.
     relation_acks: Vec<(RelationIx, Box<[Acknowledgement]>)>,
     citation_acks: Vec<(CitationIx, Box<[Acknowledgement]>)>,
@@ -515,12 +519,48 @@ impl Store {
         }
     }
 
+    /// Files `actor` as having a death on record.
+    pub(crate) fn note_mortal(&mut self, actor: ActorIx) {
+        if let Err(at) = self.mortal.binary_search(&actor) {
+            self.mortal.insert(at, actor);
+        }
+    }
+
+    /// Whether `actor` has a `died` field or is the object of a `Killed`
+    /// relation.
+    pub(crate) fn is_mortal(&self, actor: ActorIx) -> bool {
+        self.mortal.binary_search(&actor).is_ok()
+    }
+
+    /// Whether any actor held has a death on record.
+    pub(crate) fn knows_deaths(&self) -> bool {
+        !self.mortal.is_empty()
+    }
+
+    /// Gives back every table's unused room: after a load that grew them
+    /// piece by piece, where each doubling may have left half unused.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.sources.shrink_to_fit();
+        self.actors.shrink_to_fit();
+        self.adjacency.shrink_to_fit();
+        self.relation_ids.shrink_to_fit();
+        self.citation_blocks.shrink_to_fit();
+        self.citations.shrink_to_fit();
+        self.shrink_after(0);
+        self.relation_acks.shrink_to_fit();
+        self.citation_acks.shrink_to_fit();
+    }
+
     pub(crate) fn push_source(&mut self, source: Source) -> Result<SourceIx, Full> {
         self.sources.push(source).ok_or(Full(SourceIx::WHAT))
     }
 
     pub(crate) fn push_actor(&mut self, actor: Actor) -> Result<ActorIx, Full> {
+        let died = actor.died.is_some();
         let position = self.actors.push(actor).ok_or(Full(ActorIx::WHAT))?;
+        if died {
+            self.note_mortal(position);
+        }
         self.adjacency.add_node(());
         Ok(position)
     }
@@ -586,6 +626,9 @@ impl Store {
         }
         if story_changes(relation) {
             self.changed_story.push(position);
+        }
+        if relation.kind == RelationKind::Killed {
+            self.note_mortal(object);
         }
         let edge: EdgeIndex<u32> = self.adjacency.add_edge(
             NodeIndex::new(subject.index()),

@@ -99,6 +99,10 @@ impl<T: HasId, I: Ix> Records<T, I> {
         }
     }
 
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.set.shrink_to_fit();
+    }
+
     /// Adds `item`, whose id validation has checked is new, at the next
     /// position; `None` if that position would pass the limit, which
     /// validation rules out first.

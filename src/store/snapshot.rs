@@ -16,7 +16,7 @@ use crate::base::model::{
 };
 
 use super::codec::{Decoded, Reader, Writer, corrupt};
-use super::ix::{CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
+use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
 use super::packed::{Span, Tagged};
 use super::{CITATION_BLOCK, CitationRow, Store};
 
@@ -304,10 +304,14 @@ impl Store {
             if store.actor_ix(a.id.as_str()).is_some() {
                 return corrupt(format!("actor {:?} twice", a.id.as_str()));
             }
-            store
+            let died = a.died.is_some();
+            let position = store
                 .actors
                 .push(a)
                 .ok_or(super::codec::Corrupt("too many actors".into()))?;
+            if died {
+                store.note_mortal(position);
+            }
             store.adjacency.add_node(());
         }
         store.read_relations(r)?;
@@ -341,6 +345,9 @@ impl Store {
                 self.citation_blocks.push(offset);
             }
             citation_total += usize::from(citations);
+            if kind == RelationKind::Killed {
+                self.note_mortal(ActorIx::from_raw(object));
+            }
             self.adjacency.add_edge(
                 NodeIndex::new(subject as usize),
                 NodeIndex::new(object as usize),

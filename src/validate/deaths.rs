@@ -105,9 +105,12 @@ fn deaths<'a>(store: &'a Store, batch: &'a Dataset) -> HashMap<&'a str, Death, F
             add(relation.object.as_str(), Death { died, source });
         }
     }
+    if !store.knows_deaths() {
+        return deaths;
+    }
     let touched = batch.relations.iter().flat_map(|r| [&r.subject, &r.object]);
     for id in touched {
-        let Some(person) = store.actor_ix(id.as_str()) else {
+        let Some(person) = store.actor_ix(id.as_str()).filter(|&p| store.is_mortal(p)) else {
             continue;
         };
         let record = store.actor(person);
