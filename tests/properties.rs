@@ -279,10 +279,9 @@ fn view_and_brute_force(
     if !keep_contested {
         view = view.without_contested();
     }
-    (
-        ids(view.relations()),
-        brute_force(data, on, known_by, certainty, keep_contested),
-    )
+    let expected = brute_force(data, on, known_by, certainty, keep_contested);
+    assert_eq!(view.count(), expected.len(), "count on {on}");
+    (ids(view.relations()), expected)
 }
 
 proptest! {

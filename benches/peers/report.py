@@ -12,12 +12,14 @@ import json
 import sys
 
 QUESTIONS = [
-    ("Q1", "Q1 every state holding on a day"),
+    ("Q1", "Q1 every state holding on a day (actorgraph: counted by the index)"),
+    ("Q1 visit", "Q1 the same, visiting each relation (actorgraph)"),
     ("Q2", "Q2 who backs the biggest hub"),
     ("Q3", "Q3 every state holding on a narrow day"),
     ("Q4", "Q4 Backs chains ≤ 3 hops into the hub"),
     ("Q5", "Q5 load (actorgraph: RON, or a snapshot; peers: CSV)"),
     ("Q5 json", "Q5 load from JSON (actorgraph)"),
+    ("Q5 whole", "Q5 load from RON as before: whole text, whole dataset, then build (actorgraph)"),
 ]
 ORDER = ["actorgraph", "actorgraph-snapshot", "duckdb", "kuzu", "pyoxigraph", "networkx"]
 
@@ -83,6 +85,7 @@ def main(path):
             print(f"| {title} | | " + " | ".join(cells) + " |")
 
         mem_row("memory held (RSS after load minus before)", "held_bytes")
+        mem_row("peak memory while loading (VmHWM after the first load)", "peak_load_bytes")
         mem_row("peak memory (VmHWM, load and queries)", "peak_bytes")
         heaps = [memory[s].get("held_heap_bytes") for s in systems]
         if any(h is not None for h in heaps):
