@@ -359,6 +359,14 @@ impl Store {
             if interner == 0 && n != relations {
                 return corrupt(format!("{n} relation ids for {relations} relations"));
             }
+            // The count was bounded by the bytes left, so this cannot be
+            // made to reserve more than the file could fill; growing the
+            // table by doubling instead rehashed it a score of times.
+            if interner == 0 {
+                self.relation_ids.reserve(n, 0);
+            } else {
+                self.quotes.reserve(n, 0);
+            }
             for i in 0..n {
                 let text = r.str()?;
                 let number = if interner == 0 {
