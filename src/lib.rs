@@ -17,8 +17,12 @@
 //! - **Algorithms** over views ([`algo`]): chains of support, blocs and
 //!   their roots, common backers and enemies, what changed between two
 //!   days, an actor's timeline.
-//! - **Formats**: datasets in RON with positioned errors; views drawn as
-//!   Graphviz DOT ([`dot`]).
+//! - **Formats**: datasets in RON or JSON with positioned errors, read and
+//!   built piece by piece as a file streams in (a million relations peak at
+//!   about 1.5 times the memory the graph keeps), or saved as a snapshot
+//!   that opens without parsing ([`ActorGraph::save_snapshot`]); the graph
+//!   exported for Graphviz ([`dot`]), networkx, Gephi, Cytoscape, SPARQL
+//!   stores, spreadsheets and a browser ([`export`]).
 //! - **Name search** ([`ActorGraph::search`]): ranked candidates for a
 //!   name as people type it, in any usual romanisation, whole or in part,
 //!   each saying which name matched and how ([`MatchKind`]).
@@ -158,7 +162,7 @@
 //!
 //! | layer | holds |
 //! |---|---|
-//! | `format` | RON reading and writing, DOT export |
+//! | `format` | RON and JSON datasets (streamed in piece by piece), snapshots, DOT and the other exports |
 //! | [`algo`] | chains, blocs, common ties, changes, timeline, over the public view API |
 //! | [`view`] | [`View`] with its one admission rule, and the handles [`RelationRef`], [`Evidence`], [`ActorRef`] |
 //! | `graph` | [`ActorGraph`]: the store and its indexes, built through validation's plan |

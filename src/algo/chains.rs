@@ -1,6 +1,6 @@
 //! Chains of support and alliance between actors, valid on a day.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
 
 use crate::base::error::Error;
@@ -192,56 +192,58 @@ fn steps<'g>(
     options: &ChainOptions,
     backwards: bool,
 ) -> Vec<Step<'g>> {
-    let mut by_neighbour: Vec<Step<'g>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
     // The actor resolves in its own graph, so this cannot fail.
-    for found in view
+    let mut links: Vec<(ActorRef<'g>, RelationRef<'g>)> = view
         .involving_kinds(actor, &options.kinds)
         .into_iter()
         .flatten()
-    {
-        let kind = found.kind();
-        let leaves_here = (found.subject() == actor) != backwards;
-        if !(leaves_here || kind.is_symmetric()) {
-            continue;
+        .filter(|found| (found.subject() == actor) != backwards || found.kind().is_symmetric())
+        .map(|found| {
+            let neighbour = if found.subject() == actor {
+                found.object()
+            } else {
+                found.subject()
+            };
+            (neighbour, found)
+        })
+        .collect();
+    // Sorting groups each neighbour's relations, in dataset order, without
+    // a hash table per step.
+    links.sort_unstable_by_key(|(neighbour, relation)| (neighbour.order(), relation.order()));
+    let mut by_neighbour: Vec<Step<'g>> = Vec::new();
+    for (neighbour, relation) in links {
+        match by_neighbour.last_mut() {
+            Some((last, relations)) if *last == neighbour => relations.push(relation),
+            _ => by_neighbour.push((neighbour, vec![relation])),
         }
-        let neighbour = if found.subject() == actor {
-            found.object()
-        } else {
-            found.subject()
-        };
-        let index = *slot.entry(neighbour.order()).or_insert_with(|| {
-            by_neighbour.push((neighbour, Vec::new()));
-            by_neighbour.len() - 1
-        });
-        by_neighbour[index].1.push(found);
     }
-    for (_, relations) in &mut by_neighbour {
-        relations.sort_by_key(RelationRef::order);
-    }
-    by_neighbour.sort_by_key(|(n, _)| n.order());
     by_neighbour
 }
 
-/// Hop counts between `end` and every actor within the limit, by the
-/// actor's order: to `end` along links (`backwards`), or from it.
+/// Hop counts between `end` and every actor within `limit` hops of it, by
+/// the actor's order (`None` beyond): to `end` along links (`backwards`),
+/// or from it. One slot per actor of the graph, since clearing them costs
+/// less than hashing the few thousand a search reaches in a large graph.
 fn distances<'g>(
     view: View<'g>,
     end: ActorRef<'g>,
     options: &ChainOptions,
     backwards: bool,
-) -> HashMap<usize, usize> {
-    let mut distance = HashMap::from([(end.order(), 0)]);
+    limit: usize,
+) -> Vec<Option<usize>> {
+    let mut distance = vec![None; view.graph().actor_count()];
+    distance[end.order()] = Some(0);
     let mut queue = VecDeque::from([(end, 0)]);
     while let Some((actor, d)) = queue.pop_front() {
-        if d == options.max_hops {
+        if d == limit {
             continue;
         }
         for (previous, _) in steps(view, actor, options, backwards) {
-            distance.entry(previous.order()).or_insert_with(|| {
+            let slot = &mut distance[previous.order()];
+            if slot.is_none() {
+                *slot = Some(d + 1);
                 queue.push_back((previous, d + 1));
-                d + 1
-            });
+            }
         }
     }
     distance
@@ -260,10 +262,11 @@ fn distances<'g>(
 /// # Complexity
 ///
 /// A breadth-first search from the end with fewer link relations on the
-/// day (a hub can have thousands where its partner has a few) bounds the
-/// depth, then a depth-first search from the other end visits only actors
-/// still within the hop limit of it: O(E + P·h) for E link relations
-/// within reach of the cheap end and P chains of up to h hops.
+/// day (a hub can have thousands where its partner has a few), h − 1 hops
+/// deep, bounds the depth; then a depth-first search from the other end
+/// visits only actors still within the hop limit of it: O(A + E + P·h) for
+/// A actors in the graph, E link relations within h − 1 hops of the cheap
+/// end and P chains of up to h hops.
 ///
 /// # Example
 ///
@@ -297,9 +300,14 @@ pub fn chains<'g>(
     } else {
         (target, start)
     };
-    let distance = distances(view, bound, options, !backwards);
+    // Every actor the walk passes after its first is at least one hop in,
+    // so at most `max_hops - 1` from the bound: the widest layer of the
+    // breadth-first search, the last, is never needed. Whether the walk's
+    // own start is within reach shows when it looks at its neighbours.
+    let limit = options.max_hops.saturating_sub(1);
+    let distance = distances(view, bound, options, !backwards, limit);
     let mut found = Vec::new();
-    if start != target && distance.contains_key(&walk_from.order()) {
+    if start != target && options.max_hops > 0 {
         let mut search = Search {
             view,
             options,
@@ -310,9 +318,9 @@ pub fn chains<'g>(
         };
         search.walk(&mut |hops, actor| {
             let remaining = options.max_hops - hops.len();
-            match distance.get(&actor.order()) {
-                Some(&d) if d <= remaining && actor == bound => Walk::Emit,
-                Some(&d) if d <= remaining => Walk::Continue,
+            match distance[actor.order()] {
+                Some(d) if d <= remaining && actor == bound => Walk::Emit,
+                Some(d) if d <= remaining => Walk::Continue,
                 _ => Walk::Prune,
             }
         });

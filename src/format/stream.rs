@@ -104,6 +104,9 @@ struct Input<R> {
     /// Where `window[0]` sits in the whole text: earlier bytes are dropped
     /// as soon as no unfinished item needs them.
     base: usize,
+    /// How far the text is known to be UTF-8: all of it is checked, blanks
+    /// and comments included, as the whole-text path does.
+    utf8_until: usize,
     started: bool,
     ended: bool,
 }
@@ -116,6 +119,7 @@ impl<R: Read> Input<R> {
             splitter: Splitter::new(dialect),
             window: Vec::new(),
             base: 0,
+            utf8_until: 0,
             started: false,
             ended: false,
         }
@@ -131,6 +135,12 @@ impl<R: Read> Input<R> {
         self.window.resize(filled + READ_SIZE, 0);
         let read = read_full(&mut self.reader, &mut self.window[filled..]).map_err(|_| GiveUp)?;
         self.window.truncate(filled + read);
+        match std::str::from_utf8(&self.window[self.utf8_until - self.base..]) {
+            Ok(_) => self.utf8_until = self.base + self.window.len(),
+            // A character cut by the end of the window: checked once whole.
+            Err(e) if e.error_len().is_none() && read > 0 => self.utf8_until += e.valid_up_to(),
+            Err(_) => return Err(GiveUp),
+        }
         if !self.started {
             self.started = true;
             if self.window.starts_with("\u{feff}".as_bytes()) {
@@ -157,7 +167,10 @@ impl<R: Read> Input<R> {
             self.splitter.finish()?;
             self.ended = true;
         }
-        let keep = self.splitter.keep_from(self.base + self.window.len());
+        let keep = self
+            .splitter
+            .keep_from(self.base + self.window.len())
+            .min(self.utf8_until);
         self.window.drain(..keep - self.base);
         self.base = keep;
         Ok(Some(items))
@@ -763,6 +776,19 @@ mod tests {
         assert_eq!(load(ron.as_bytes(), Dialect::Ron).err(), Some(GiveUp));
         let err = ActorGraph::from_ron(&ron).expect_err("states run past the death");
         assert!(err.to_string().contains("killing"), "{err}");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_gives_up_even_in_a_comment() {
+        let text = b"(sources: [], // caf\xe9\n actors: [])";
+        assert_eq!(load(&text[..], Dialect::Ron).err(), Some(GiveUp));
+        // Each two-byte character starts at an odd offset, so the end of
+        // the first window (an even one) cuts one: no error for that.
+        let accented = format!(
+            "(sources: [], // {}\n actors: [])",
+            "\u{e9}".repeat(READ_SIZE)
+        );
+        assert!(load(accented.as_bytes(), Dialect::Ron).is_ok());
     }
 
     #[test]
