@@ -45,31 +45,48 @@ const READ_SIZE: usize = 4 << 20;
 /// validation's per-batch work is spread thin.
 const PIECE_ITEMS: usize = 4_096;
 
+/// Pieces parsed ahead of the one going into the graph.
+const PIECES_AHEAD: usize = 2;
+
 /// Builds a graph from dataset text read from `reader`, item by item.
 ///
-/// Both cores work: while one piece goes into the graph, the next window
-/// of text is read, split and its items parsed in parallel.
+/// Both cores work: a builder thread puts each piece into the graph while
+/// the text that follows is read, split, and its items parsed in parallel.
 ///
 /// # Errors
 ///
 /// [`GiveUp`] on anything but a valid dataset whose items refer only to
 /// items before them, and on a read error.
-pub(crate) fn load(reader: impl Read + Send, dialect: Dialect) -> Result<ActorGraph, GiveUp> {
+pub(crate) fn load(reader: impl Read, dialect: Dialect) -> Result<ActorGraph, GiveUp> {
     let mut input = Input::new(reader, dialect);
-    let mut graph = ActorGraph::new();
+    std::thread::scope(|scope| {
+        let (pieces, received) = std::sync::mpsc::sync_channel::<Dataset>(PIECES_AHEAD);
+        let builder = scope.spawn(move || {
+            let mut graph = ActorGraph::new();
+            for piece in received {
+                // Dropping `received` here tells the reader to stop.
+                if !graph.extend_piece(piece) {
+                    return Err(GiveUp);
+                }
+            }
+            graph.finish_pieces();
+            Ok(graph)
+        });
+        let read = read_pieces(&mut input, &pieces);
+        drop(pieces);
+        let built = builder.join().map_err(|_| GiveUp)?;
+        read?;
+        built
+    })
+}
+
+/// Sends the text's items to the builder a piece at a time.
+fn read_pieces(
+    input: &mut Input<impl Read>,
+    pieces: &std::sync::mpsc::SyncSender<Dataset>,
+) -> Result<(), GiveUp> {
     let mut piece = Dataset::default();
-    let mut ready: Option<Dataset> = None;
-    loop {
-        let (added, parsed) = rayon::join(
-            || ready.take().is_none_or(|full| graph.extend_piece(full)),
-            || input.next_items(),
-        );
-        if !added {
-            return Err(GiveUp);
-        }
-        let Some(items) = parsed? else {
-            break;
-        };
+    while let Some(items) = input.next_items()? {
         for item in items {
             match item {
                 Parsed::Source(source) => piece.sources.push(source),
@@ -78,14 +95,12 @@ pub(crate) fn load(reader: impl Read + Send, dialect: Dialect) -> Result<ActorGr
             }
         }
         if piece.sources.len() + piece.actors.len() + piece.relations.len() >= PIECE_ITEMS {
-            ready = Some(std::mem::take(&mut piece));
+            pieces
+                .send(std::mem::take(&mut piece))
+                .map_err(|_| GiveUp)?;
         }
     }
-    if !graph.extend_piece(piece) {
-        return Err(GiveUp);
-    }
-    graph.finish_pieces();
-    Ok(graph)
+    pieces.send(piece).map_err(|_| GiveUp)
 }
 
 /// An item parsed from its text.
