@@ -6,8 +6,13 @@
 //! length    u64 LE    payload bytes
 //! checksum  u32 LE    CRC-32 of the payload
 //! payload             the store (records, then relations as packed
-//!                     arrays), then the interval index's order
+//!                     arrays, then the relation ids and quotes, each
+//!                     table followed by its numbers in order of string),
+//!                     then the interval index's order
 //! ```
+//!
+//! Version 2 added the string tables' order: opening checks that it sorts
+//! the strings strictly, in one pass, instead of hashing every string.
 
 use crate::base::error::{Error, SnapshotFault};
 use crate::graph::ActorGraph;
@@ -17,7 +22,7 @@ use crate::store::codec::{Reader, Writer};
 
 pub(crate) const MAGIC: &[u8; 8] = b"AGSNAP\r\n";
 /// Bumped whenever the layout changes; another version is refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 8 + 4;
 
 fn fault(fault: SnapshotFault, detail: impl Into<String>) -> Error {

@@ -4,6 +4,7 @@ use std::hash::BuildHasher;
 use std::marker::PhantomData;
 
 use hashbrown::HashTable;
+use rayon::slice::ParallelSliceMut;
 
 use super::FastHash;
 use super::ix::{Ix, IxRange, all};
@@ -12,17 +13,30 @@ use super::ix::{Ix, IxRange, all};
 pub(crate) const TEXT_LIMIT: usize = u32::MAX as usize;
 
 /// Distinct strings kept end to end in one buffer, numbered in order of
-/// arrival and found through a hash table of their numbers. Relation ids
-/// are unique once validated, so an id's number is its relation's position.
+/// arrival. Relation ids are unique once validated, so an id's number is
+/// its relation's position.
 #[derive(Clone, Debug)]
 pub(crate) struct Interner<I> {
     text: String,
     /// `ends[i]` is where string `i` ends in `text`; it starts where the
     /// previous one ends.
     ends: Vec<u32>,
-    lookup: HashTable<I>,
+    lookup: Lookup<I>,
     hasher: FastHash,
     marker: PhantomData<I>,
+}
+
+/// How strings are found by their text.
+#[derive(Clone, Debug)]
+enum Lookup<I> {
+    /// A hash table of numbers, while strings are being added: O(1) a
+    /// string, but its power-of-two buckets, at most 7/8 full, take 5 to
+    /// 10 bytes a string.
+    Hashed(HashTable<I>),
+    /// The numbers in order of their strings, once a large batch is in:
+    /// O(log n) a lookup, in exactly 4 bytes a string. The next string
+    /// added rebuilds the hash table.
+    Sorted(Vec<I>),
 }
 
 impl<I> Default for Interner<I> {
@@ -30,7 +44,7 @@ impl<I> Default for Interner<I> {
         Interner {
             text: String::new(),
             ends: Vec::new(),
-            lookup: HashTable::new(),
+            lookup: Lookup::Hashed(HashTable::new()),
             hasher: FastHash::default(),
             marker: PhantomData,
         }
@@ -48,9 +62,11 @@ impl<I: Ix> Interner<I> {
         reserve_batch(&mut self.ends, strings);
         // Closures borrow only the fields they use, so the table can be
         // mutated while its hasher reads the text.
-        self.lookup.reserve(strings, |&s| {
-            self.hasher.hash_one(slice(&self.text, &self.ends, s))
-        });
+        self.thaw();
+        let (text, ends, hasher) = (&self.text, &self.ends, &self.hasher);
+        if let Lookup::Hashed(table) = &mut self.lookup {
+            table.reserve(strings, |&s| hasher.hash_one(slice(text, ends, s)));
+        }
     }
 
     /// Gives back the room that doubling left unused; worth it only after
@@ -58,8 +74,92 @@ impl<I: Ix> Interner<I> {
     pub(crate) fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
         self.ends.shrink_to_fit();
-        self.lookup
-            .shrink_to_fit(|&s| self.hasher.hash_one(slice(&self.text, &self.ends, s)));
+        let (text, ends, hasher) = (&self.text, &self.ends, &self.hasher);
+        match &mut self.lookup {
+            Lookup::Hashed(table) => {
+                table.shrink_to_fit(|&s| hasher.hash_one(slice(text, ends, s)));
+            }
+            Lookup::Sorted(order) => order.shrink_to_fit(),
+        }
+    }
+
+    /// Trades the hash table for the numbers sorted by string: after a
+    /// bulk load, when lookups by text become rare.
+    ///
+    /// # Complexity
+    ///
+    /// O(n log n) string comparisons, over both cores.
+    pub(crate) fn freeze(&mut self)
+    where
+        I: Send,
+    {
+        if matches!(self.lookup, Lookup::Sorted(_)) {
+            return;
+        }
+        let mut order: Vec<I> = self.symbols().collect();
+        let (text, ends) = (&self.text, &self.ends);
+        order.par_sort_unstable_by(|&a, &b| slice(text, ends, a).cmp(slice(text, ends, b)));
+        self.lookup = Lookup::Sorted(order);
+    }
+
+    /// The numbers in order of their strings, as [`freeze`](Self::freeze)
+    /// keeps them; computed when the interner is not frozen.
+    pub(crate) fn sorted(&self) -> std::borrow::Cow<'_, [I]> {
+        match &self.lookup {
+            Lookup::Sorted(order) => std::borrow::Cow::Borrowed(order),
+            Lookup::Hashed(_) => {
+                let mut order: Vec<I> = self.symbols().collect();
+                order.sort_unstable_by(|&a, &b| self.get(a).cmp(self.get(b)));
+                std::borrow::Cow::Owned(order)
+            }
+        }
+    }
+
+    /// An interner of `strings`, frozen with `order`, the numbers sorted by
+    /// string, as [`sorted`](Self::sorted) gives them; `None` unless `order`
+    /// is a permutation that sorts the strings strictly (so no string
+    /// comes twice), or when there are too many strings or bytes.
+    pub(crate) fn from_sorted<'s>(
+        strings: impl ExactSizeIterator<Item = &'s str>,
+        order: Vec<I>,
+    ) -> Option<Interner<I>> {
+        let mut interner = Interner::default();
+        interner.ends.reserve_exact(strings.len());
+        for s in strings {
+            I::new(interner.ends.len())?;
+            let end = u32::try_from(interner.text.len() + s.len()).ok()?;
+            interner.text.push_str(s);
+            interner.ends.push(end);
+        }
+        interner.text.shrink_to_fit();
+        let count = interner.ends.len();
+        if order.len() != count || order.iter().any(|s| s.index() >= count) {
+            return None;
+        }
+        // Strictly increasing strings over `count` numbers in range: each
+        // number once, so a permutation, and every string distinct.
+        let increasing = order
+            .windows(2)
+            .all(|pair| interner.get(pair[0]) < interner.get(pair[1]));
+        if !increasing {
+            return None;
+        }
+        interner.lookup = Lookup::Sorted(order);
+        Some(interner)
+    }
+
+    /// Rebuilds the hash table if the interner was frozen.
+    fn thaw(&mut self) {
+        if let Lookup::Sorted(_) = self.lookup {
+            let mut table = HashTable::with_capacity(self.ends.len());
+            for symbol in self.symbols() {
+                let hash = self.hasher.hash_one(self.get(symbol));
+                table.insert_unique(hash, symbol, |&s| {
+                    self.hasher.hash_one(slice(&self.text, &self.ends, s))
+                });
+            }
+            self.lookup = Lookup::Hashed(table);
+        }
     }
 
     /// How many bytes of text are held.
@@ -79,15 +179,27 @@ impl<I: Ix> Interner<I> {
 
     /// The number of `s`, if held.
     pub(crate) fn find(&self, s: &str) -> Option<I> {
-        let hash = self.hasher.hash_one(s);
-        self.lookup.find(hash, |&sym| self.get(sym) == s).copied()
+        match &self.lookup {
+            Lookup::Hashed(table) => {
+                let hash = self.hasher.hash_one(s);
+                table.find(hash, |&sym| self.get(sym) == s).copied()
+            }
+            Lookup::Sorted(order) => order
+                .binary_search_by(|&sym| self.get(sym).cmp(s))
+                .ok()
+                .map(|i| order[i]),
+        }
     }
 
     /// The number of `s`, adding it if new; `None` when the interner is
     /// full, which validation rules out before anything is added.
     pub(crate) fn intern(&mut self, s: &str) -> Option<I> {
         let hash = self.hasher.hash_one(s);
-        let entry = self.lookup.entry(
+        self.thaw();
+        let Lookup::Hashed(table) = &mut self.lookup else {
+            return None;
+        };
+        let entry = table.entry(
             hash,
             |&sym| slice(&self.text, &self.ends, sym) == s,
             |&sym| self.hasher.hash_one(slice(&self.text, &self.ends, sym)),
@@ -159,5 +271,47 @@ mod tests {
         assert_eq!(strings.find("beta"), q(1));
         assert_eq!(strings.find("gamma"), None);
         assert_eq!(strings.iter().collect::<Vec<_>>(), ["alpha", "beta", ""]);
+    }
+
+    #[test]
+    fn a_frozen_interner_finds_the_same_and_thaws_to_add() {
+        let mut strings = Interner::<QuoteIx>::default();
+        for word in ["pear", "apple", "fig", "banana"] {
+            strings.intern(word);
+        }
+        strings.freeze();
+        let order: Vec<&str> = strings.sorted().iter().map(|&s| strings.get(s)).collect();
+        assert_eq!(order, ["apple", "banana", "fig", "pear"]);
+        for (n, word) in ["pear", "apple", "fig", "banana"].into_iter().enumerate() {
+            assert_eq!(strings.find(word), q(n), "{word}");
+        }
+        assert_eq!(strings.find("grape"), None);
+        assert_eq!(strings.find(""), None);
+        // Adding brings the hash table back; old and new are found.
+        assert_eq!(strings.intern("grape"), q(4));
+        assert_eq!(strings.intern("fig"), q(2));
+        assert_eq!(strings.find("apple"), q(1));
+    }
+
+    #[test]
+    fn an_order_that_does_not_sort_its_strings_strictly_is_refused() {
+        let words = ["b", "a", "c"];
+        let order = |ns: &[usize]| ns.iter().map(|&n| q(n).unwrap()).collect::<Vec<_>>();
+        let ok = Interner::from_sorted(words.into_iter(), order(&[1, 0, 2])).unwrap();
+        assert_eq!(ok.find("c"), q(2));
+        for wrong in [
+            &[0, 1, 2][..],
+            &[1, 0],
+            &[1, 0, 2, 2],
+            &[1, 1, 2],
+            &[1, 0, 3],
+        ] {
+            assert!(
+                Interner::from_sorted(words.into_iter(), order(wrong)).is_none(),
+                "{wrong:?}"
+            );
+        }
+        let twice = ["a", "a"];
+        assert!(Interner::from_sorted(twice.into_iter(), order(&[0, 1])).is_none());
     }
 }

@@ -509,6 +509,11 @@ impl Store {
     pub(crate) fn shrink_after(&mut self, relations_before: usize) {
         let now = self.relation_count();
         if (now - relations_before) * 8 >= now {
+            // Lookups by text are rare once a large batch is in; the next
+            // string added brings the hash tables back.
+            self.relation_ids.freeze();
+            self.quotes.freeze();
+            self.relation_ids.shrink_to_fit();
             self.quotes.shrink_to_fit();
             // The side tables grow by doubling too, as rare entries arrive.
             self.ranged.shrink_to_fit();

@@ -15,7 +15,8 @@ use crate::base::model::{
     Stance, Warning,
 };
 
-use super::codec::{Decoded, Reader, Writer, corrupt};
+use super::codec::{Corrupt, Decoded, Reader, Writer, corrupt};
+use super::interner::Interner;
 use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
 use super::packed::{Span, Tagged};
 use super::{CITATION_BLOCK, CitationRow, Store};
@@ -236,14 +237,28 @@ impl Store {
             w.u8(span.shape());
             w.u16(span.citations);
         }
-        for interner in [
-            &self.relation_ids.iter().collect::<Vec<_>>(),
-            &self.quotes.iter().collect(),
-        ] {
-            w.len(interner.len());
-            for s in interner {
+        // Each table's strings, then its numbers in order of string, which
+        // opening checks instead of hashing every string again.
+        let tables = [
+            (
+                self.relation_ids.iter().collect::<Vec<_>>(),
+                self.relation_ids.sorted().iter().map(|s| s.raw()).collect(),
+            ),
+            (
+                self.quotes.iter().collect(),
+                self.quotes
+                    .sorted()
+                    .iter()
+                    .map(|s| s.raw())
+                    .collect::<Vec<_>>(),
+            ),
+        ];
+        for (strings, order) in tables {
+            w.len(strings.len());
+            for s in strings {
                 w.str(s);
             }
+            w.u32s(order.into_iter());
         }
         w.len(self.citations.len());
         for row in &self.citations {
@@ -354,29 +369,22 @@ impl Store {
                 span,
             );
         }
-        for (interner, what) in [(0, "relation id"), (1, "quote")] {
+        for (interner, what) in [(0, "relation ids"), (1, "quotes")] {
             let n = r.len(8)?;
             if interner == 0 && n != relations {
                 return corrupt(format!("{n} relation ids for {relations} relations"));
             }
-            // The count was bounded by the bytes left, so this cannot be
-            // made to reserve more than the file could fill; growing the
-            // table by doubling instead rehashed it a score of times.
+            let strings = (0..n).map(|_| r.str()).collect::<Decoded<Vec<&str>>>()?;
+            let order = r.u32s()?;
+            let wrong = || Corrupt(format!("the {what} are out of order or given twice"));
             if interner == 0 {
-                self.relation_ids.reserve(n, 0);
+                let order = order.into_iter().map(RelationIx::from_raw).collect();
+                self.relation_ids =
+                    Interner::from_sorted(strings.into_iter(), order).ok_or_else(wrong)?;
             } else {
-                self.quotes.reserve(n, 0);
-            }
-            for i in 0..n {
-                let text = r.str()?;
-                let number = if interner == 0 {
-                    self.relation_ids.intern(text).map(|x| x.index())
-                } else {
-                    self.quotes.intern(text).map(|x| x.index())
-                };
-                if number != Some(i) {
-                    return corrupt(format!("{what} {text:?} twice"));
-                }
+                let order = order.into_iter().map(QuoteIx::from_raw).collect();
+                self.quotes =
+                    Interner::from_sorted(strings.into_iter(), order).ok_or_else(wrong)?;
             }
         }
         let n = r.len(8)?;
