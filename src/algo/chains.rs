@@ -1,10 +1,10 @@
 //! Chains of support and alliance between actors, valid on a day.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
 use crate::base::error::Error;
-use crate::base::model::RelationKind;
+use crate::base::model::{Direction, RelationKind};
 use crate::view::{ActorRef, IntoActor, RelationRef, View};
 
 /// Which relations count as links of a chain, and how far to follow them.
@@ -185,16 +185,27 @@ impl fmt::Display for Chain<'_> {
 type Step<'g> = (ActorRef<'g>, Vec<RelationRef<'g>>);
 
 /// The link relations valid on the view's day that leave `actor` in the
-/// direction of travel, grouped by the actor they reach, in dataset order.
+/// direction of travel, grouped by the actor they reach, in dataset order;
+/// only neighbours that `keep` accepts are grouped.
 fn steps<'g>(
     view: View<'g>,
     actor: ActorRef<'g>,
     options: &ChainOptions,
     backwards: bool,
+    keep: &dyn Fn(ActorRef<'g>) -> bool,
 ) -> Vec<Step<'g>> {
+    // Directed links are followed one way, so only that side of the actor
+    // is read; a symmetric kind among them needs both.
+    let side = if options.kinds.iter().any(|k| k.is_symmetric()) {
+        None
+    } else if backwards {
+        Some(Direction::Incoming)
+    } else {
+        Some(Direction::Outgoing)
+    };
     // The actor resolves in its own graph, so this cannot fail.
     let mut links: Vec<(ActorRef<'g>, RelationRef<'g>)> = view
-        .involving_kinds(actor, &options.kinds)
+        .linking(actor, &options.kinds, side)
         .into_iter()
         .flatten()
         .filter(|found| (found.subject() == actor) != backwards || found.kind().is_symmetric())
@@ -206,6 +217,7 @@ fn steps<'g>(
             };
             (neighbour, found)
         })
+        .filter(|(neighbour, _)| keep(*neighbour))
         .collect();
     // Sorting groups each neighbour's relations, in dataset order, without
     // a hash table per step.
@@ -218,6 +230,25 @@ fn steps<'g>(
         }
     }
     by_neighbour
+}
+
+/// Whether `a` has fewer link relations on the day than `b`, counted in
+/// step so that only about twice the smaller count is read: a hub's
+/// thousands are not walked to learn that its partner has a few.
+fn fewer_links(view: View<'_>, a: ActorRef<'_>, b: ActorRef<'_>, options: &ChainOptions) -> bool {
+    let links = |actor| {
+        view.linking(actor, &options.kinds, None)
+            .into_iter()
+            .flatten()
+    };
+    let (mut of_a, mut of_b) = (links(a), links(b));
+    loop {
+        match (of_a.next(), of_b.next()) {
+            (None, Some(_)) => return true,
+            (_, None) => return false,
+            (Some(_), Some(_)) => {}
+        }
+    }
 }
 
 /// Hop counts between `end` and every actor within `limit` hops of it, by
@@ -238,7 +269,7 @@ fn distances<'g>(
         if d == limit {
             continue;
         }
-        for (previous, _) in steps(view, actor, options, backwards) {
+        for (previous, _) in steps(view, actor, options, backwards, &|_| true) {
             let slot = &mut distance[previous.order()];
             if slot.is_none() {
                 *slot = Some(d + 1);
@@ -261,12 +292,16 @@ fn distances<'g>(
 ///
 /// # Complexity
 ///
-/// A breadth-first search from the end with fewer link relations on the
-/// day (a hub can have thousands where its partner has a few), h − 1 hops
-/// deep, bounds the depth; then a depth-first search from the other end
-/// visits only actors still within the hop limit of it: O(A + E + P·h) for
-/// A actors in the graph, E link relations within h − 1 hops of the cheap
-/// end and P chains of up to h hops.
+/// Which end has fewer link relations on the day (a hub can have
+/// thousands where its partner has a few) is found by counting both in
+/// step. A breadth-first search from that end, h − 1 hops deep, bounds the
+/// depth; then a depth-first search from the other end reads, at each
+/// actor, only the side of its relations the links leave by (both sides
+/// for a symmetric kind), groups only neighbours still within reach, and
+/// takes the last hop from the first search's table instead of reading
+/// any relations: O(A + E + P·h) for A actors in the graph, E link
+/// relations read within h − 1 hops of either end and P chains of up to h
+/// hops.
 ///
 /// # Example
 ///
@@ -288,13 +323,9 @@ pub fn chains<'g>(
 ) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
     let start = from.into_actor(view.graph())?;
     let target = to.into_actor(view.graph())?;
-    let links = |actor| {
-        view.involving_kinds(actor, &options.kinds)
-            .map_or(0, Iterator::count)
-    };
     // Bound from the cheap end, then walk from the other towards it; a
     // backward walk assembles its chains the right way round.
-    let backwards = links(start) < links(target);
+    let backwards = fewer_links(view, start, target, options);
     let (bound, walk_from) = if backwards {
         (start, target)
     } else {
@@ -306,6 +337,13 @@ pub fn chains<'g>(
     // own start is within reach shows when it looks at its neighbours.
     let limit = options.max_hops.saturating_sub(1);
     let distance = distances(view, bound, options, !backwards, limit);
+    // The hops into the bound, by the actor they come from: the walk's last
+    // hop is looked up here instead of reading that actor's relations.
+    let into_bound: HashMap<usize, Vec<RelationRef<'g>>> =
+        steps(view, bound, options, !backwards, &|_| true)
+            .into_iter()
+            .map(|(neighbour, relations)| (neighbour.order(), relations))
+            .collect();
     let mut found = Vec::new();
     if start != target && options.max_hops > 0 {
         let mut search = Search {
@@ -315,6 +353,11 @@ pub fn chains<'g>(
             path: vec![walk_from],
             hops: Vec::new(),
             found: &mut found,
+            ending: Some(Ending {
+                end: bound,
+                into_end: &into_bound,
+                distance: &distance,
+            }),
         };
         search.walk(&mut |hops, actor| {
             let remaining = options.max_hops - hops.len();
@@ -379,6 +422,7 @@ fn every_chain<'g>(
         path: vec![actor],
         hops: Vec::new(),
         found: &mut found,
+        ending: None,
     };
     search.walk(&mut |_, _| Walk::EmitAndContinue);
     Ok(finish(found))
@@ -393,6 +437,19 @@ struct Search<'g, 'a> {
     path: Vec<ActorRef<'g>>,
     hops: Vec<Hop<'g>>,
     found: &'a mut Vec<Chain<'g>>,
+    /// For a search towards one actor: what is known of the way there.
+    ending: Option<Ending<'g, 'a>>,
+}
+
+/// What a search towards one actor knows before it starts.
+struct Ending<'g, 'a> {
+    /// The actor every chain ends at.
+    end: ActorRef<'g>,
+    /// The relations of each hop into `end`, by the order of the actor the
+    /// hop leaves.
+    into_end: &'a HashMap<usize, Vec<RelationRef<'g>>>,
+    /// Hops between each actor and `end`, by the actor's order.
+    distance: &'a [Option<usize>],
 }
 
 impl<'g> Search<'g, '_> {
@@ -405,37 +462,65 @@ impl<'g> Search<'g, '_> {
         let Some(&here) = self.path.last() else {
             return;
         };
-        for (next, relations) in steps(self.view, here, self.options, self.backwards) {
+        let remaining = self.options.max_hops - self.hops.len() - 1;
+        let steps = match &self.ending {
+            // With one hop left, only a hop into the end can count.
+            Some(ending) if remaining == 0 => ending
+                .into_end
+                .get(&here.order())
+                .map(|relations| (ending.end, relations.clone()))
+                .into_iter()
+                .collect(),
+            // Neighbours too far from the end are left ungrouped.
+            Some(ending) => {
+                let near =
+                    |n: ActorRef<'g>| ending.distance[n.order()].is_some_and(|d| d <= remaining);
+                steps(self.view, here, self.options, self.backwards, &near)
+            }
+            None => steps(self.view, here, self.options, self.backwards, &|_| true),
+        };
+        for (next, relations) in steps {
             if self.path.contains(&next) {
                 continue;
             }
-            let (from, to) = if self.backwards {
-                (next, here)
-            } else {
-                (here, next)
-            };
-            self.hops.push(Hop {
-                from,
-                to,
-                relations,
-            });
-            let verdict = decide(&self.hops, next);
-            if matches!(verdict, Walk::Emit | Walk::EmitAndContinue) {
-                // A backward search collects hops last to first.
-                let chain = if self.backwards {
-                    self.hops.iter().rev().cloned().collect()
-                } else {
-                    self.hops.clone()
-                };
-                self.found.push(Chain { hops: chain });
-            }
-            if matches!(verdict, Walk::Continue | Walk::EmitAndContinue) {
-                self.path.push(next);
-                self.walk(decide);
-                self.path.pop();
-            }
-            self.hops.pop();
+            self.take(here, next, relations, decide);
         }
+    }
+
+    /// Follows the hop from `here` to `next` as `decide` says.
+    fn take(
+        &mut self,
+        here: ActorRef<'g>,
+        next: ActorRef<'g>,
+        relations: Vec<RelationRef<'g>>,
+        decide: &mut dyn FnMut(&[Hop<'g>], ActorRef<'g>) -> Walk,
+    ) {
+        let (from, to) = if self.backwards {
+            (next, here)
+        } else {
+            (here, next)
+        };
+        self.hops.push(Hop {
+            from,
+            to,
+            relations,
+        });
+        let verdict = decide(&self.hops, next);
+        if matches!(verdict, Walk::Emit | Walk::EmitAndContinue) {
+            // A backward search collects hops last to first.
+            let chain = if self.backwards {
+                self.hops.iter().rev().cloned().collect()
+            } else {
+                self.hops.clone()
+            };
+            self.found.push(Chain { hops: chain });
+        }
+        if matches!(verdict, Walk::Continue | Walk::EmitAndContinue) {
+            self.path.push(next);
+            self.walk(decide);
+            self.path.pop();
+        }
+        self.hops.pop();
     }
 }
 

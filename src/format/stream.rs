@@ -36,9 +36,9 @@ pub(crate) enum Dialect {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct GiveUp;
 
-/// Bytes asked of the reader at a time: about ten thousand relations, so
-/// that putting one window's items into the graph takes about as long as
-/// parsing the next on the other core.
+/// Bytes asked of the reader at a time: about ten thousand relations,
+/// enough to split across the cores, while at most a few such windows of
+/// parsed items wait for the builder.
 const READ_SIZE: usize = 4 << 20;
 
 /// The fewest items that go into the graph together: enough that

@@ -581,10 +581,47 @@ impl<'g> View<'g> {
     where
         'g: 'k,
     {
+        self.linking(actor, kinds, None)
+    }
+
+    /// Every relation of one of `kinds` that held on the day and leaves
+    /// `actor` (it is the subject: [`Direction::Outgoing`]), reaches it
+    /// ([`Direction::Incoming`]), or either (`None`): a walk along directed
+    /// links needs only one side of each actor it passes.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Complexity
+    ///
+    /// O(d·k) for an actor with d relations on that side and k kinds; only
+    /// relations of the kinds are judged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{Direction, RelationKind};
+    ///
+    /// let graph = actorgraph::ActorGraph::embedded()?;
+    /// let view = graph.at("2024-11-30".parse()?);
+    /// let backed = view.linking("Iran", &[RelationKind::Backs], Some(Direction::Outgoing))?;
+    /// assert!(backed.into_iter().all(|r| r.subject().name == "Iran"));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn linking<'k>(
+        self,
+        actor: impl IntoActor,
+        kinds: &'k [RelationKind],
+        direction: Option<Direction>,
+    ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'k, Error>
+    where
+        'g: 'k,
+    {
         let actor = actor.into_actor(self.graph)?;
         let store = &self.graph.store;
         Ok(actor
-            .touching(None)
+            .touching(direction)
             .filter(move |&p| kinds.contains(&store.span(p).kind))
             .filter_map(move |p| self.held(p)))
     }
