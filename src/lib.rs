@@ -19,7 +19,7 @@
 //!   days, an actor's timeline.
 //! - **Formats**: datasets in RON or JSON with positioned errors, read and
 //!   built piece by piece as a file streams in (a million relations peak at
-//!   about 1.5 times the memory the graph keeps), or saved as a snapshot
+//!   about twice the memory the graph keeps), or saved as a snapshot
 //!   that opens without parsing ([`ActorGraph::save_snapshot`]); the graph
 //!   exported for Graphviz ([`dot`]), networkx, Gephi, Cytoscape, SPARQL
 //!   stores, spreadsheets and a browser ([`export`]).

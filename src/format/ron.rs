@@ -10,21 +10,11 @@ use crate::base::error::Position;
 use crate::base::model::Dataset;
 use crate::graph::ActorGraph;
 
-use super::stream::{self, Dialect, GiveUp};
+use super::stream::{self, Dialect, GiveUp, ron_options};
 
 /// The dataset compiled into the crate: the 2024 rebel offensive in
 /// north-west Syria, as reported by five articles.
 pub const EMBEDDED_DATASET: &str = include_str!("../../data/actors.ron");
-
-/// How deep RON values may nest; deeper input is an error, not a stack overflow.
-const RECURSION_LIMIT: usize = 64;
-
-pub(super) fn options() -> ron::Options {
-    // implicit_some lets data files write `from: "2016"` for an optional date.
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(RECURSION_LIMIT)
-}
 
 impl Dataset {
     /// Parses a dataset from RON text, without validating it.
@@ -46,7 +36,7 @@ impl Dataset {
     /// ```
     pub fn from_ron(text: &str) -> Result<Dataset, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        options().from_str(text).map_err(|e| Error::Syntax {
+        ron_options().from_str(text).map_err(|e| Error::Syntax {
             start: e.span.start.into(),
             end: e.span.end.into(),
             message: e.code.to_string(),

@@ -19,11 +19,23 @@ use std::io::Read;
 use std::ops::Range;
 
 use rayon::prelude::*;
+use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use super::ron::options;
 use crate::base::model::{Actor, Dataset, Relation, Source};
 use crate::graph::ActorGraph;
+
+/// How deep RON values may nest; deeper input is an error, not a stack overflow.
+const RECURSION_LIMIT: usize = 64;
+
+/// How every reader of RON datasets parses, whole texts and single items
+/// alike, so the two paths agree on what a text means.
+pub(super) fn ron_options() -> ron::Options {
+    // implicit_some lets data files write `from: "2016"` for an optional date.
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
 
 /// The text format of a dataset.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -210,7 +222,7 @@ fn parse<T: DeserializeOwned>(dialect: Dialect, item: &[u8]) -> Result<T, GiveUp
     match dialect {
         Dialect::Ron => {
             let text = std::str::from_utf8(item).map_err(|_| GiveUp)?;
-            options().from_str(text).map_err(|_| GiveUp)
+            ron_options().from_str(text).map_err(|_| GiveUp)
         }
         Dialect::Json => serde_json::from_slice(item).map_err(|_| GiveUp),
     }
@@ -743,7 +755,7 @@ mod tests {
 
     #[test]
     fn the_embedded_dataset_loads_item_by_item() {
-        let text = crate::format::ron::EMBEDDED_DATASET;
+        let text = crate::EMBEDDED_DATASET;
         let streamed = load(text.as_bytes(), Dialect::Ron).expect("the plain outline");
         let data = Dataset::from_ron(text).expect("parses");
         let expected = ActorGraph::from_dataset(data.clone()).expect("valid");
