@@ -491,3 +491,92 @@ proptest! {
         prop_assert_eq!(graph.to_dataset(), data);
     }
 }
+
+/// Reads `bytes` as a dataset file of extension `ext` through
+/// `ActorGraph::from_path`, which streams it piece by piece, and through
+/// the whole-text path; as a string each, errors by their message.
+fn streamed_and_whole(
+    bytes: &[u8],
+    ext: &str,
+    case: usize,
+) -> (Result<ActorGraph, String>, Result<ActorGraph, String>) {
+    let dir = std::env::temp_dir().join(format!("actorgraph-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("case-{case}.{ext}"));
+    std::fs::write(&path, bytes).unwrap();
+    let streamed = ActorGraph::from_path(&path).map_err(|e| e.to_string());
+    std::fs::remove_file(&path).unwrap();
+    let parsed = if ext == "json" {
+        // A JSON file that is not UTF-8 is refused before parsing; its
+        // message (line and column of the bad byte) is the loader's own.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Dataset::from_json(text).map_err(|e| e.to_string()),
+            Err(_) => Err(streamed.as_ref().err().cloned().unwrap_or_default()),
+        }
+    } else {
+        Dataset::from_ron_bytes(bytes).map_err(|e| e.to_string())
+    };
+    let whole = parsed.and_then(|d| ActorGraph::from_dataset(d).map_err(|e| e.to_string()));
+    (streamed, whole)
+}
+
+/// Text that the streaming splitter must not misread: quotes, escapes,
+/// comment marks, raw-string openers, brackets, commas, a bad byte.
+fn awkward_insertion() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(b"\"".to_vec()),
+        Just(b"\\".to_vec()),
+        Just(b"/".to_vec()),
+        Just(b"//".to_vec()),
+        Just(b"/*".to_vec()),
+        Just(b"*/".to_vec()),
+        Just(b"r#\"".to_vec()),
+        Just(b"'".to_vec()),
+        Just(b"]".to_vec()),
+        Just(b")".to_vec()),
+        Just(b"}".to_vec()),
+        Just(b",".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\xff".to_vec()),
+        Just(b"\xc3".to_vec()),
+        any::<u8>().prop_map(|b| vec![b]),
+    ]
+}
+
+static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Reading a file piece by piece never changes what it means: a text
+    /// altered at a random place loads to the same graph as when parsed
+    /// whole, or fails with the same message.
+    #[test]
+    fn a_streamed_load_means_what_the_whole_text_means(
+        data in dataset(5, 15),
+        json in any::<bool>(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), awkward_insertion()), 0..3),
+    ) {
+        let (text, ext) = if json {
+            (data.to_json().unwrap(), "json")
+        } else {
+            (data.to_ron().unwrap(), "ron")
+        };
+        let mut bytes = text.into_bytes();
+        for (at, insert) in edits {
+            let i = at.index(bytes.len() + 1);
+            bytes.splice(i..i, insert);
+        }
+        let case = CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        match streamed_and_whole(&bytes, ext, case) {
+            (Ok(streamed), Ok(whole)) => prop_assert!(streamed == whole),
+            (Err(streamed), Err(whole)) => prop_assert_eq!(streamed, whole),
+            (streamed, whole) => prop_assert!(
+                false,
+                "streamed {:?}, whole {:?}",
+                streamed.map(|g| g.relation_count()),
+                whole.map(|g| g.relation_count())
+            ),
+        }
+    }
+}
