@@ -154,6 +154,14 @@ fn measure_load<T>(budget: f64, estimate: f64, mut load: impl FnMut() -> T) -> (
     (times[samples / 2], samples, 1)
 }
 
+/// As [`measure_load`], timing a first load as the warm-up.
+fn measure_first_load<T>(budget: f64, mut load: impl FnMut() -> T) -> (f64, usize, usize) {
+    let start = Instant::now();
+    drop(black_box(load()));
+    let estimate = start.elapsed().as_secs_f64();
+    measure_load(budget, estimate, load)
+}
+
 fn path(dir: &Path, name: &str) -> PathBuf {
     dir.join(name)
 }
@@ -343,21 +351,15 @@ fn run(size: usize, dir: &Path, snapshot: bool) {
             loaded.clone(),
             measure_load(budget, first_load, load_ron),
         );
-        let start = Instant::now();
-        drop(black_box(load_json()));
-        let first_json = start.elapsed().as_secs_f64();
         emit(
             "Q5 json",
             loaded.clone(),
-            measure_load(budget, first_json, load_json),
+            measure_first_load(budget, load_json),
         );
-        let start = Instant::now();
-        drop(black_box(load_ron_whole()));
-        let first_whole = start.elapsed().as_secs_f64();
         emit(
             "Q5 whole",
             loaded,
-            measure_load(budget, first_whole, load_ron_whole),
+            measure_first_load(budget, load_ron_whole),
         );
     }
 

@@ -158,10 +158,11 @@ impl<R: Read> Input<R> {
         if self.ended {
             return Ok(None);
         }
-        let filled = self.window.len();
-        self.window.resize(filled + READ_SIZE, 0);
-        let read = read_full(&mut self.reader, &mut self.window[filled..]).map_err(|_| GiveUp)?;
-        self.window.truncate(filled + read);
+        // Appended to what an unfinished item left, without zeroing first.
+        let read = (&mut self.reader)
+            .take(READ_SIZE as u64)
+            .read_to_end(&mut self.window)
+            .map_err(|_| GiveUp)?;
         match std::str::from_utf8(&self.window[self.utf8_until - self.base..]) {
             Ok(_) => self.utf8_until = self.base + self.window.len(),
             // A character cut by the end of the window: checked once whole.
@@ -202,20 +203,6 @@ impl<R: Read> Input<R> {
         self.base = keep;
         Ok(Some(items))
     }
-}
-
-/// Reads until `buffer` is full or the text ends; how many bytes were read.
-fn read_full(reader: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
-    let mut read = 0;
-    while read < buffer.len() {
-        match reader.read(&mut buffer[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(read)
 }
 
 fn parse<T: DeserializeOwned>(dialect: Dialect, item: &[u8]) -> Result<T, GiveUp> {

@@ -548,9 +548,9 @@ impl Store {
         self.sources.shrink_to_fit();
         self.actors.shrink_to_fit();
         self.adjacency.shrink_to_fit();
-        self.relation_ids.shrink_to_fit();
         self.citation_blocks.shrink_to_fit();
         self.citations.shrink_to_fit();
+        // The interned text and the side tables.
         self.shrink_after(0);
         self.relation_acks.shrink_to_fit();
         self.citation_acks.shrink_to_fit();
