@@ -321,7 +321,7 @@ mod romanised {
             Vec::new()
         };
         let former_names = if i % 8 == 3 {
-            let year = |y: usize| PartialDate::year(y as i16).ok().map(When::On);
+            let year = |y: usize| PartialDate::year(y as i16).ok().map(When::on);
             vec![FormerName {
                 name: format!("Harakat {own}"),
                 from: year(1980 + i % 20),
@@ -409,9 +409,9 @@ fn coarsen(rng: &mut SplitMix64, year: i16, month: u8, day: u8) -> PartialDate {
 fn random_published(rng: &mut SplitMix64) -> When {
     let date = random_partial(rng, FIRST_YEAR, LAST_YEAR + 1);
     if rng.below(50) == 0 {
-        When::Between(None, Some(date))
+        When::on_or_before(date)
     } else {
-        When::On(date)
+        When::on(date)
     }
 }
 
@@ -421,19 +421,21 @@ fn random_published(rng: &mut SplitMix64) -> When {
 fn random_when(rng: &mut SplitMix64) -> When {
     let date = random_partial(rng, FIRST_YEAR, LAST_YEAR + 1);
     match rng.below(400) {
-        0 => When::Between(None, Some(date)),
+        0 => When::on_or_before(date),
         1..21 => {
             let first = date.first_day().to_jiff();
             let days = 1 + rng.below(5) as i64;
             match first.checked_add(jiff::Span::new().days(days)) {
                 Ok(last) => match Date::try_from(last) {
-                    Ok(last) => When::Between(Some(date), Some(PartialDate::from(last))),
-                    Err(_) => When::On(date),
+                    Ok(last) => {
+                        When::between(date, PartialDate::from(last)).unwrap_or(When::on(date))
+                    }
+                    Err(_) => When::on(date),
                 },
-                Err(_) => When::On(date),
+                Err(_) => When::on(date),
             }
         }
-        _ => When::On(date),
+        _ => When::on(date),
     }
 }
 
@@ -461,7 +463,7 @@ fn random_interval(rng: &mut SplitMix64) -> (Option<When>, Option<When>) {
     );
     // Coarsening can only widen the end, so the interval stays non-empty,
     // but a year-precise start and end in one year must stay apart.
-    let end = When::On(end);
+    let end = When::on(end);
     match Interval::new(start, Some(end)) {
         Ok(_) => (start, Some(end)),
         Err(_) => (start, None),

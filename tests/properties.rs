@@ -25,12 +25,31 @@ fn when() -> impl Strategy<Value = When> {
             (b, a)
         };
         match shape {
-            0 => When::Between(None, Some(high)),
-            1 => When::Between(Some(low), None),
-            2 | 3 => When::Between(Some(low), Some(high)),
-            _ => When::On(a),
+            0 => When::on_or_before(high),
+            1 => When::on_or_after(low),
+            2 | 3 => When::between(low, high).expect("low sorts before high"),
+            _ => When::on(a),
         }
     })
+}
+
+/// Any `When` the public constructors give, from ends in any order: the
+/// ones they refuse are dropped, so what is left is all a caller can build.
+fn constructed_when() -> impl Strategy<Value = When> {
+    (
+        proptest::option::of(partial_date()),
+        proptest::option::of(partial_date()),
+        0u8..5,
+    )
+        .prop_filter_map("refused by the constructors", |(low, high, shape)| {
+            match (shape, low, high) {
+                (0, Some(low), _) => Some(When::on(low)),
+                (1, Some(low), Some(high)) => When::between(low, high).ok(),
+                (2, _, Some(high)) => Some(When::on_or_before(high)),
+                (3, Some(low), _) => Some(When::on_or_after(low)),
+                _ => When::range(low, high).ok(),
+            }
+        })
 }
 
 fn any_day() -> impl Strategy<Value = Date> {
@@ -122,10 +141,10 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                     (
                         None,
                         None,
-                        Some(from.or(until).unwrap_or(When::Between(
-                            None,
-                            Some(PartialDate::year(2020).unwrap()),
-                        ))),
+                        Some(
+                            from.or(until)
+                                .unwrap_or(When::on_or_before(PartialDate::year(2020).unwrap())),
+                        ),
                     )
                 } else {
                     (from, until, None)
@@ -329,6 +348,31 @@ proptest! {
         // in the packed storage cannot cancel itself out.
         let graph = ActorGraph::from_dataset(data.clone()).unwrap();
         prop_assert_eq!(graph.to_dataset(), data);
+    }
+
+    #[test]
+    fn every_constructible_when_reads_back_from_ron_json_and_snapshot(
+        data in dataset(4, 8),
+        published in constructed_when(),
+        from in proptest::option::of(constructed_when()),
+        until in proptest::option::of(constructed_when()),
+    ) {
+        // Before When was opaque, code could build a reversed or doubly
+        // open range that the graph accepted and then could not reopen.
+        let mut data = data;
+        data.sources[0].published = published;
+        if let Some(relation) = data.relations.iter_mut().find(|r| !r.kind.is_event()) {
+            relation.from = from;
+            relation.until = until;
+        }
+        if let Ok(graph) = ActorGraph::from_dataset(data) {
+            let ron = graph.to_ron().unwrap();
+            prop_assert_eq!(&ActorGraph::from_ron(&ron).unwrap(), &graph);
+            let json = graph.to_json().unwrap();
+            prop_assert_eq!(&ActorGraph::from_json(&json).unwrap(), &graph);
+            let snapshot = graph.to_snapshot();
+            prop_assert_eq!(&ActorGraph::from_snapshot(&snapshot).unwrap(), &graph);
+        }
     }
 
     #[test]

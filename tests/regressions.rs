@@ -91,3 +91,21 @@ fn the_day_before_the_synthetic_record_is_narrow() {
         assert!(held * 100 <= n, "{held} of {n}");
     }
 }
+
+/// `When`'s variants were public, so code could build a reversed range or
+/// one open at both ends; the graph accepted it and then refused its own
+/// snapshot and RON. The constructors now refuse what the parser refuses.
+#[test]
+fn a_reversed_or_doubly_open_range_cannot_be_built() {
+    use actorgraph::{PartialDate, When};
+    let (early, late) = (
+        PartialDate::year(2020).unwrap(),
+        PartialDate::year(2025).unwrap(),
+    );
+    assert!(When::between(late, early).is_err());
+    assert!(When::range(Some(late), Some(early)).is_err());
+    assert!(When::range(None, None).is_err());
+    let kept = When::between(early, late).unwrap();
+    assert_eq!(kept.as_range(), Some((Some(early), Some(late))));
+    assert_eq!(kept.to_string().parse::<When>().unwrap(), kept);
+}

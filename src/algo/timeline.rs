@@ -99,8 +99,8 @@ pub fn timeline(
     // there is, it would open every timeline.
     entries.sort_by_key(|e| {
         e.date.map(|d| {
-            let anchor = match d {
-                When::Between(None, Some(high)) => high.last_day(),
+            let anchor = match d.as_range() {
+                Some((None, Some(high))) => high.last_day(),
                 _ => d.first_day(),
             };
             (anchor, d)

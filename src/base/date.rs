@@ -470,29 +470,107 @@ impl<'de> Deserialize<'de> for PartialDate {
 /// assert!("2024-11-28?".parse::<When>().unwrap_err().to_string().contains("supported"));
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct When(Shape);
+
+/// What a [`When`] holds: private, so that only the constructors (which
+/// refuse what the parser refuses) can make one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum When {
+pub(crate) enum Shape {
     /// A day of a partial date: `2016`, `2016-07` or `2016-07-19`.
     On(PartialDate),
     /// One day from the first bound's first day to the second bound's last
-    /// day; `None` for an open end. Never open at both ends.
+    /// day; `None` for an open end. Never open at both ends, never reversed.
     Between(Option<PartialDate>, Option<PartialDate>),
 }
 
 impl When {
+    /// A day of `date`: `2016` is some day of 2016.
+    pub const fn on(date: PartialDate) -> When {
+        When(Shape::On(date))
+    }
+
+    /// One day from `low`'s first day to `high`'s last day:
+    /// `[2024-11-27..2024-11-28]`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] when `high` ends before `low` begins, as the
+    /// parser refuses `[2024-12-02..2024-11-27]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{PartialDate, When};
+    ///
+    /// let low: PartialDate = "2024-11-27".parse()?;
+    /// let high: PartialDate = "2024-11-28".parse()?;
+    /// assert_eq!(When::between(low, high)?.to_string(), "[2024-11-27..2024-11-28]");
+    /// assert!(When::between(high, low).is_err());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn between(low: PartialDate, high: PartialDate) -> Result<When, Error> {
+        When::range(Some(low), Some(high))
+    }
+
+    /// Some day on or before `high`'s last day: `[..2024-12-02]`.
+    pub const fn on_or_before(high: PartialDate) -> When {
+        When(Shape::Between(None, Some(high)))
+    }
+
+    /// Some day on or after `low`'s first day: `[2011..]`.
+    pub const fn on_or_after(low: PartialDate) -> When {
+        When(Shape::Between(Some(low), None))
+    }
+
+    /// A range with either end open (`None`), as the bracket syntax writes
+    /// it; a range is kept as a range even when both ends are one date.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] when both ends are open (`[..]`) or the range
+    /// ends before it begins.
+    pub fn range(low: Option<PartialDate>, high: Option<PartialDate>) -> Result<When, Error> {
+        let written = || When(Shape::Between(low, high)).to_string();
+        match (low, high) {
+            (None, None) => Err(bad_date(
+                written(),
+                "a range needs at least one end: [..2024-12-02] or [2011..]",
+            )),
+            (Some(l), Some(h)) if h.last_day() < l.first_day() => {
+                Err(bad_date(written(), "the range ends before it begins"))
+            }
+            _ => Ok(When(Shape::Between(low, high))),
+        }
+    }
+
+    /// The ends of a range, `None` for an open end; `None` for a partial
+    /// date, which [`as_partial`](When::as_partial) gives.
+    pub fn as_range(self) -> Option<(Option<PartialDate>, Option<PartialDate>)> {
+        match self.0 {
+            Shape::On(_) => None,
+            Shape::Between(low, high) => Some((low, high)),
+        }
+    }
+
+    /// Its shape, for the crate's own readers and writers.
+    pub(crate) fn shape(self) -> Shape {
+        self.0
+    }
+
     /// The earliest day it can mean; [`Date::MIN`] when open below.
     pub fn first_day(self) -> Date {
-        match self {
-            When::On(date) => date.first_day(),
-            When::Between(low, _) => low.map_or(Date::MIN, PartialDate::first_day),
+        match self.0 {
+            Shape::On(date) => date.first_day(),
+            Shape::Between(low, _) => low.map_or(Date::MIN, PartialDate::first_day),
         }
     }
 
     /// The latest day it can mean; `None` when open above.
     pub fn last_day(self) -> Option<Date> {
-        match self {
-            When::On(date) => Some(date.last_day()),
-            When::Between(_, high) => high.map(PartialDate::last_day),
+        match self.0 {
+            Shape::On(date) => Some(date.last_day()),
+            Shape::Between(_, high) => high.map(PartialDate::last_day),
         }
     }
 
@@ -503,9 +581,9 @@ impl When {
 
     /// The partial date, when it is one rather than a range.
     pub fn as_partial(self) -> Option<PartialDate> {
-        match self {
-            When::On(date) => Some(date),
-            When::Between(..) => None,
+        match self.0 {
+            Shape::On(date) => Some(date),
+            Shape::Between(..) => None,
         }
     }
 
@@ -517,13 +595,13 @@ impl When {
 
 impl From<PartialDate> for When {
     fn from(date: PartialDate) -> When {
-        When::On(date)
+        When::on(date)
     }
 }
 
 impl From<Date> for When {
     fn from(day: Date) -> When {
-        When::On(PartialDate::from(day))
+        When::on(PartialDate::from(day))
     }
 }
 
@@ -531,15 +609,15 @@ impl Ord for When {
     fn cmp(&self, other: &Self) -> Ordering {
         // By the days it can mean, as partial dates sort; ties between a
         // range and a partial date of the same days put the partial first.
-        let key = |w: &When| match *w {
-            When::On(_) => (
+        let key = |w: &When| match w.0 {
+            Shape::On(_) => (
                 w.first_day(),
                 std::cmp::Reverse(w.last_or_never()),
                 0,
                 None,
                 None,
             ),
-            When::Between(low, high) => (
+            Shape::Between(low, high) => (
                 w.first_day(),
                 std::cmp::Reverse(w.last_or_never()),
                 1,
@@ -557,11 +635,17 @@ impl PartialOrd for When {
     }
 }
 
+impl fmt::Debug for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "When({self})")
+    }
+}
+
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            When::On(date) => write!(f, "{date}"),
-            When::Between(low, high) => {
+        match self.0 {
+            Shape::On(date) => write!(f, "{date}"),
+            Shape::Between(low, high) => {
                 f.write_str("[")?;
                 if let Some(low) = low {
                     write!(f, "{low}")?;
@@ -591,7 +675,7 @@ impl FromStr for When {
             ));
         }
         let Some(inner) = s.strip_prefix('[') else {
-            return s.parse().map(When::On);
+            return s.parse().map(When::on);
         };
         let malformed = || bad_date(s.to_owned(), &format!("malformed range; {SUPPORTED}"));
         let inner = inner.strip_suffix(']').ok_or_else(malformed)?;
@@ -609,17 +693,10 @@ impl FromStr for When {
                 })
             }
         };
-        let (low, high) = (side(low)?, side(high)?);
-        match (low, high) {
-            (None, None) => Err(bad_date(
-                s.to_owned(),
-                "a range needs at least one end: [..2024-12-02] or [2011..]",
-            )),
-            (Some(l), Some(h)) if h.last_day() < l.first_day() => {
-                Err(bad_date(s.to_owned(), "the range ends before it begins"))
-            }
-            _ => Ok(When::Between(low, high)),
-        }
+        When::range(side(low)?, side(high)?).map_err(|e| match e {
+            Error::InvalidDate { reason, .. } => bad_date(s.to_owned(), &reason),
+            other => other,
+        })
     }
 }
 

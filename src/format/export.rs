@@ -184,9 +184,9 @@ pub(crate) fn wikidata_precision(bound: When) -> u8 {
         Precision::Month => 10,
         Precision::Day => 11,
     };
-    match bound {
-        When::On(date) => of(date.precision()),
-        When::Between(low, high) => low
+    match bound.as_range() {
+        None => bound.as_partial().map_or(9, |date| of(date.precision())),
+        Some((low, high)) => low
             .into_iter()
             .chain(high)
             .map(|d| of(d.precision()))

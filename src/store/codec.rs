@@ -2,7 +2,7 @@
 //! every length against what is left, so no input can make it panic or
 //! allocate more than the input's size.
 
-use crate::base::date::{Date, PartialDate, When};
+use crate::base::date::{Date, PartialDate, Shape, When};
 
 /// Why a snapshot's contents cannot be a graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,12 +80,12 @@ impl Writer {
     }
 
     pub(crate) fn when(&mut self, when: When) {
-        match when {
-            When::On(date) => {
+        match when.shape() {
+            Shape::On(date) => {
                 self.u8(0);
                 self.partial(date);
             }
-            When::Between(low, high) => {
+            Shape::Between(low, high) => {
                 self.u8(1);
                 self.opt_partial(low);
                 self.opt_partial(high);
@@ -219,14 +219,11 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn when(&mut self) -> Decoded<When> {
         match self.u8()? {
-            0 => Ok(When::On(self.partial()?)),
+            0 => Ok(When::on(self.partial()?)),
             1 => {
                 let (low, high) = (self.opt_partial()?, self.opt_partial()?);
                 // Checked as parsing checks it, through the same code.
-                When::Between(low, high)
-                    .to_string()
-                    .parse()
-                    .or_else(|e: crate::base::error::Error| corrupt(e.to_string()))
+                When::range(low, high).or_else(|e| corrupt(e.to_string()))
             }
             tag => corrupt(format!("date tag {tag}")),
         }

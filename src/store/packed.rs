@@ -93,7 +93,7 @@ fn widen(day: Date, precision: u8) -> Option<When> {
         1 => PartialDate::month(day.year(), day.month()).ok(),
         _ => Some(PartialDate::from(day)),
     };
-    date.map(When::On)
+    date.map(When::on)
 }
 
 impl Span {
