@@ -37,7 +37,7 @@ use crate::validate;
 /// assert_eq!(graph.resolve("tehran")?.name, "Iran");
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct ActorGraph {
     pub(crate) store: Store,
     pub(crate) names: NameIndex,
@@ -330,5 +330,18 @@ impl ActorGraph {
     pub(crate) fn interval_index(&self) -> &IntervalIndex {
         self.interval_index
             .get_or_init(|| IntervalIndex::build(&self.store))
+    }
+}
+
+// By hand: the records themselves are what `to_dataset` and the writers are
+// for; a `{:?}` of a graph (or of any handle that borrows one) says which
+// graph it is in a line.
+impl std::fmt::Debug for ActorGraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActorGraph")
+            .field("sources", &self.sources().len())
+            .field("actors", &self.actor_count())
+            .field("relations", &self.relation_count())
+            .finish()
     }
 }

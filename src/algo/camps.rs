@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::base::date::Date;
+use crate::base::few::Few;
 use crate::base::model::{ActorKind, RelationKind};
 use crate::view::{ActorRef, RelationRef, View};
 
@@ -107,7 +108,7 @@ impl CampOptions {
 /// (membership, affiliation, a person's leadership), with the chains of
 /// support into them from outside and the ties that set them against
 /// others. Made by [`camps`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Camp<'g> {
     members: Vec<ActorRef<'g>>,
     principal: ActorRef<'g>,
@@ -371,4 +372,18 @@ fn backing<'g>(
         (path[0], c.len(), path)
     });
     chains
+}
+
+// By hand: a camp on a large graph may hold thousands of members.
+impl std::fmt::Debug for Camp<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Camp")
+            .field("principal", &self.principal)
+            .field("members", &Few(&self.members))
+            .field("backing", &Few(&self.backing))
+            .field("fighting", &Few(&self.fighting))
+            .field("rivals", &Few(&self.rivals))
+            .field("kept_apart", &Few(&self.kept_apart))
+            .finish()
+    }
 }

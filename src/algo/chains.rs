@@ -4,6 +4,7 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
 use crate::base::error::Error;
+use crate::base::few::Few;
 use crate::base::model::{Direction, RelationKind};
 use crate::view::{ActorRef, IntoActor, RelationRef, View};
 
@@ -90,7 +91,7 @@ impl ChainOptions {
 
 /// One step of a chain: from one actor to the next, with every relation
 /// that links them in this direction on the view's day.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Hop<'g> {
     from: ActorRef<'g>,
     to: ActorRef<'g>,
@@ -571,4 +572,15 @@ enum Walk {
     Continue,
     EmitAndContinue,
     Prune,
+}
+
+// By hand: a hop between two hubs may rest on many parallel relations.
+impl fmt::Debug for Hop<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Hop")
+            .field("from", &self.from)
+            .field("to", &self.to)
+            .field("relations", &Few(&self.relations))
+            .finish()
+    }
 }

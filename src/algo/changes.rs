@@ -3,12 +3,13 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::base::date::Date;
+use crate::base::few::Few;
 use crate::base::model::RelationKind;
 use crate::view::{ActorRef, RelationRef, View};
 
 /// Relations that began, ended or changed between two days, and places that
 /// changed hands. Made by [`changes`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Changes<'g> {
     /// The earlier day.
     pub from: Date,
@@ -29,7 +30,7 @@ pub struct Changes<'g> {
 }
 
 /// A place whose controllers changed.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct HandOver<'g> {
     /// The place.
     pub place: ActorRef<'g>,
@@ -151,4 +152,30 @@ fn hand_overs<'g>(before: &[RelationRef<'g>], after: &[RelationRef<'g>]) -> Vec<
     }
     result.sort_by(|a, b| a.place.id.cmp(&b.place.id));
     result
+}
+
+// By hand: lists are shown by their first few items, so that a `{:?}` of a
+// year's changes on a large graph stays a few lines.
+impl std::fmt::Debug for Changes<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Changes")
+            .field("from", &self.from)
+            .field("to", &self.to)
+            .field("began", &Few(&self.began))
+            .field("ended", &Few(&self.ended))
+            .field("changed", &Few(&self.changed))
+            .field("hand_overs", &Few(&self.hand_overs))
+            .field("events", &Few(&self.events))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for HandOver<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandOver")
+            .field("place", &self.place)
+            .field("before", &Few(&self.before))
+            .field("after", &Few(&self.after))
+            .finish()
+    }
 }

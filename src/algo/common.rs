@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use crate::base::error::Error;
+use crate::base::few::Few;
 use crate::base::model::{Direction, RelationKind};
 use crate::view::{ActorRef, IntoActor, RelationRef, View};
 
 /// An actor tied to both actors of a pair, with the evidence for each tie.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct CommonTie<'g> {
     /// The actor tied to both.
     pub actor: ActorRef<'g>,
@@ -120,4 +121,15 @@ fn common<'g>(
         .collect();
     common.sort_by_key(|t| t.actor.order());
     Ok(common)
+}
+
+// By hand: a hub may tie to either actor through many relations.
+impl std::fmt::Debug for CommonTie<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CommonTie")
+            .field("actor", &self.actor)
+            .field("with_first", &Few(&self.with_first))
+            .field("with_second", &Few(&self.with_second))
+            .finish()
+    }
 }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::base::date::{Date, Interval, When};
+use crate::base::few::Few;
 use crate::base::model::{RelationKind, Stance, Warning};
 use crate::graph::ActorGraph;
 use crate::view::{ActorRef, Evidence, RelationRef};
@@ -47,7 +48,7 @@ impl fmt::Display for Finding<'_> {
 }
 
 /// What [`lint`] found: warnings, and warnings the author acknowledged.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Lint<'g> {
     findings: Vec<Finding<'g>>,
 }
@@ -310,5 +311,14 @@ fn overlaps<'g>(graph: &'g ActorGraph, findings: &mut Vec<Finding<'g>>) {
                 }
             }
         }
+    }
+}
+
+// By hand: a lint of a large file may find thousands of things.
+impl fmt::Debug for Lint<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lint")
+            .field("findings", &Few(&self.findings))
+            .finish()
     }
 }

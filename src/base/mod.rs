@@ -3,6 +3,7 @@
 
 pub mod date;
 pub(crate) mod error;
+pub(crate) mod few;
 pub(crate) mod id;
 pub(crate) mod kind;
 pub(crate) mod matching;

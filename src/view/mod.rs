@@ -62,7 +62,7 @@ pub use self::search::Candidate;
 /// assert!(backers.contains(&"Russia".to_owned()));
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct View<'g> {
     graph: &'g ActorGraph,
     day: Date,
@@ -736,5 +736,18 @@ impl<'g> View<'g> {
         actor: impl IntoActor,
     ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
         self.directed(actor, RelationKind::MemberOf, Direction::Incoming)
+    }
+}
+
+// By hand: a derived `Debug` would print the whole graph the view borrows.
+impl std::fmt::Debug for View<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("View")
+            .field("graph", self.graph)
+            .field("day", &self.day)
+            .field("known_by", &self.known_by)
+            .field("certainty", &self.certainty)
+            .field("keep_contested", &self.keep_contested)
+            .finish()
     }
 }

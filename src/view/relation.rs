@@ -38,7 +38,7 @@ use super::ActorRef;
 /// assert_eq!(relation.to_relation().citations.len(), 1);
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct RelationRef<'g> {
     graph: &'g ActorGraph,
     position: RelationIx,
@@ -288,7 +288,7 @@ impl fmt::Display for RelationRef<'_> {
 }
 
 /// A citation together with the source it cites.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Evidence<'g> {
     graph: &'g ActorGraph,
     relation: RelationIx,
@@ -357,5 +357,33 @@ impl fmt::Display for Evidence<'_> {
             f.write_str(" [superseded]")?;
         }
         Ok(())
+    }
+}
+
+// By hand rather than derived: a derived `Debug` would print the whole graph
+// the handle borrows, hundreds of megabytes at a million relations.
+impl fmt::Debug for RelationRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = f.debug_struct("RelationRef");
+        out.field("id", &self.id())
+            .field("kind", &self.kind())
+            .field("subject", &self.subject().id.as_str())
+            .field("object", &self.object().id.as_str());
+        if let Some(holding) = self.holding() {
+            out.field("holding", &holding);
+        }
+        out.field("contested", &self.is_contested()).finish()
+    }
+}
+
+impl fmt::Debug for Evidence<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Evidence")
+            .field("relation", &self.graph.store.relation_id(self.relation))
+            .field("citation", &self.number.index())
+            .field("source", &self.source.id.as_str())
+            .field("stance", &self.stance())
+            .field("known_by", &self.known_by)
+            .finish()
     }
 }
