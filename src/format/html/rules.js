@@ -45,6 +45,10 @@
   }
   const nextIso = (iso) => isoOf(dayNumber(iso) + 1);
   const min = (a, b) => (a < b ? a : b);
+  // The last day a date may have (the library's Date::MAX, in MAX_YEAR).
+  const LAST_DAY = '2200-12-31';
+  // A written date open above, [2011..]: its last day never comes.
+  const OPEN_ABOVE = /\.\.\]$/;
 
   // ----- a relation as the rule reads it ----------------------------------
 
@@ -58,13 +62,22 @@
     const r = {
       event: d.event === true,
       hf: d.holds_from || '', hu: d.holds_until || '',
+      // An empty certain bound is open: no bound was written, or the
+      // library's bound is the earliest day there is (a start on
+      // 0001-01-01) or never comes (no end).
       cf: ISO.test(d.certain_from || '') ? d.certain_from : '', cu: ISO.test(d.certain_until || '') ? d.certain_until : '',
-      // A certain bound that never comes (a start whose last day is open,
-      // such as [2011..], or an end whose first day is open, [..2024]) is
-      // exported empty like an open end: a written bound with an empty
-      // certain day is that case. Anything else than a day means it too.
-      neverCertain: d.event !== true && ((!!d.from && !ISO.test(d.certain_from || ''))
-        || (!!d.until && !ISO.test(d.certain_until || ''))),
+      // A start whose last day never comes ([2011..]) is never certain.
+      // The export writes its certain day as the last day there is, as it
+      // does for a start that really ends then (2200), so the written
+      // start tells the two apart. (An end whose first day is open,
+      // [..2024], is exported as the first day there is: never certain
+      // without help.)
+      neverCertain: d.event !== true && OPEN_ABOVE.test(d.from || ''),
+      // For an event, the day after its last day: certainly happened by
+      // `day` when this is at most the day after. The export leaves it
+      // empty both when the last day never comes ([2024-11..]) and when it
+      // is the last day there is, which has no day after.
+      after: d.holds_until || (d.event === true && d.on && !OPEN_ABOVE.test(d.on) ? nextIso(LAST_DAY) : ''),
       kp: NEVER, kc: NEVER, dp: NEVER, dc: NEVER, changedStory: false, citations: [],
     };
     const stances = new Map();
@@ -98,7 +111,7 @@
   /** An event happened on or before `day` (possibly, or certainly). */
   function happened(r, day, certainly) {
     if (!r.event) return false;
-    if (certainly) return !!r.hu && r.hu <= nextIso(day);
+    if (certainly) return !!r.after && r.after <= nextIso(day);
     return !r.hf || r.hf <= day;
   }
   function known(r, knownBy, certainly) {
