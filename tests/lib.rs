@@ -15,6 +15,7 @@ mod model;
 mod properties;
 mod queries;
 mod regressions;
+mod rules_cases;
 mod search;
 mod snapshot;
 

@@ -23,7 +23,14 @@ const CYTOSCAPE: &str = include_str!("html/cytoscape.min.js");
 /// The page, with `{{name}}` slots.
 const TEMPLATE: &str = include_str!("html/page.html");
 const STYLE: &str = include_str!("html/page.css");
-const SCRIPT: &str = include_str!("html/page.js");
+/// The page's script, one job a file, concatenated into one function by
+/// the template: the admission rule's JavaScript copy (which node's test
+/// harness also loads alone), the layout and drawing, the side panel, and
+/// the data, state and controls that start the page.
+const RULES: &str = include_str!("html/rules.js");
+const LAYOUT: &str = include_str!("html/layout.js");
+const PANEL: &str = include_str!("html/panel.js");
+const CONTROLS: &str = include_str!("html/controls.js");
 
 /// Above this many relations shown at once (on the page's day, with its
 /// filters) the page does not draw them: it says so, lists them, and still
@@ -160,7 +167,10 @@ pub fn to_html(scope: Scope<'_>, options: &ExportOptions) -> Result<String, Erro
             ("config", &script_json(&config)),
             ("data", &script_json(&data)),
             ("cytoscape", CYTOSCAPE),
-            ("script", SCRIPT),
+            ("rules", RULES),
+            ("layout", LAYOUT),
+            ("panel", PANEL),
+            ("controls", CONTROLS),
         ],
     )
 }
@@ -233,7 +243,10 @@ mod tests {
         for (name, text) in [
             ("cytoscape", CYTOSCAPE),
             ("style", STYLE),
-            ("script", SCRIPT),
+            ("rules", RULES),
+            ("layout", LAYOUT),
+            ("panel", PANEL),
+            ("controls", CONTROLS),
         ] {
             let lower = text.to_lowercase();
             assert!(!lower.contains("</script"), "{name} contains </script");
