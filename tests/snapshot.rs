@@ -195,3 +195,68 @@ fn a_string_table_out_of_order_is_refused_as_corrupt() {
     let err = ActorGraph::from_snapshot(&bytes).unwrap_err().to_string();
     assert!(err.contains("out of order"), "{err}");
 }
+
+/// The reference snapshots under `tests/reference/`, one per format version
+/// since codes were fixed, each saved from `v3.ron` by its own build: every
+/// build must open each to the graph of that RON, or refuse it by version.
+/// It must never misread one.
+#[test]
+fn every_reference_snapshot_opens_equal_or_is_refused_by_version() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let expected = ActorGraph::from_path(dir.join("v3.ron")).unwrap();
+    let mut opened = 0;
+    for version in 2..=actorgraph::SNAPSHOT_VERSION {
+        let path = dir.join(format!("v{version}.agsnap"));
+        let bytes = std::fs::read(&path).unwrap();
+        match ActorGraph::from_snapshot(&bytes) {
+            Ok(graph) => {
+                assert_eq!(graph, expected, "{} misread", path.display());
+                opened += 1;
+            }
+            Err(_) => assert_eq!(
+                fault_of(&bytes),
+                Some(SnapshotFault::Version),
+                "{} refused for another reason",
+                path.display()
+            ),
+        }
+    }
+    assert!(opened >= 1, "this build opens its own version's reference");
+}
+
+/// A reordered or renumbered kind would still pass the checksum; the
+/// reference file, which holds every kind, warning and stance, pins them.
+#[test]
+fn this_build_writes_the_reference_snapshot_byte_for_byte() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let graph = ActorGraph::from_path(dir.join("v3.ron")).unwrap();
+    let reference = std::fs::read(dir.join("v3.agsnap")).unwrap();
+    assert_eq!(graph.to_snapshot(), reference);
+    assert_eq!(
+        actorgraph::SNAPSHOT_VERSION,
+        3,
+        "a new version adds its own reference file"
+    );
+}
+
+/// Flags were read leniently (any non-zero byte meant "true"); now a byte
+/// other than 0 or 1 is refused as corrupt, even under a good checksum.
+#[test]
+fn a_flag_other_than_0_or_1_is_refused_as_corrupt() {
+    let mut data = fixture().to_dataset();
+    data.sources[0].approximate = false;
+    let plain = ActorGraph::from_dataset(data.clone())
+        .unwrap()
+        .to_snapshot();
+    data.sources[0].approximate = true;
+    let flagged = ActorGraph::from_dataset(data).unwrap().to_snapshot();
+    let differ: Vec<usize> = (0..plain.len())
+        .filter(|&i| plain[i] != flagged[i])
+        .collect();
+    // The flag, then the header's checksum.
+    let flag = *differ.last().unwrap();
+    assert_eq!(flagged[flag], 1);
+    let mut forged = flagged.clone();
+    forged[flag] = 2;
+    assert_eq!(fault_of(&reseal(forged)), Some(SnapshotFault::Corrupt));
+}

@@ -261,6 +261,15 @@ pub enum Warning {
 }
 
 impl Warning {
+    /// Every warning, in declaration order.
+    pub const ALL: [Warning; 5] = [
+        Warning::QuoteNamesNeitherEnd,
+        Warning::StartIsReportDate,
+        Warning::Overlap,
+        Warning::EventAfterReport,
+        Warning::PastDeath,
+    ];
+
     /// The warning's name as written in data files.
     pub fn name(self) -> &'static str {
         match self {

@@ -13,6 +13,11 @@
 //!
 //! Version 2 added the string tables' order: opening checks that it sorts
 //! the strings strictly, in one pass, instead of hashing every string.
+//! Version 3 writes every enum value by a fixed code (`store/codes.rs`)
+//! rather than its position, and reads flags as 0 or 1 only. The version
+//! lives beside the layout, in `store/snapshot.rs`; `tests/reference/`
+//! holds a snapshot of every version that each build must open or refuse
+//! by version.
 
 use crate::base::error::{Error, SnapshotFault};
 use crate::graph::ActorGraph;
@@ -21,8 +26,7 @@ use crate::store::Store;
 use crate::store::codec::{Reader, Writer};
 
 pub(crate) const MAGIC: &[u8; 8] = b"AGSNAP\r\n";
-/// Bumped whenever the layout changes; another version is refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub use crate::store::FORMAT_VERSION;
 const HEADER: usize = 8 + 4 + 8 + 4;
 
 fn fault(fault: SnapshotFault, detail: impl Into<String>) -> Error {

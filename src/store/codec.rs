@@ -24,6 +24,16 @@ impl Writer {
         self.bytes.push(v);
     }
 
+    /// A flag, as 0 or 1.
+    pub(crate) fn bool(&mut self, v: bool) {
+        self.u8(u8::from(v));
+    }
+
+    /// An enum value, by its fixed code.
+    pub(crate) fn code<T: super::codes::Code>(&mut self, v: T) {
+        self.u8(v.code());
+    }
+
     pub(crate) fn u16(&mut self, v: u16) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
@@ -142,6 +152,22 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn u8(&mut self) -> Decoded<u8> {
         Ok(self.array::<1>()?[0])
+    }
+
+    /// A flag: 0 or 1, and nothing else, so that a stray byte is caught
+    /// rather than read as "true".
+    pub(crate) fn bool(&mut self) -> Decoded<bool> {
+        match self.u8()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            other => corrupt(format!("flag {other}, not 0 or 1")),
+        }
+    }
+
+    /// An enum value, by its fixed code.
+    pub(crate) fn code<T: super::codes::Code>(&mut self) -> Decoded<T> {
+        let code = self.u8()?;
+        T::from_code(code).map_or_else(|| corrupt(format!("unknown {} {code}", T::WHAT)), Ok)
     }
 
     pub(crate) fn u16(&mut self) -> Decoded<u16> {

@@ -14,11 +14,14 @@
 //! once made stays valid.
 
 pub(crate) mod codec;
+pub(crate) mod codes;
 pub(crate) mod interner;
 pub(crate) mod ix;
 pub(crate) mod packed;
 pub(crate) mod records;
 mod snapshot;
+
+pub use snapshot::FORMAT_VERSION;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;

@@ -11,8 +11,7 @@ use petgraph::graph::NodeIndex;
 use crate::base::date::{Interval, When};
 use crate::base::id::{ActorId, SourceId};
 use crate::base::model::{
-    Acknowledgement, Actor, ActorKind, Citation, Claimant, FormerName, RelationKind, Source,
-    Stance, Warning,
+    Acknowledgement, Actor, Citation, Claimant, FormerName, RelationKind, Source,
 };
 
 use super::codec::{Corrupt, Decoded, Reader, Writer, corrupt};
@@ -20,6 +19,11 @@ use super::interner::Interner;
 use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
 use super::packed::{Span, Tagged};
 use super::{CITATION_BLOCK, CitationRow, Store};
+
+/// The snapshot format's version, kept beside the layout it names: bump it
+/// with any change to what this file, `codec.rs`, `codes.rs` or the
+/// interval index writes; another version is refused.
+pub const FORMAT_VERSION: u32 = 3;
 
 fn claimant(w: &mut Writer, claimant: &Claimant) {
     match claimant {
@@ -49,25 +53,16 @@ fn id<T>(text: &str, make: fn(String) -> Result<T, crate::base::error::Error>) -
 fn acks(w: &mut Writer, acks: &[Acknowledgement]) {
     w.len(acks.len());
     for ack in acks {
-        w.u8(ack.warning as u8);
+        w.code(ack.warning);
         w.str(&ack.reason);
     }
 }
 
 fn read_acks(r: &mut Reader<'_>) -> Decoded<Vec<Acknowledgement>> {
-    const WARNINGS: [Warning; 5] = [
-        Warning::QuoteNamesNeitherEnd,
-        Warning::StartIsReportDate,
-        Warning::Overlap,
-        Warning::EventAfterReport,
-        Warning::PastDeath,
-    ];
     let n = r.len(9)?;
     (0..n)
         .map(|_| {
-            let warning = *WARNINGS
-                .get(usize::from(r.u8()?))
-                .ok_or_else(|| super::codec::Corrupt("unknown warning".into()))?;
+            let warning = r.code()?;
             Ok(Acknowledgement {
                 warning,
                 reason: r.str()?.to_owned(),
@@ -79,7 +74,7 @@ fn read_acks(r: &mut Reader<'_>) -> Decoded<Vec<Acknowledgement>> {
 fn citation(w: &mut Writer, c: &Citation) {
     w.str(c.source.as_str());
     w.str(&c.quote);
-    w.u8(u8::from(c.stance == Stance::Disputes));
+    w.code(c.stance);
     match &c.claimed_by {
         Some(who) => {
             w.u8(1);
@@ -93,14 +88,10 @@ fn citation(w: &mut Writer, c: &Citation) {
 fn read_citation(r: &mut Reader<'_>) -> Decoded<Citation> {
     let source = id(r.str()?, SourceId::new)?;
     let quote = r.str()?.to_owned();
-    let stance = if r.u8()? == 1 {
-        Stance::Disputes
-    } else {
-        Stance::Supports
-    };
-    let claimed_by = match r.u8()? {
-        0 => None,
-        _ => Some(read_claimant(r)?),
+    let stance = r.code()?;
+    let claimed_by = match r.bool()? {
+        false => None,
+        true => Some(read_claimant(r)?),
     };
     Ok(Citation {
         source,
@@ -126,7 +117,7 @@ fn read_strings(r: &mut Reader<'_>) -> Decoded<Vec<String>> {
 fn actor(w: &mut Writer, a: &Actor) {
     w.str(a.id.as_str());
     w.str(&a.name);
-    w.u8(a.kind as u8);
+    w.code(a.kind);
     strings(w, &a.aliases);
     w.len(a.former_names.len());
     for f in &a.former_names {
@@ -145,9 +136,7 @@ fn actor(w: &mut Writer, a: &Actor) {
 fn read_actor(r: &mut Reader<'_>) -> Decoded<Actor> {
     let id = id(r.str()?, ActorId::new)?;
     let name = r.str()?.to_owned();
-    let kind = *ActorKind::ALL
-        .get(usize::from(r.u8()?))
-        .ok_or_else(|| super::codec::Corrupt("unknown actor kind".into()))?;
+    let kind = r.code()?;
     let aliases = read_strings(r)?;
     let n = r.len(11)?;
     let mut former_names = Vec::with_capacity(n);
@@ -181,7 +170,7 @@ fn source(w: &mut Writer, s: &Source) {
     w.opt_str(s.publisher.as_deref());
     w.str(&s.title);
     w.when(s.published);
-    w.u8(u8::from(s.approximate));
+    w.bool(s.approximate);
     w.opt_str(s.url.as_deref());
     w.opt_str(s.file.as_deref());
 }
@@ -192,7 +181,7 @@ fn read_source(r: &mut Reader<'_>) -> Decoded<Source> {
         publisher: r.opt_str()?.map(str::to_owned),
         title: r.str()?.to_owned(),
         published: r.when()?,
-        approximate: r.u8()? == 1,
+        approximate: r.bool()?,
         url: r.opt_str()?.map(str::to_owned),
         file: r.opt_str()?.map(str::to_owned),
     })
@@ -233,7 +222,7 @@ impl Store {
             w.u32(object.raw());
             w.date(span.possible_from);
             w.date(span.possible_until);
-            w.u8(span.kind as u8);
+            w.code(span.kind);
             w.u8(span.shape());
             w.u16(span.citations);
         }
@@ -341,9 +330,7 @@ impl Store {
         for i in 0..relations {
             let (subject, object) = (r.u32()?, r.u32()?);
             let (possible_from, possible_until) = (r.date()?, r.date()?);
-            let kind = *RelationKind::ALL
-                .get(usize::from(r.u8()?))
-                .ok_or_else(|| super::codec::Corrupt("unknown relation kind".into()))?;
+            let kind = r.code()?;
             let (shape, citations) = (r.u8()?, r.u16()?);
             let span = Span::from_parts(possible_from, possible_until, kind, shape, citations)
                 .ok_or_else(|| {
