@@ -82,7 +82,7 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] listing every problem found: unknown or duplicate
+    /// An [`Invalid`](crate::ErrorKind::Invalid) error listing every problem found: unknown or duplicate
     /// ids, reversed intervals, relations without citations, empty quotes or
     /// names, relations of an actor with itself, and actors of the wrong kind.
     pub fn from_dataset(dataset: Dataset) -> Result<ActorGraph, Error> {
@@ -99,7 +99,7 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] listing every problem; the graph is then unchanged.
+    /// An [`Invalid`](crate::ErrorKind::Invalid) error listing every problem; the graph is then unchanged.
     pub fn extend(&mut self, batch: Dataset) -> Result<(), Error> {
         let plan = validate::check(&self.store, self.names.len(), &batch)?;
         self.apply(batch, plan, Slack::GiveBack)
@@ -113,8 +113,18 @@ impl ActorGraph {
                     limit: crate::store::ix::LIMIT - 1,
                 };
                 problems.push(Item::new(ItemKind::Relation, "(batch)"), fault);
-                Error::Invalid(problems)
+                problems.into_error()
             })
+    }
+
+    /// Adds everything in `other` to this graph, all or nothing, as
+    /// [`ActorGraph::extend`] does.
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::extend`].
+    pub fn merge(&mut self, other: &ActorGraph) -> Result<(), Error> {
+        self.extend(other.to_dataset())
     }
 
     /// Adds one piece of a dataset being read piece by piece

@@ -80,14 +80,13 @@
 //! the candidates listed:
 //!
 //! ```
-//! use actorgraph::{ActorGraph, Error};
+//! use actorgraph::{ActorGraph, ErrorKind};
 //!
 //! let graph = ActorGraph::embedded()?;
 //! assert_eq!(graph.resolve("Jolani")?.name, "Abu Mohammed al-Julani");
-//! let Err(Error::AmbiguousName { candidates, .. }) = graph.resolve("Hezb") else {
-//!     panic!("Hezb begins a word of several names");
-//! };
-//! assert_eq!(candidates[0].to_string(), "Hezbollah (militia, id hezbollah)");
+//! let err = graph.resolve("Hezb").unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::AmbiguousName, "Hezb begins a word of several names");
+//! assert_eq!(err.candidates()[0].to_string(), "Hezbollah (militia, id hezbollah)");
 //! # Ok::<(), actorgraph::Error>(())
 //! ```
 //!
@@ -201,7 +200,10 @@ pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,
     When,
 };
-pub use base::error::{Error, Fault, Item, ItemKind, Position, Problem, Problems, SnapshotFault};
+pub use base::date_error::DateError;
+pub use base::error::{
+    Error, ErrorKind, Fault, Item, ItemKind, Position, Problem, Problems, SnapshotFault, TextSpan,
+};
 pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
 pub use base::matching::{MatchKind, NameRole, Suggestion};
 pub use base::model::{

@@ -151,12 +151,13 @@ fn a_json_file_loads_by_its_extension_with_positioned_errors() {
         "{\"actors\": [\n  {\"id\": \"x\", \"name\": \"X\", \"kind\": \"Planet\"}]}",
     )
     .unwrap();
-    match ActorGraph::from_path(&bad) {
-        Err(actorgraph::Error::Syntax { start, message, .. }) => {
+    let err = ActorGraph::from_path(&bad).unwrap_err();
+    match (err.position(), err.syntax_message()) {
+        (Some(start), Some(message)) => {
             assert_eq!(start.line, 2, "{message}");
             assert!(message.contains("Planet"), "{message}");
         }
-        other => panic!("{other:?}"),
+        _ => panic!("{err:?}"),
     }
     // Validation problems are the same as from RON.
     let invalid = fixture()

@@ -1,7 +1,6 @@
 //! Loading user files on top of the embedded dataset, and merging graphs.
 
 use super::*;
-use actorgraph::Error;
 use std::path::PathBuf;
 
 fn extra(name: &str) -> PathBuf {
@@ -39,7 +38,7 @@ fn a_conflicting_definition_names_both_and_applies_nothing() {
     let before = g.clone();
     let err = g.extend_from_path(extra("conflicting.ron")).unwrap_err();
     let message = err.to_string();
-    assert!(matches!(err, Error::Invalid(_)));
+    assert_eq!(err.kind(), actorgraph::ErrorKind::Invalid);
     assert!(message.contains("duplicate actor id \"iran\""), "{message}");
     assert!(
         message.contains("\"Iran\"") && message.contains("Islamic Republic of Iran"),

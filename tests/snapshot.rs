@@ -2,14 +2,16 @@
 //! damaged file gives an error saying how, never a panic or a wrong graph.
 
 use super::*;
-use actorgraph::{Error, SnapshotFault};
+use actorgraph::SnapshotFault;
 use proptest::prelude::*;
 
 fn fault_of(bytes: &[u8]) -> Option<SnapshotFault> {
     match ActorGraph::from_snapshot(bytes) {
         Ok(_) => None,
-        Err(Error::Snapshot { fault, .. }) => Some(fault),
-        Err(other) => panic!("expected a snapshot error, got {other}"),
+        Err(e) => match e.snapshot_fault() {
+            Some(fault) => Some(fault),
+            None => panic!("expected a snapshot error, got {e}"),
+        },
     }
 }
 

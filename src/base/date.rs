@@ -27,7 +27,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::Error;
+use super::date_error::DateError;
 
 /// The earliest year a date may have.
 pub const MIN_YEAR: i16 = 1;
@@ -69,7 +69,7 @@ impl Date {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidDate`] when the year is outside
+    /// [`DateError`] when the year is outside
     /// [`MIN_YEAR`]`..=`[`MAX_YEAR`] or the day does not exist (2023-02-29).
     ///
     /// # Example
@@ -81,7 +81,7 @@ impl Date {
     /// assert!(Date::new(2023, 2, 29).is_err());
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
-    pub fn new(year: i16, month: u8, day: u8) -> Result<Date, Error> {
+    pub fn new(year: i16, month: u8, day: u8) -> Result<Date, DateError> {
         let text = || format!("{year:04}-{month:02}-{day:02}");
         check_year(year, &text)?;
         let m = i8::try_from(month).map_err(|_| bad_date(text(), "month out of range"))?;
@@ -156,8 +156,8 @@ impl From<Date> for jiff::civil::Date {
 }
 
 impl TryFrom<jiff::civil::Date> for Date {
-    type Error = Error;
-    fn try_from(day: jiff::civil::Date) -> Result<Date, Error> {
+    type Error = DateError;
+    fn try_from(day: jiff::civil::Date) -> Result<Date, DateError> {
         let text = || day.to_string();
         let month =
             u8::try_from(day.month()).map_err(|_| bad_date(text(), "month out of range"))?;
@@ -186,8 +186,8 @@ impl fmt::Debug for Date {
 }
 
 impl FromStr for Date {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Date, Error> {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Date, DateError> {
         let partial: PartialDate = s.parse()?;
         match partial.precision() {
             Precision::Day => Ok(partial.first_day()),
@@ -199,14 +199,11 @@ impl FromStr for Date {
     }
 }
 
-fn bad_date(text: String, reason: &str) -> Error {
-    Error::InvalidDate {
-        text,
-        reason: reason.to_owned(),
-    }
+fn bad_date(text: String, reason: &str) -> DateError {
+    DateError::invalid(text, reason)
 }
 
-fn check_year(year: i16, text: &dyn Fn() -> String) -> Result<(), Error> {
+fn check_year(year: i16, text: &dyn Fn() -> String) -> Result<(), DateError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(())
     } else {
@@ -237,7 +234,7 @@ pub enum Precision {
 ///
 /// # Errors
 ///
-/// Parsing fails with [`Error::InvalidDate`] on any other shape, a year
+/// Parsing fails with [`DateError`] on any other shape, a year
 /// outside [`MIN_YEAR`]`..=`[`MAX_YEAR`], month 0 or 13, or a day the month
 /// does not have.
 ///
@@ -266,8 +263,8 @@ impl PartialDate {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidDate`] when the year is out of range.
-    pub fn year(year: i16) -> Result<PartialDate, Error> {
+    /// [`DateError`] when the year is out of range.
+    pub fn year(year: i16) -> Result<PartialDate, DateError> {
         check_year(year, &|| format!("{year:04}"))?;
         Ok(PartialDate {
             year,
@@ -280,8 +277,8 @@ impl PartialDate {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidDate`] when the year or month is out of range.
-    pub fn month(year: i16, month: u8) -> Result<PartialDate, Error> {
+    /// [`DateError`] when the year or month is out of range.
+    pub fn month(year: i16, month: u8) -> Result<PartialDate, DateError> {
         check_year(year, &|| format!("{year:04}-{month:02}"))?;
         if !(1..=12).contains(&month) {
             return Err(bad_date(
@@ -300,8 +297,8 @@ impl PartialDate {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidDate`] when the day does not exist.
-    pub fn day(year: i16, month: u8, day: u8) -> Result<PartialDate, Error> {
+    /// [`DateError`] when the day does not exist.
+    pub fn day(year: i16, month: u8, day: u8) -> Result<PartialDate, DateError> {
         Date::new(year, month, day)?;
         Ok(PartialDate { year, month, day })
     }
@@ -385,11 +382,11 @@ impl fmt::Debug for PartialDate {
 }
 
 impl FromStr for PartialDate {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<PartialDate, Error> {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<PartialDate, DateError> {
         let shape = || bad_date(s.to_owned(), "expected YYYY, YYYY-MM or YYYY-MM-DD");
         let mut parts = s.split('-');
-        let mut number = |width: usize| -> Result<Option<u16>, Error> {
+        let mut number = |width: usize| -> Result<Option<u16>, DateError> {
             match parts.next() {
                 None => Ok(None),
                 Some(p) if p.len() == width && p.bytes().all(|b| b.is_ascii_digit()) => {
@@ -412,10 +409,7 @@ impl FromStr for PartialDate {
             (Some(m), None) => PartialDate::month(year, narrow(m)?),
             (Some(m), Some(d)) => PartialDate::day(year, narrow(m)?, narrow(d)?),
         };
-        result.map_err(|e| match e {
-            Error::InvalidDate { reason, .. } => bad_date(s.to_owned(), &reason),
-            other => other,
-        })
+        result.map_err(|e| bad_date(s.to_owned(), e.reason()))
     }
 }
 
@@ -450,7 +444,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 ///
 /// # Errors
 ///
-/// Parsing fails with [`Error::InvalidDate`] on a malformed or reversed
+/// Parsing fails with [`DateError`] on a malformed or reversed
 /// range, a range open at both ends, or an unsupported EDTF form.
 ///
 /// # Example
@@ -495,7 +489,7 @@ impl When {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidDate`] when `high` ends before `low` begins, as the
+    /// [`DateError`] when `high` ends before `low` begins, as the
     /// parser refuses `[2024-12-02..2024-11-27]`.
     ///
     /// # Example
@@ -509,7 +503,7 @@ impl When {
     /// assert!(When::between(high, low).is_err());
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
-    pub fn between(low: PartialDate, high: PartialDate) -> Result<When, Error> {
+    pub fn between(low: PartialDate, high: PartialDate) -> Result<When, DateError> {
         When::range(Some(low), Some(high))
     }
 
@@ -528,9 +522,9 @@ impl When {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidDate`] when both ends are open (`[..]`) or the range
+    /// [`DateError`] when both ends are open (`[..]`) or the range
     /// ends before it begins.
-    pub fn range(low: Option<PartialDate>, high: Option<PartialDate>) -> Result<When, Error> {
+    pub fn range(low: Option<PartialDate>, high: Option<PartialDate>) -> Result<When, DateError> {
         let written = || When(Shape::Between(low, high)).to_string();
         match (low, high) {
             (None, None) => Err(bad_date(
@@ -665,9 +659,9 @@ const SUPPORTED: &str = "supported are partial dates (2024, 2024-11, 2024-11-28)
      and ranges [2024-11-27..2024-11-28], [..2024-12-02], [2011..]";
 
 impl FromStr for When {
-    type Err = Error;
+    type Err = DateError;
 
-    fn from_str(s: &str) -> Result<When, Error> {
+    fn from_str(s: &str) -> Result<When, DateError> {
         if s.contains(['?', '~', '%', '{', '}', '/', 'X', 'x']) {
             return Err(bad_date(
                 s.to_owned(),
@@ -683,20 +677,16 @@ impl FromStr for When {
         if high.contains("..") || inner.contains(',') {
             return Err(malformed());
         }
-        let side = |text: &str| -> Result<Option<PartialDate>, Error> {
+        let side = |text: &str| -> Result<Option<PartialDate>, DateError> {
             if text.is_empty() {
                 Ok(None)
             } else {
-                text.parse().map(Some).map_err(|e| match e {
-                    Error::InvalidDate { reason, .. } => bad_date(s.to_owned(), &reason),
-                    other => other,
-                })
+                text.parse()
+                    .map(Some)
+                    .map_err(|e: DateError| bad_date(s.to_owned(), e.reason()))
             }
         };
-        When::range(side(low)?, side(high)?).map_err(|e| match e {
-            Error::InvalidDate { reason, .. } => bad_date(s.to_owned(), &reason),
-            other => other,
-        })
+        When::range(side(low)?, side(high)?).map_err(|e| bad_date(s.to_owned(), e.reason()))
     }
 }
 
@@ -777,17 +767,14 @@ impl Interval {
     ///
     /// # Errors
     ///
-    /// [`Error::ReversedInterval`] when no reading of the dates leaves a day
+    /// a [`DateError`] that [is a reversed interval](DateError::is_reversed_interval) when no reading of the dates leaves a day
     /// inside: the end lies before the start, or both are the same day.
-    pub fn new(start: Option<When>, end: Option<When>) -> Result<Interval, Error> {
+    pub fn new(start: Option<When>, end: Option<When>) -> Result<Interval, DateError> {
         let interval = Interval { start, end };
         if let (Some(s), Some(e)) = (start, end)
             && interval.possible_until() <= interval.possible_from()
         {
-            return Err(Error::ReversedInterval {
-                from: s.to_string(),
-                until: e.to_string(),
-            });
+            return Err(DateError::reversed(s.to_string(), e.to_string()));
         }
         Ok(interval)
     }

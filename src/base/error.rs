@@ -3,117 +3,332 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use super::date_error::DateError;
 use super::kind::ActorKind;
 use super::matching::Suggestion;
 
 /// Every way a call into this crate can fail.
 ///
 /// Messages are lowercase and name the item at fault, so that a command-line
-/// tool can print one as a single line. The error is flat: a dataset that
-/// fails validation gives one [`Error::Invalid`] whose [`Problems`] list
-/// every [`Problem`], and a problem is not itself an error.
-#[derive(Debug, thiserror::Error)]
+/// tool can print one as a single line. The error is opaque, as jiff's is:
+/// [`Error::kind`] says which way a call failed, and accessors give what a
+/// caller acts on (the [`position`](Error::position) of a syntax error, the
+/// [`problems`](Error::problems) validation found, the
+/// [`candidates`](Error::candidates) of an ambiguous name), so the error can
+/// grow without breaking callers. The parser's own error, when there is
+/// one, is its [`source`](std::error::Error::source).
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, ErrorKind};
+///
+/// let err = ActorGraph::from_ron("(actors: [(id: \"x\",\n  nme: \"X\")])").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Syntax);
+/// let at = err.position().expect("a syntax error has a position");
+/// assert_eq!((at.line, at.column), (2, 3));
+/// ```
+pub struct Error(Box<Repr>);
+
+/// Which way a call failed: what [`Error::kind`] returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Error {
+pub enum ErrorKind {
     /// An identifier is not a valid slug.
+    InvalidId,
+    /// A date is malformed or names a day that does not exist.
+    InvalidDate,
+    /// An interval ends before (or on the very day) it starts.
+    ReversedInterval,
+    /// The text could not be parsed into a dataset: see [`Error::span`].
+    Syntax,
+    /// A file could not be read or written: see [`Error::path`].
+    Io,
+    /// A dataset or export could not be written.
+    Serialize,
+    /// A relation id was looked up and does not exist.
+    UnknownRelation,
+    /// A text is no actor's name: see [`Error::candidates`].
+    UnknownName,
+    /// A text fits several actors and none clearly: see [`Error::candidates`].
+    AmbiguousName,
+    /// A snapshot file could not be opened: see [`Error::snapshot_fault`].
+    Snapshot,
+    /// A dataset or batch failed validation: see [`Error::problems`].
+    Invalid,
+}
+
+/// Where a piece of text begins and ends, as [`Error::span`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSpan {
+    /// Where the offending text begins.
+    pub start: Position,
+    /// Where it ends; the same as `start` when the parser gave one point.
+    pub end: Position,
+}
+
+/// What an [`Error`] holds; private so that it can grow.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Repr {
     #[error("invalid {what} id {id:?}: {reason}")]
     InvalidId {
-        /// Which kind of id: `actor`, `source` or `relation`.
         what: &'static str,
-        /// The text that was rejected.
         id: String,
-        /// Why it was rejected.
         reason: &'static str,
     },
-    /// A date is malformed or names a day that does not exist.
-    #[error("invalid date {text:?}: {reason}")]
-    InvalidDate {
-        /// The text that was rejected.
-        text: String,
-        /// Why it was rejected.
-        reason: String,
-    },
-    /// The text could not be parsed into a dataset.
-    #[error("syntax error at line {}, column {}: {message}", start.line, start.column)]
+    #[error(transparent)]
+    Date(#[from] DateError),
+    // One position convention for every format: the position is printed
+    // here once, and the message holds none.
+    #[error("syntax error at line {}, column {}: {message}", span.start.line, span.start.column)]
     Syntax {
-        /// Where the offending text begins.
-        start: Position,
-        /// Where it ends; the same as `start` when the parser gave one point.
-        end: Position,
-        /// What the parser expected or found.
+        span: TextSpan,
         message: String,
-        /// RON's own error code, for programs that react to one kind of
-        /// error; `None` when the text failed before RON saw it (bad UTF-8).
-        code: Option<Box<ron::Error>>,
+        #[source]
+        cause: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
-    /// A data file could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
-        /// The file that could not be read.
         path: PathBuf,
-        /// The underlying failure.
         #[source]
         source: std::io::Error,
     },
-    /// A dataset could not be written as RON.
-    #[error("cannot write dataset as ron: {message}")]
+    #[error("cannot write {what}: {message}")]
     Serialize {
-        /// What the serializer reported.
+        what: &'static str,
         message: String,
+        #[source]
+        cause: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
-    /// A relation id was looked up and does not exist.
     #[error("unknown relation {id:?}{}", did_you_mean(suggestion.as_deref()))]
     UnknownRelation {
-        /// The id that was not found.
         id: String,
-        /// The closest existing id, if any is close.
         suggestion: Option<String>,
     },
-    /// A text is no actor's id, name, alias or former name in any
-    /// spelling, and is part of at most one actor's names; the nearest
-    /// actors, if any, are offered.
     #[error("no actor is called {query:?}{}", did_you_mean_any(nearest))]
     UnknownName {
-        /// The text as asked for.
         query: String,
-        /// The name matched by the first of `nearest`, lowercased as the
-        /// message shows it; `None` when nothing is near.
         suggestion: Option<String>,
-        /// The actors whose names come nearest, best first: part of a
-        /// name, the start of one, or a near miss. Empty when none is near.
         nearest: Vec<Suggestion>,
     },
-    /// A text fits several actors and none clearly: several bear the name,
-    /// or it is part of several actors' names.
     #[error("the name {query:?} is ambiguous: it fits {}", listed(candidates, *total))]
     AmbiguousName {
-        /// The text as asked for.
         query: String,
-        /// The actors it fits, best first, each with the name it matched
-        /// and how; at most [`Error::MAX_CANDIDATES`].
         candidates: Vec<Suggestion>,
-        /// How many actors it fits in all, listed or not.
         total: usize,
     },
-    /// An interval ends before (or on the very day) it starts.
-    #[error("interval ends ({until}) before it starts ({from})")]
-    ReversedInterval {
-        /// The start as written.
-        from: String,
-        /// The end as written.
-        until: String,
-    },
-    /// A snapshot file could not be opened.
     #[error("cannot open snapshot: {fault}: {detail}")]
     Snapshot {
-        /// Which way the file fails.
         fault: SnapshotFault,
-        /// What was found.
         detail: String,
     },
-    /// A dataset or batch failed validation; every problem is listed.
     #[error("{0}")]
     Invalid(Problems),
+}
+
+impl From<Repr> for Error {
+    fn from(repr: Repr) -> Error {
+        Error(Box::new(repr))
+    }
+}
+
+impl From<DateError> for Error {
+    fn from(e: DateError) -> Error {
+        Error::from(Repr::Date(e))
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&*self.0)
+    }
+}
+
+impl Error {
+    /// The most candidates an ambiguous name lists, and the most actors an
+    /// unknown name offers.
+    pub const MAX_CANDIDATES: usize = 10;
+
+    /// A syntax error at `span`, with the parser's own error as its source.
+    pub(crate) fn syntax(
+        span: TextSpan,
+        message: impl Into<String>,
+        cause: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Error {
+        Error::from(Repr::Syntax {
+            span,
+            message: message.into(),
+            cause,
+        })
+    }
+
+    /// `what` (`dataset as ron`, `csv`...) could not be written.
+    pub(crate) fn serialize(
+        what: &'static str,
+        cause: impl std::error::Error + Send + Sync + 'static,
+    ) -> Error {
+        Error::from(Repr::Serialize {
+            what,
+            message: cause.to_string(),
+            cause: Some(Box::new(cause)),
+        })
+    }
+
+    /// `what` could not be written, for a reason of the crate's own.
+    pub(crate) fn serialize_message(what: &'static str, message: String) -> Error {
+        Error::from(Repr::Serialize {
+            what,
+            message,
+            cause: None,
+        })
+    }
+
+    /// A snapshot could not be opened.
+    pub(crate) fn snapshot(fault: SnapshotFault, detail: String) -> Error {
+        Error::from(Repr::Snapshot { fault, detail })
+    }
+
+    /// `path` could not be read or written.
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Error {
+        Error::from(Repr::Io {
+            path: path.to_owned(),
+            source,
+        })
+    }
+
+    /// Which way the call failed.
+    pub fn kind(&self) -> ErrorKind {
+        match &*self.0 {
+            Repr::InvalidId { .. } => ErrorKind::InvalidId,
+            Repr::Date(e) if e.is_reversed_interval() => ErrorKind::ReversedInterval,
+            Repr::Date(_) => ErrorKind::InvalidDate,
+            Repr::Syntax { .. } => ErrorKind::Syntax,
+            Repr::Io { .. } => ErrorKind::Io,
+            Repr::Serialize { .. } => ErrorKind::Serialize,
+            Repr::UnknownRelation { .. } => ErrorKind::UnknownRelation,
+            Repr::UnknownName { .. } => ErrorKind::UnknownName,
+            Repr::AmbiguousName { .. } => ErrorKind::AmbiguousName,
+            Repr::Snapshot { .. } => ErrorKind::Snapshot,
+            Repr::Invalid(_) => ErrorKind::Invalid,
+        }
+    }
+
+    /// Where the text at fault begins and ends, for a syntax error.
+    pub fn span(&self) -> Option<TextSpan> {
+        match &*self.0 {
+            Repr::Syntax { span, .. } => Some(*span),
+            _ => None,
+        }
+    }
+
+    /// Where the text at fault begins: a syntax error's start, or, when
+    /// validation failed, the position of the first problem's item.
+    pub fn position(&self) -> Option<Position> {
+        match &*self.0 {
+            Repr::Syntax { span, .. } => Some(span.start),
+            Repr::Invalid(problems) => problems.iter().find_map(|p| p.position),
+            _ => None,
+        }
+    }
+
+    /// What the parser said, without the position, for a syntax error.
+    pub fn syntax_message(&self) -> Option<&str> {
+        match &*self.0 {
+            Repr::Syntax { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+
+    /// The problems of a failed validation, to place them in their text.
+    pub(crate) fn problems_mut(&mut self) -> Option<&mut Problems> {
+        match &mut *self.0 {
+            Repr::Invalid(problems) => Some(problems),
+            _ => None,
+        }
+    }
+
+    /// Every problem validation found, when it failed.
+    pub fn problems(&self) -> Option<&Problems> {
+        match &*self.0 {
+            Repr::Invalid(problems) => Some(problems),
+            _ => None,
+        }
+    }
+
+    /// The file that could not be read or written.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match &*self.0 {
+            Repr::Io { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The name or relation id that was looked up and not found, or found
+    /// ambiguous.
+    pub fn query(&self) -> Option<&str> {
+        match &*self.0 {
+            Repr::UnknownName { query, .. } | Repr::AmbiguousName { query, .. } => Some(query),
+            Repr::UnknownRelation { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The closest id or name to what was looked up, if one is close: a
+    /// relation id, or the lowercased name the nearest actor matched by.
+    pub fn suggestion(&self) -> Option<&str> {
+        match &*self.0 {
+            Repr::UnknownRelation { suggestion, .. } | Repr::UnknownName { suggestion, .. } => {
+                suggestion.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// The actors a name fits (ambiguous) or comes nearest (unknown), best
+    /// first, at most [`Error::MAX_CANDIDATES`]; empty otherwise.
+    pub fn candidates(&self) -> &[Suggestion] {
+        match &*self.0 {
+            Repr::UnknownName { nearest, .. } => nearest,
+            Repr::AmbiguousName { candidates, .. } => candidates,
+            _ => &[],
+        }
+    }
+
+    /// How many actors an ambiguous name fits in all, listed or not.
+    pub fn candidate_count(&self) -> Option<usize> {
+        match &*self.0 {
+            Repr::AmbiguousName { total, .. } => Some(*total),
+            _ => None,
+        }
+    }
+
+    /// Which way a snapshot file fails, when one could not be opened.
+    pub fn snapshot_fault(&self) -> Option<SnapshotFault> {
+        match &*self.0 {
+            Repr::Snapshot { fault, .. } => Some(*fault),
+            _ => None,
+        }
+    }
+
+    /// The date that was refused, for an invalid date or reversed interval.
+    pub fn date_error(&self) -> Option<&DateError> {
+        match &*self.0 {
+            Repr::Date(e) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 /// Why a snapshot file cannot be opened.
@@ -141,28 +356,55 @@ impl fmt::Display for SnapshotFault {
     }
 }
 
-/// A line and column in a text, both counted from one.
+/// A place in a text: line and column, both counted from one, and the
+/// byte offset where the reader knows it.
+///
+/// The one convention of every reader (RON, JSON, tables): the column
+/// counts characters, not bytes, so that it is where an editor puts the
+/// cursor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct Position {
     /// One-based line.
     pub line: usize,
     /// One-based column, in characters.
     pub column: usize,
+    /// The byte offset from the start of the text, where known.
+    pub offset: Option<usize>,
 }
 
-impl From<ron::error::Position> for Position {
-    fn from(position: ron::error::Position) -> Position {
+impl Position {
+    /// A line and column, both counted from one, with no byte offset.
+    pub fn new(line: usize, column: usize) -> Position {
         Position {
-            line: position.line,
-            column: position.col,
+            line,
+            column,
+            offset: None,
+        }
+    }
+
+    /// The position of byte `offset` of `text`, counted in characters
+    /// over whatever of the line before it is UTF-8 (a bad byte counts as
+    /// one column).
+    pub fn of_offset(text: &[u8], offset: usize) -> Position {
+        let before = &text[..offset.min(text.len())];
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        let line = 1 + memchr::memchr_iter(b'\n', before).count();
+        let column = 1 + String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count();
+        Position {
+            line,
+            column,
+            offset: Some(offset),
         }
     }
 }
 
-impl Error {
-    /// The most candidates an [`Error::AmbiguousName`] lists, and the most
-    /// actors an [`Error::UnknownName`] offers.
-    pub const MAX_CANDIDATES: usize = 10;
+impl From<ron::error::Position> for Position {
+    fn from(position: ron::error::Position) -> Position {
+        Position::new(position.line, position.col)
+    }
 }
 
 fn listed(candidates: &[Suggestion], total: usize) -> String {
@@ -381,15 +623,22 @@ pub enum Fault {
 
 /// One thing validation found wrong: the item, and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// The record at fault.
     pub item: Item,
     /// What is wrong.
     pub fault: Fault,
+    /// Where the item begins in the text it was read from; `None` for a
+    /// record built in code.
+    pub position: Option<Position>,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(at) = self.position {
+            write!(f, "line {}, column {}: ", at.line, at.column)?;
+        }
         match &self.fault {
             // The message names the kind of item itself, after "duplicate".
             Fault::DuplicateId { detail } => write!(
@@ -416,7 +665,11 @@ impl Problems {
 
     pub(crate) fn push(&mut self, item: Item, fault: Fault) {
         if self.list.len() < Self::CAP {
-            self.list.push(Problem { item, fault });
+            self.list.push(Problem {
+                item,
+                fault,
+                position: None,
+            });
         } else {
             self.omitted += 1;
         }
@@ -433,6 +686,14 @@ impl Problems {
         self.list.iter()
     }
 
+    /// Gives each problem the position of its item, where `position_of`
+    /// knows it.
+    pub(crate) fn locate(&mut self, position_of: impl Fn(&Item) -> Option<Position>) {
+        for problem in &mut self.list {
+            problem.position = problem.position.or_else(|| position_of(&problem.item));
+        }
+    }
+
     /// How many problems were found in all, kept or not.
     pub fn total(&self) -> usize {
         self.list.len() + self.omitted
@@ -442,8 +703,13 @@ impl Problems {
         if self.list.is_empty() {
             Ok(())
         } else {
-            Err(Error::Invalid(self))
+            Err(self.into_error())
         }
+    }
+
+    /// The problems as the error of a failed validation.
+    pub(crate) fn into_error(self) -> Error {
+        Error::from(Repr::Invalid(self))
     }
 }
 
@@ -466,21 +732,4 @@ impl fmt::Display for Problems {
         }
         Ok(())
     }
-}
-
-/// The closest candidate to `wanted`, if any is close enough to be a likely typo.
-pub(crate) fn suggest<'a>(
-    wanted: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<String> {
-    // Jaro-Winkler favours shared prefixes, which is how ids and names are mistyped.
-    const THRESHOLD: f64 = 0.8;
-    let mut best: Option<(f64, &str)> = None;
-    for candidate in candidates {
-        let score = strsim::jaro_winkler(wanted, candidate);
-        if score >= THRESHOLD && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, candidate));
-        }
-    }
-    best.map(|(_, c)| c.to_owned())
 }

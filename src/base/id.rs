@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::Error;
+use super::error::{Error, Repr};
 
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
@@ -26,11 +26,11 @@ fn check_slug(what: &'static str, id: &str) -> Result<(), Error> {
         None
     };
     match reason {
-        Some(reason) => Err(Error::InvalidId {
+        Some(reason) => Err(Error::from(Repr::InvalidId {
             what,
             id: id.to_owned(),
             reason,
-        }),
+        })),
         None => Ok(()),
     }
 }
@@ -44,7 +44,7 @@ macro_rules! slug_id {
         ///
         /// # Errors
         ///
-        /// [`Error::InvalidId`] when the text is not such a slug.
+        /// An [`InvalidId`](crate::ErrorKind::InvalidId) error when the text is not such a slug.
         ///
         /// # Example
         ///
@@ -65,7 +65,7 @@ macro_rules! slug_id {
             ///
             /// # Errors
             ///
-            /// [`Error::InvalidId`] when `id` is not a slug.
+            /// An [`InvalidId`](crate::ErrorKind::InvalidId) error when `id` is not a slug.
             pub fn new(id: impl Into<String>) -> Result<Self, Error> {
                 let id = id.into();
                 check_slug($what, &id)?;

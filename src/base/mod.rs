@@ -2,9 +2,11 @@
 //! is made of, and the error type. Nothing here knows about graphs.
 
 pub mod date;
+pub(crate) mod date_error;
 pub(crate) mod error;
 pub(crate) mod few;
 pub(crate) mod id;
 pub(crate) mod kind;
 pub(crate) mod matching;
 pub(crate) mod model;
+pub(crate) mod nearest;

@@ -116,9 +116,9 @@ impl FormerName {
     ///
     /// # Errors
     ///
-    /// [`Error::ReversedInterval`](Error::ReversedInterval) when `until` precedes `from`.
+    /// A [`ReversedInterval`](crate::ErrorKind::ReversedInterval) error when `until` precedes `from`.
     pub fn interval(&self) -> Result<Interval, Error> {
-        Interval::new(self.from, self.until)
+        Ok(Interval::new(self.from, self.until)?)
     }
 }
 
@@ -217,12 +217,12 @@ impl Relation {
     ///
     /// # Errors
     ///
-    /// [`Error::ReversedInterval`](Error::ReversedInterval) when `until` precedes `from`.
+    /// A [`ReversedInterval`](crate::ErrorKind::ReversedInterval) error when `until` precedes `from`.
     pub fn interval(&self) -> Result<Interval, Error> {
         if self.kind.is_event() {
-            Interval::new(self.on, None)
+            Ok(Interval::new(self.on, None)?)
         } else {
-            Interval::new(self.from, self.until)
+            Ok(Interval::new(self.from, self.until)?)
         }
     }
 

@@ -40,7 +40,7 @@ impl CsvTables {
 ///
 /// # Errors
 ///
-/// [`Error::Serialize`] if a table cannot be written, which strings do not
+/// A [`Serialize`](crate::ErrorKind::Serialize) error if a table cannot be written, which strings do not
 /// provoke.
 ///
 /// # Example
@@ -174,16 +174,12 @@ fn table(header: &[&str]) -> csv::Writer<Vec<u8>> {
 }
 
 fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, Error> {
-    let bytes = writer.into_inner().map_err(|e| Error::Serialize {
-        message: e.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| Error::Serialize {
-        message: e.to_string(),
-    })
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Error::serialize("csv", e.into_error()))?;
+    String::from_utf8(bytes).map_err(|e| Error::serialize("csv", e))
 }
 
 fn failed(e: csv::Error) -> Error {
-    Error::Serialize {
-        message: e.to_string(),
-    }
+    Error::serialize("csv", e)
 }

@@ -75,7 +75,7 @@ const DEFAULT_DAY: &str = "2024-11-30";
 ///
 /// # Errors
 ///
-/// [`Error::Serialize`] if the page's settings cannot be written, which
+/// A [`Serialize`](crate::ErrorKind::Serialize) error if the page's settings cannot be written, which
 /// they do not provoke.
 ///
 /// # Complexity
@@ -156,9 +156,7 @@ pub fn to_html(scope: Scope<'_>, options: &ExportOptions) -> Result<String, Erro
         "actor_kinds": actor_kinds,
         "draw_limit": DRAW_LIMIT,
     });
-    let config = serde_json::to_string(&config).map_err(|e| Error::Serialize {
-        message: e.to_string(),
-    })?;
+    let config = serde_json::to_string(&config).map_err(|e| Error::serialize("html page", e))?;
     fill(
         TEMPLATE,
         &[
@@ -184,15 +182,21 @@ fn fill(template: &str, slots: &[(&str, &str)]) -> Result<String, Error> {
     while let Some(open) = rest.find("{{") {
         page.push_str(&rest[..open]);
         let after = &rest[open + 2..];
-        let close = after.find("}}").ok_or_else(|| Error::Serialize {
-            message: "the page template has an unclosed slot".to_owned(),
+        let close = after.find("}}").ok_or_else(|| {
+            Error::serialize_message(
+                "html page",
+                "the page template has an unclosed slot".to_owned(),
+            )
         })?;
         let name = &after[..close];
         let (_, text) = slots
             .iter()
             .find(|(slot, _)| *slot == name)
-            .ok_or_else(|| Error::Serialize {
-                message: format!("the page template has an unknown slot {name:?}"),
+            .ok_or_else(|| {
+                Error::serialize_message(
+                    "html page",
+                    format!("the page template has an unknown slot {name:?}"),
+                )
             })?;
         page.push_str(text);
         rest = &after[close + 2..];

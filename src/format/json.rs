@@ -3,13 +3,15 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::base::error::{Error, Position};
+use crate::base::error::{Error, Position, TextSpan};
 use crate::base::model::{Claimant, Dataset};
 use crate::graph::ActorGraph;
 use crate::view::{ActorRef, RelationRef};
 
+use super::dialect::Dialect;
 use super::export::{ExportOptions, Scope, dates, precision, select, text};
-use super::stream::{self, Dialect, GiveUp};
+use super::stream::{self, GiveUp};
+use super::whole;
 
 impl Dataset {
     /// Parses a dataset from JSON text, without validating it: the same
@@ -19,33 +21,30 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`Error::Syntax`] with the line and column of the first syntax
+    /// A [`Syntax`](crate::ErrorKind::Syntax) error with the line and column of the first syntax
     /// error, wrong type, unknown field or kind, or invalid date.
     ///
     /// # Example
     ///
     /// ```
-    /// use actorgraph::{Dataset, Error};
+    /// use actorgraph::Dataset;
     ///
     /// let data = Dataset::from_json(r#"{"actors": [{"id": "iran", "name": "Iran", "kind": "State"}]}"#)?;
     /// assert_eq!(data.actors.len(), 1);
     /// let err = Dataset::from_json("{\"actors\": [\n {\"id\": \"x\", \"nme\": 1}]}").unwrap_err();
-    /// assert!(matches!(err, Error::Syntax { start, .. } if start.line == 2), "{err}");
+    /// assert_eq!(err.position().map(|at| at.line), Some(2), "{err}");
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Dataset, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str(text).map_err(|e| {
-            let at = Position {
-                line: e.line(),
-                column: e.column(),
-            };
-            Error::Syntax {
-                start: at,
-                end: at,
-                message: e.to_string(),
-                code: None,
-            }
+            let at = Position::new(e.line(), e.column());
+            // serde_json's message ends with its own " at line L column C";
+            // the error prints the position once, as for RON.
+            let message = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+            Error::syntax(TextSpan { start: at, end: at }, message, Some(Box::new(e)))
         })
     }
 
@@ -54,12 +53,10 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`Error::Serialize`] if the serializer fails, which these types do not
+    /// A [`Serialize`](crate::ErrorKind::Serialize) error if the serializer fails, which these types do not
     /// provoke.
     pub fn to_json(&self) -> Result<String, Error> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::Serialize {
-            message: e.to_string(),
-        })
+        serde_json::to_string_pretty(self).map_err(|e| Error::serialize("dataset as json", e))
     }
 }
 
@@ -69,10 +66,10 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// As [`Dataset::from_json`], then [`Error::Invalid`].
+    /// As [`Dataset::from_json`], then an [`Invalid`](crate::ErrorKind::Invalid) error.
     pub fn from_json(text: &str) -> Result<ActorGraph, Error> {
         stream::load(text.as_bytes(), Dialect::Json)
-            .or_else(|GiveUp| ActorGraph::from_dataset(Dataset::from_json(text)?))
+            .or_else(|GiveUp| whole::build(text.as_bytes(), Dialect::Json))
     }
 
     /// Writes the graph's contents as a JSON dataset; loading it gives an

@@ -4,16 +4,19 @@
 //! stores (Turtle), spreadsheets and databases (CSV), Graphviz (DOT).
 
 pub(crate) mod csv;
+pub(crate) mod dialect;
 pub mod dot;
 pub(crate) mod export;
 pub(crate) mod gexf;
 pub(crate) mod graphml;
 pub(crate) mod html;
 pub(crate) mod json;
+pub(crate) mod load;
 pub(crate) mod rdf;
 pub(crate) mod ron;
 pub(crate) mod snapshot;
 pub(crate) mod stream;
+pub(crate) mod whole;
 
 /// Exports of the graph, one function per format, each over a `Scope`:
 /// the whole graph with its dates, or one as-of view.

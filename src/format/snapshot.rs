@@ -30,10 +30,7 @@ pub use crate::store::FORMAT_VERSION;
 const HEADER: usize = 8 + 4 + 8 + 4;
 
 fn fault(fault: SnapshotFault, detail: impl Into<String>) -> Error {
-    Error::Snapshot {
-        fault,
-        detail: detail.into(),
-    }
+    Error::snapshot(fault, detail.into())
 }
 
 /// Whether `bytes` begin like a snapshot, so a path can be opened as one.
@@ -79,7 +76,7 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::Snapshot`] saying whether the file is foreign, of another
+    /// A [`Snapshot`](crate::ErrorKind::Snapshot) error saying whether the file is foreign, of another
     /// version, truncated, or corrupt (checksum or contents); never a panic
     /// or a wrong graph from a damaged file.
     ///
@@ -144,12 +141,9 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be written.
+    /// An [`Io`](crate::ErrorKind::Io) error when the file cannot be written.
     pub fn save_snapshot(&self, path: impl AsRef<std::path::Path>) -> Result<(), Error> {
         let path = path.as_ref();
-        std::fs::write(path, self.to_snapshot()).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })
+        std::fs::write(path, self.to_snapshot()).map_err(|source| Error::io(path, source))
     }
 }

@@ -19,30 +19,12 @@ use std::io::Read;
 use std::ops::Range;
 
 use rayon::prelude::*;
-use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use crate::base::model::{Actor, Dataset, Relation, Source};
 use crate::graph::ActorGraph;
 
-/// How deep RON values may nest; deeper input is an error, not a stack overflow.
-const RECURSION_LIMIT: usize = 64;
-
-/// How every reader of RON datasets parses, whole texts and single items
-/// alike, so the two paths agree on what a text means.
-pub(super) fn ron_options() -> ron::Options {
-    // implicit_some lets data files write `from: "2016"` for an optional date.
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(RECURSION_LIMIT)
-}
-
-/// The text format of a dataset.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Dialect {
-    Ron,
-    Json,
-}
+use super::dialect::{Dialect, ron_options};
 
 /// The streaming load gave up; load the whole text the ordinary way.
 #[derive(Debug, PartialEq, Eq)]
@@ -113,6 +95,25 @@ fn read_pieces(
         }
     }
     pieces.send(piece).map_err(|_| GiveUp)
+}
+
+/// Where each item of the text's three lists (sources, actors, relations)
+/// begins, in the order given; `None` when the text is not the plain
+/// outline of a dataset.
+pub(crate) fn item_starts(text: &[u8], dialect: Dialect) -> Option<[Vec<usize>; 3]> {
+    let mut splitter = Splitter::new(dialect);
+    splitter.scan(text, 0).ok()?;
+    splitter.finish().ok()?;
+    let mut starts: [Vec<usize>; 3] = Default::default();
+    for (list, range) in splitter.found {
+        let slot = match list {
+            List::Sources => 0,
+            List::Actors => 1,
+            List::Relations => 2,
+        };
+        starts[slot].push(range.start);
+    }
+    Some(starts)
 }
 
 /// An item parsed from its text.

@@ -41,7 +41,7 @@ type Blame<'a> = &'a dyn Fn() -> Item;
 ///
 /// # Errors
 ///
-/// [`Error::Invalid`] with every problem found (up to [`Problems::CAP`]).
+/// An [`Invalid`](crate::ErrorKind::Invalid) error with every problem found (up to [`Problems::CAP`]).
 pub(crate) fn check(store: &Store, names_held: usize, batch: &Dataset) -> Result<Plan, Error> {
     let mut problems = Problems::default();
     capacity::check(store, names_held, batch, &mut problems);

@@ -1,10 +1,11 @@
 //! Checks of relations, their citations and claimants.
 
 use crate::base::date::{Interval, When};
-use crate::base::error::{Error, Fault, Item, ItemKind, Problems, suggest};
+use crate::base::error::{Fault, Item, ItemKind, Problems};
 use crate::base::model::{
     ActorKind, Citation, Claimant, MAX_CITATIONS, Relation, RelationKind, Stance,
 };
+use crate::base::nearest::suggest;
 use crate::store::ix::{ActorIx, SourceIx};
 
 use super::{Blame, Catalogue};
@@ -114,7 +115,10 @@ pub(super) fn check_interval(
     until: Option<When>,
     problems: &mut Problems,
 ) {
-    if let Err(Error::ReversedInterval { from, until }) = Interval::new(from, until) {
+    if let Err(e) = Interval::new(from, until)
+        && let Some((from, until)) = e.reversed_bounds()
+    {
+        let (from, until) = (from.to_owned(), until.to_owned());
         problems.push(item(), Fault::ReversedInterval { from, until });
     }
 }

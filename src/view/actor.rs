@@ -188,20 +188,21 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::AmbiguousName`] listing the candidates when several actors
+    /// An [`AmbiguousName`](crate::ErrorKind::AmbiguousName) error listing the candidates when several actors
     /// bear the name, or the text is part of several actors' names ("Hezb"
-    /// in "Hezbollah" and a truce with Hezbollah); [`Error::UnknownName`] with
+    /// in "Hezbollah" and a truce with Hezbollah); an [`UnknownName`](crate::ErrorKind::UnknownName) error with
     /// the nearest candidates, if any, otherwise.
     ///
     /// # Example
     ///
     /// ```
-    /// use actorgraph::{ActorGraph, Error};
+    /// use actorgraph::{ActorGraph, ErrorKind};
     ///
     /// let graph = ActorGraph::embedded()?;
     /// assert_eq!(graph.resolve("Golani")?.id.as_str(), "abu_mohammed_al_julani");
     /// let err = graph.resolve("Hezb").unwrap_err();
-    /// assert!(matches!(err, Error::AmbiguousName { total: 2, .. }), "{err}");
+    /// assert_eq!(err.kind(), ErrorKind::AmbiguousName, "{err}");
+    /// assert_eq!(err.candidate_count(), Some(2));
     /// let err = graph.resolve("Hayat Tahrir").unwrap_err().to_string();
     /// assert!(err.contains("did you mean \"hayat tahrir al-sham\"?"), "{err}");
     /// # Ok::<(), actorgraph::Error>(())

@@ -28,8 +28,9 @@ mod relation;
 mod search;
 
 use crate::base::date::{Certainty, Date, Holding};
-use crate::base::error::{Error, suggest};
+use crate::base::error::{Error, Repr};
 use crate::base::model::{Direction, RelationKind};
+use crate::base::nearest::suggest;
 use crate::graph::ActorGraph;
 use crate::index::interval::Stab;
 use crate::store::ix::RelationIx;
@@ -114,7 +115,7 @@ impl ActorGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownRelation`], with the closest id as a suggestion.
+    /// An [`UnknownRelation`](crate::ErrorKind::UnknownRelation) error, with the closest id as a suggestion.
     ///
     /// # Example
     ///
@@ -133,10 +134,10 @@ impl ActorGraph {
     pub fn relation(&self, id: &str) -> Result<RelationRef<'_>, Error> {
         match self.store.relation_ix(id) {
             Some(position) => Ok(RelationRef::plain(self, position)),
-            None => Err(Error::UnknownRelation {
+            None => Err(Error::from(Repr::UnknownRelation {
                 id: id.to_owned(),
                 suggestion: suggest(id, self.store.relation_ids()),
-            }),
+            })),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::base::error::Error;
+use crate::base::error::{Error, Repr};
 use crate::base::matching::{MatchKind, NameRole, Suggestion, describe};
 use crate::graph::ActorGraph;
 use crate::index::search::{Hit, name_at};
@@ -174,15 +174,15 @@ pub(super) fn resolve_loosely<'g>(
         .take(Error::MAX_CANDIDATES)
         .map(|&h| Candidate::from_hit(graph, h).to_suggestion())
         .collect();
-    Err(Error::UnknownName {
+    Err(Error::from(Repr::UnknownName {
         query: text.to_owned(),
         suggestion: nearest.first().map(|s| s.matched.to_lowercase()),
         nearest,
-    })
+    }))
 }
 
 fn ambiguous(graph: &ActorGraph, text: &str, hits: &[Hit]) -> Error {
-    Error::AmbiguousName {
+    Error::from(Repr::AmbiguousName {
         query: text.to_owned(),
         candidates: hits
             .iter()
@@ -190,5 +190,5 @@ fn ambiguous(graph: &ActorGraph, text: &str, hits: &[Hit]) -> Error {
             .map(|&h| Candidate::from_hit(graph, h).to_suggestion())
             .collect(),
         total: hits.len(),
-    }
+    })
 }
