@@ -147,3 +147,126 @@ fn a_mistake_deep_in_a_large_file_names_its_line_like_a_small_one() {
     assert!(err.to_string().contains("nobody"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The line a text's `n`-th occurrence of `needle` is on, counted from one.
+fn line_of_nth(text: &str, needle: &str, n: usize) -> usize {
+    let at = text
+        .match_indices(needle)
+        .nth(n)
+        .expect("the needle occurs")
+        .0;
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn validation_problems_deep_in_a_streamed_file_carry_their_line() {
+    let data = actorgraph::synthetic::Spec::benches(30_000).generate();
+    let text = data.to_ron().unwrap();
+    // The 25 000th relation names an actor no list holds.
+    let target = &data.relations[25_000];
+    let needle = format!("id: \"{}\"", target.id);
+    let at = text.find(&needle).unwrap();
+    let subject = format!("subject: \"{}\"", target.subject);
+    let bad_text = format!(
+        "{}{}",
+        &text[..at],
+        text[at..].replacen(&subject, "subject: \"nobody\"", 1)
+    );
+    let dir = std::env::temp_dir().join(format!("actorgraph-located-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, contents) in [
+        ("bad.ron", bad_text.clone()),
+        (
+            "bad.json",
+            Dataset::from_ron(&bad_text).unwrap().to_json().unwrap(),
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, &contents).unwrap();
+        let err = ActorGraph::from_path(&path).unwrap_err();
+        let problems = err.problems().expect("validation problems");
+        let problem = problems.iter().next().unwrap();
+        assert!(problem.to_string().contains("nobody"), "{problem}");
+        let at = problem.position.expect("the problem has a position");
+        // The item begins on the line of its opening bracket, just above
+        // (RON) or at (JSON) its id.
+        let id_line = line_of_nth(&contents, &format!("\"{}\"", target.id), 0);
+        assert!(
+            (id_line.saturating_sub(1)..=id_line).contains(&at.line),
+            "{name}: item at line {}, id on line {id_line}",
+            at.line
+        );
+        assert_eq!(err.position(), Some(at));
+        assert!(
+            err.to_string()
+                .contains(&format!("line {}, column {}", at.line, at.column))
+        );
+        let offset = at.offset.expect("a byte offset");
+        assert!(matches!(contents.as_bytes()[offset], b'(' | b'{'), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn validation_problems_in_a_small_text_carry_their_line_and_column() {
+    let text = "(\n    sources: [(id: \"s\", title: \"S\", published: \"2024\")],\n    actors: [\n        (id: \"a\", name: \"A\", kind: State),\n      (id: \"a\", name: \"Another\", kind: State),\n    ],\n    relations: [\n        (id: \"r\", kind: Backs, subject: \"a\", object: \"b\",\n            citations: [(source: \"s\", quote: \"q\")]),\n    ],\n)";
+    let err = ActorGraph::from_ron(text).unwrap_err();
+    let found: Vec<(String, usize, usize)> = err
+        .problems()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let at = p.position.unwrap();
+            (p.item.id.clone(), at.line, at.column)
+        })
+        .collect();
+    // The duplicate at its second definition; the relation at its bracket.
+    assert!(found.contains(&("a".to_owned(), 5, 7)), "{found:?}");
+    assert!(found.contains(&("r".to_owned(), 8, 9)), "{found:?}");
+    // A record built in code has no text, so no position.
+    let mut data = Dataset::from_ron(text).unwrap();
+    data.actors.pop();
+    let err = ActorGraph::from_dataset(data).unwrap_err();
+    assert!(err.problems().unwrap().iter().all(|p| p.position.is_none()));
+}
+
+#[test]
+fn json_and_ron_syntax_errors_print_one_position_at_the_true_column() {
+    let ron = "(actors: [(id: \"x\",\n  nme: \"X\")])";
+    let json = "{\"actors\": [\n  {\"id\": \"x\", \"nme\": \"X\"}]}";
+    for (err, column) in [
+        (Dataset::from_ron(ron).unwrap_err(), 3),
+        // serde_json points at the last character it read: the key's quote.
+        (Dataset::from_json(json).unwrap_err(), 19),
+    ] {
+        let message = err.to_string();
+        assert_eq!(message.matches("line").count(), 1, "{message}");
+        let at = err.position().unwrap();
+        assert_eq!((at.line, at.column), (2, column), "{message}");
+    }
+    // A bad byte is at the same, true column in both formats.
+    let dir = std::env::temp_dir().join(format!("actorgraph-utf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in [
+        (
+            "bad.ron",
+            &b"(actors: [\n  (id: \"x\xff\", name: \"X\", kind: State)])"[..],
+        ),
+        (
+            "bad.json",
+            &b"{\"actors\": [\n  {\"id\": \"x\xff\", \"name\": \"X\", \"kind\": \"State\"}]}"[..],
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = ActorGraph::from_path(&path).unwrap_err();
+        let at = err.position().unwrap();
+        let column = if name.ends_with("ron") { 10 } else { 12 };
+        assert_eq!((at.line, at.column), (2, column), "{name}: {err}");
+        assert!(
+            std::error::Error::source(&err).is_some(),
+            "the cause is kept"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
