@@ -2,8 +2,7 @@
 //! actor.
 
 use crate::base::date::Date;
-use crate::base::id::SourceId;
-use crate::base::model::{Claimant, Stance};
+use crate::base::model::Stance;
 use crate::index::names::normalize_name;
 use crate::view::{ActorRef, Evidence, RelationRef};
 
@@ -52,30 +51,6 @@ pub fn quote_names(quote: &str, actor: ActorRef<'_>) -> bool {
     names_of(actor).iter().any(|n| quote.contains(n.as_str()))
 }
 
-/// Whether the claimant of `evidence` (the one it names, else its
-/// article) now disputes the relation: its latest citation there, as the
-/// view knows them, disputes it. A claimant repeating itself withdraws
-/// nothing, though [`Evidence::is_superseded`] marks the earlier quote.
-fn withdrawn<'g>(relation: RelationRef<'g>, evidence: &Evidence<'g>) -> bool {
-    let voice = |e: &Evidence<'g>| -> (Option<&'g Claimant>, Option<&'g SourceId>) {
-        match e.claimed_by() {
-            Some(claimant) => (Some(claimant), None),
-            None => (None, Some(&e.source().id)),
-        }
-    };
-    let order = |(position, e): &(usize, Evidence<'_>)| {
-        let published = e.source().published;
-        let last = published.last_day().unwrap_or(Date::MAX);
-        (published.first_day(), last, *position)
-    };
-    relation
-        .citations()
-        .enumerate()
-        .filter(|(_, e)| voice(e) == voice(evidence))
-        .max_by_key(order)
-        .is_some_and(|(_, latest)| latest.stance() == Stance::Disputes)
-}
-
 /// The strongest quote supporting any of `relations` (the parallel
 /// relations of one hop, say), as the view that found them knows it.
 ///
@@ -117,7 +92,9 @@ pub fn strongest_evidence<'g>(relations: &[RelationRef<'g>]) -> Option<Evidence<
                         .count();
                     let published = e.source().published;
                     let key = (
-                        withdrawn(relation, &e),
+                        // Its claimant has since disputed it; a claimant
+                        // repeating itself withdraws nothing.
+                        e.claimant_stance() == Stance::Disputes,
                         unnamed,
                         e.claimed_by().is_some(),
                         published.first_day(),

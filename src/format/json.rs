@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::base::error::{Error, Position, TextSpan};
-use crate::base::model::{Claimant, Dataset};
+use crate::base::model::Dataset;
 use crate::graph::ActorGraph;
 use crate::view::{ActorRef, RelationRef};
 
@@ -147,13 +147,8 @@ fn relation_data(relation: &RelationRef<'_>) -> Map<String, Value> {
         .citations()
         .map(|e| {
             let published = e.source().published;
-            // Who speaks: the claimant the citation names, else the article;
-            // the claimant rule compares citations of one voice.
-            let voice = match e.claimed_by() {
-                Some(Claimant::Actor(id)) => format!("actor:{id}"),
-                Some(Claimant::Other(who)) => format!("other:{who}"),
-                None => format!("article:{}", e.source().id),
-            };
+            // The claimant rule compares citations of one voice.
+            let voice = e.voice_label();
             json!({
                 "source": e.source().id.as_str(),
                 "published": published.to_string(),

@@ -13,6 +13,7 @@
 //! hands them out as it adds records and never removes one, so a position
 //! once made stays valid.
 
+pub(crate) mod claims;
 pub(crate) mod codec;
 pub(crate) mod codes;
 pub(crate) mod interner;
@@ -26,7 +27,7 @@ pub use snapshot::FORMAT_VERSION;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::base::date::{Date, Interval};
+use crate::base::date::Interval;
 use crate::base::model::{
     Acknowledgement, Actor, Citation, Claimant, Direction, Relation, RelationKind, Source, Stance,
 };
@@ -51,16 +52,6 @@ const CITATION_BLOCK: usize = 16;
 struct CitationRow {
     source: Tagged,
     quote: QuoteIx,
-}
-
-/// The first days some source supporting, or disputing, a relation had
-/// appeared, possibly and certainly; `Date::NEVER` where none.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Knowledge {
-    pub(crate) known_possibly: Date,
-    pub(crate) known_certainly: Date,
-    pub(crate) disputed_possibly: Date,
-    pub(crate) disputed_certainly: Date,
 }
 
 /// A relation touching an actor, as the adjacency lists it.
@@ -106,14 +97,6 @@ pub(crate) struct Store {
     /// Acknowledged lint warnings, by relation and by citation.
     relation_acks: Vec<(RelationIx, Box<[Acknowledgement]>)>,
     citation_acks: Vec<(CitationIx, Box<[Acknowledgement]>)>,
-}
-
-/// Who makes the claim a citation carries: the claimant it names, else
-/// the article itself.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Voice<'s> {
-    Named(&'s Claimant),
-    Article(SourceIx),
 }
 
 fn sparse<K: Ord + Copy, T>(table: &[(K, T)], key: K) -> Option<&T> {
@@ -324,33 +307,6 @@ impl Store {
         sparse(&self.notes, relation).map(|n| &**n)
     }
 
-    /// When the sources behind the relation appeared.
-    ///
-    /// # Complexity
-    ///
-    /// O(c) for its c citations.
-    pub(crate) fn knowledge(&self, relation: RelationIx) -> Knowledge {
-        let mut knowledge = Knowledge {
-            known_possibly: Date::NEVER,
-            known_certainly: Date::NEVER,
-            disputed_possibly: Date::NEVER,
-            disputed_certainly: Date::NEVER,
-        };
-        for citation in self.citations_of(relation) {
-            let published = self.source(self.citation_source(citation)).published;
-            let (first, last) = (published.first_day(), published.last_or_never());
-            // A denial published before any report does not make the claim known.
-            if self.citation_stance(citation) == Stance::Disputes {
-                knowledge.disputed_possibly = knowledge.disputed_possibly.min(first);
-                knowledge.disputed_certainly = knowledge.disputed_certainly.min(last);
-            } else {
-                knowledge.known_possibly = knowledge.known_possibly.min(first);
-                knowledge.known_certainly = knowledge.known_certainly.min(last);
-            }
-        }
-        knowledge
-    }
-
     /// Citation `citation` as an owned record.
     pub(crate) fn citation_record(&self, citation: CitationIx) -> Citation {
         Citation {
@@ -405,86 +361,6 @@ impl Store {
             note: self.note(relation).map(str::to_owned),
             acknowledged: self.relation_acks(relation).to_vec(),
         }
-    }
-
-    // ----- who claims what, and when --------------------------------------
-
-    fn voice(&self, citation: CitationIx) -> Voice<'_> {
-        match self.citation_claimant(citation) {
-            Some(claimant) => Voice::Named(claimant),
-            None => Voice::Article(self.citation_source(citation)),
-        }
-    }
-
-    /// Whether the citation's source had appeared by `limit` (`None`: any
-    /// day), read possibly or certainly.
-    fn published_by(&self, citation: CitationIx, limit: Option<Date>, certainly: bool) -> bool {
-        let published = self.source(self.citation_source(citation)).published;
-        match limit {
-            None => true,
-            Some(day) if certainly => published.last_or_never() <= day,
-            Some(day) => published.first_day() <= day,
-        }
-    }
-
-    /// Publication order: by the days a source can have appeared, then by
-    /// the citation's place in the data.
-    fn published_key(&self, citation: CitationIx) -> (Date, Date, CitationIx) {
-        let published = self.source(self.citation_source(citation)).published;
-        (published.first_day(), published.last_or_never(), citation)
-    }
-
-    /// Whether some claimant cited the relation both ways.
-    #[inline]
-    pub(crate) fn changed_story(&self, relation: RelationIx) -> bool {
-        self.changed_story.binary_search(&relation).is_ok()
-    }
-
-    /// Whether `citation` is withdrawn as known by `limit`: its claimant
-    /// has a later citation on the relation, published by then.
-    pub(crate) fn is_superseded(
-        &self,
-        relation: RelationIx,
-        citation: CitationIx,
-        limit: Option<Date>,
-        certainly: bool,
-    ) -> bool {
-        let voice = self.voice(citation);
-        let key = self.published_key(citation);
-        self.citations_of(relation).any(|other| {
-            other != citation
-                && self.voice(other) == voice
-                && self.published_key(other) > key
-                && self.published_by(other, limit, certainly)
-        })
-    }
-
-    /// The claimant rule: as known by `limit`, each claimant's stance is
-    /// that of its latest citation published by then; the relation is
-    /// contested when a current stance disputes it and another supports it.
-    ///
-    /// # Complexity
-    ///
-    /// O(c²) for its c citations, which are few.
-    pub(crate) fn contested_by_latest_stance(
-        &self,
-        relation: RelationIx,
-        limit: Option<Date>,
-        certainly: bool,
-    ) -> bool {
-        let (mut supports, mut disputes) = (false, false);
-        for citation in self.citations_of(relation) {
-            if !self.published_by(citation, limit, certainly)
-                || self.is_superseded(relation, citation, limit, certainly)
-            {
-                continue;
-            }
-            match self.citation_stance(citation) {
-                Stance::Supports => supports = true,
-                Stance::Disputes => disputes = true,
-            }
-        }
-        supports && disputes
     }
 
     // ----- adding ---------------------------------------------------------
@@ -632,7 +508,7 @@ impl Store {
         if span.is_ranged() {
             self.ranged.push((position, interval));
         }
-        if story_changes(relation) {
+        if claims::story_changes(relation) {
             self.changed_story.push(position);
         }
         if relation.kind == RelationKind::Killed {
@@ -646,21 +522,4 @@ impl Store {
         debug_assert_eq!(edge.index(), position.index());
         Ok(position)
     }
-}
-
-/// Whether some claimant of `relation` (named, or the article itself)
-/// cites it both supporting and disputing.
-fn story_changes(relation: &Relation) -> bool {
-    let voice = |c: &Citation| {
-        (
-            c.claimed_by.clone(),
-            c.claimed_by.is_none().then(|| c.source.clone()),
-        )
-    };
-    relation.citations.iter().any(|a| {
-        relation
-            .citations
-            .iter()
-            .any(|b| a.stance != b.stance && voice(a) == voice(b))
-    })
 }

@@ -244,11 +244,7 @@ impl<'g> RelationRef<'g> {
             .citations_of(relation)
             .filter_map(move |number| {
                 let source = graph.store.source(graph.store.citation_source(number));
-                let appeared = match known_by {
-                    None => true,
-                    Some(day) if certainly => source.published.last_or_never() <= day,
-                    Some(day) => source.published.first_day() <= day,
-                };
+                let appeared = graph.store.published_by(number, known_by, certainly);
                 appeared.then_some(Evidence {
                     graph,
                     relation,
@@ -333,6 +329,36 @@ impl<'g> Evidence<'g> {
         self.graph
             .store
             .is_superseded(self.relation, self.number, self.known_by, self.certainly)
+    }
+
+    /// The stance its claimant (the one it names, else the article) holds
+    /// now on the relation, as the view knows it: that of the claimant's
+    /// latest citation there. A supporting quote whose claimant has since
+    /// disputed the relation is withdrawn.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{ActorGraph, Stance};
+    ///
+    /// let graph = ActorGraph::embedded()?;
+    /// let backing = graph.relation("russia_backs_syrian_government")?;
+    /// for evidence in backing.citations() {
+    ///     // Nobody here changed their mind: each stance is its claimant's latest.
+    ///     assert_eq!(evidence.claimant_stance(), evidence.stance());
+    /// }
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn claimant_stance(&self) -> Stance {
+        self.graph
+            .store
+            .latest_stance(self.relation, self.number, self.known_by, self.certainly)
+    }
+
+    /// Who speaks, as text that is the same for every citation of one
+    /// claimant, for exports whose readers apply the claimant rule.
+    pub(crate) fn voice_label(&self) -> String {
+        self.graph.store.voice_label(self.number)
     }
 
     /// Lint warnings the dataset's author acknowledged on this citation.
