@@ -78,7 +78,7 @@ fn node_ids_are_actor_ids() {
     let g = syria();
     let dot = actorgraph::dot::to_dot(g.at(day("2024-11-30")), &DotOptions::default()).unwrap();
     assert!(dot.contains("\"hts\" [label=\"Hayat Tahrir al-Sham\""));
-    assert!(dot.contains("\"turkey\" -> \"rebels\""));
+    assert!(dot.contains("\"turkey\" -> \"sna\""));
 }
 
 #[test]
