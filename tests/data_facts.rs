@@ -1991,3 +1991,66 @@ fn pro_iranian_militias_stand_with_iran() {
         .collect::<Vec<_>>();
     assert_eq!(allies, ["iran"]);
 }
+
+#[test]
+fn araghchi_met_assad_and_held_talks_in_ankara() {
+    // Audit 2, not counted: "met with Assad in Damascus Sunday", "He later
+    // held talks in Ankara", as the AP reported.
+    let g = syria();
+    let talks = |actor: &str| {
+        let mut found: Vec<String> = events(
+            g.at(day("2024-12-07")),
+            actor,
+            RelationKind::MetWith,
+            actorgraph::Direction::Outgoing,
+        )
+        .map(|r| r.object().id.to_string())
+        .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(talks("abbas_araghchi"), ["bashar_al_assad", "turkey"]);
+    let meeting = g.relation("abbas_araghchi_met_with_bashar_al_assad").unwrap();
+    assert_eq!(meeting.happened_on().unwrap().to_string(), "2024-12-01");
+    assert_eq!(meeting.claimed_by().unwrap().to_string(), "associated_press");
+    assert!(meeting.kind().is_symmetric());
+}
+
+#[test]
+fn the_turkish_and_russian_ministers_spoke_by_telephone() {
+    let g = syria();
+    let call = g
+        .relation("turkish_foreign_minister_met_with_russian_foreign_minister")
+        .unwrap();
+    assert_eq!(call.kind(), RelationKind::MetWith);
+    assert_eq!(call.claimed_by().unwrap().to_string(), "russia");
+    assert_eq!(
+        call.happened_on().unwrap().to_string(),
+        "[2024-11-27..2024-11-30]"
+    );
+}
+
+#[test]
+fn damascus_demands_a_turkish_withdrawal_and_araghchi_calls_on_moscow() {
+    // Audit 1b #35: the demand is a call, not opposition.
+    let g = syria();
+    let calls = |actor: &str| {
+        objects(events(
+            g.at(day(OFFENSIVE_DAY_3)),
+            actor,
+            RelationKind::CallsOn,
+            actorgraph::Direction::Outgoing,
+        ))
+    };
+    assert_eq!(calls("syrian_government"), ["turkey"]);
+    assert_eq!(calls("abbas_araghchi"), ["russia"]);
+    let demand = g.relation("syrian_government_calls_on_turkey").unwrap();
+    assert!(
+        demand
+            .citations()
+            .next()
+            .unwrap()
+            .quote()
+            .contains("demanding a withdrawal of Turkish troops")
+    );
+}
