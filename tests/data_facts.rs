@@ -2010,9 +2010,14 @@ fn araghchi_met_assad_and_held_talks_in_ankara() {
         found
     };
     assert_eq!(talks("abbas_araghchi"), ["bashar_al_assad", "turkey"]);
-    let meeting = g.relation("abbas_araghchi_met_with_bashar_al_assad").unwrap();
+    let meeting = g
+        .relation("abbas_araghchi_met_with_bashar_al_assad")
+        .unwrap();
     assert_eq!(meeting.happened_on().unwrap().to_string(), "2024-12-01");
-    assert_eq!(meeting.claimed_by().unwrap().to_string(), "associated_press");
+    assert_eq!(
+        meeting.claimed_by().unwrap().to_string(),
+        "associated_press"
+    );
     assert!(meeting.kind().is_symmetric());
 }
 

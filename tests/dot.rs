@@ -267,7 +267,10 @@ fn talks_and_calls_are_drawn_with_their_own_colours() {
             .kinds([RelationKind::MetWith, RelationKind::CallsOn]),
     )
     .unwrap();
-    assert!(dot.contains("\"abbas_araghchi\" -> \"bashar_al_assad\""), "{dot}");
+    assert!(
+        dot.contains("\"abbas_araghchi\" -> \"bashar_al_assad\""),
+        "{dot}"
+    );
     assert!(dot.contains("\"syrian_government\" -> \"turkey\""), "{dot}");
     assert!(dot.contains("#0077b6") && dot.contains("#6a4c93"), "{dot}");
     render_svg(&dot);

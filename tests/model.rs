@@ -537,6 +537,12 @@ fn talks_and_calls_are_events_appended_after_every_older_kind() {
     }
     let snapshot = g.to_snapshot();
     let opened = actorgraph::ActorGraph::from_snapshot(&snapshot).unwrap();
-    assert_eq!(opened.relation("call").unwrap().kind(), RelationKind::CallsOn);
-    assert_eq!(opened.relation("talks").unwrap().kind(), RelationKind::MetWith);
+    assert_eq!(
+        opened.relation("call").unwrap().kind(),
+        RelationKind::CallsOn
+    );
+    assert_eq!(
+        opened.relation("talks").unwrap().kind(),
+        RelationKind::MetWith
+    );
 }
