@@ -1734,6 +1734,7 @@ fn hedged_and_inferred_relations_say_so_in_their_notes() {
             "name only the brokers",
         ),
         ("russia_opposes_ukraine", "not the opponent"),
+        ("rebels_attack_syrian_army", "begin on Friday"),
         (
             "jabhat_al_nusra_merged_into_hts",
             "no kind for one organisation succeeding another",
