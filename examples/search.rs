@@ -44,8 +44,22 @@ fn main() -> ExitCode {
                 writeln!(out, "      and {rest} more (--limit)")?;
             }
             // What a query given this text would act on.
-            match graph.resolve(&args.text) {
-                Ok(actor) => writeln!(out, "Resolves to {} (id {})", actor.name, actor.id)?,
+            match graph.resolve_explained(&args.text) {
+                Ok(found) if found.is_part_of_name() => {
+                    let actor = found.actor();
+                    writeln!(
+                        out,
+                        "Resolves to {} (id {}), matching part of the name {:?} ({})",
+                        actor.name,
+                        actor.id,
+                        found.matched(),
+                        found.how()
+                    )?
+                }
+                Ok(found) => {
+                    let actor = found.actor();
+                    writeln!(out, "Resolves to {} (id {})", actor.name, actor.id)?
+                }
                 Err(e) => writeln!(out, "Does not resolve: {e}")?,
             }
             Ok(out)

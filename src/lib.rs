@@ -76,8 +76,10 @@
 //! words and phrases of longer names, then starts of words, and, only when
 //! nothing else fits, near misses. [`ActorGraph::resolve`], which every
 //! query uses, accepts an exact id, then an exact name, then a whole name
-//! spelt otherwise, when one actor bears it; anything looser fails with
-//! the candidates listed:
+//! spelt otherwise, when one actor bears it, then part of a name when only
+//! one actor's names hold all its words ("Northern Storm";
+//! [`ActorGraph::resolve_explained`] says so); anything looser, or shared,
+//! fails with the candidates listed:
 //!
 //! ```
 //! use actorgraph::{ActorGraph, ErrorKind};

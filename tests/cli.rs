@@ -45,10 +45,11 @@ fn main_command_prints_both_camps_their_backers_and_foes() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     for expected in [
         "Camp of HTS-led rebel coalition",
-        "Camp of Syrian government",
-        // Turkey's direct backing of the rebels, their main support.
-        "    Turkey backs HTS-led rebel coalition (… to now) [contested]",
-        "Turkey, which is one of the rebels’ main backers",
+        // Its principal is the member with the most fighting.
+        "Camp of Syrian Arab Army",
+        // Turkey backs the opposition at large, to which the coalition belongs.
+        "    Turkey backs Syrian opposition (… to now)",
+        "Turkey, which supports the rebels",
         // A chain of support, each hop with its quote.
         "    Iran -[backs]-> Hezbollah -[backs]-> Syrian government",
         "\"Lebanon’s Iran-backed Hezbollah\"",
@@ -99,7 +100,12 @@ fn unknown_relation_kind_argument() {
 
 #[test]
 fn unknown_actor_argument() {
-    fails_in_one_line(&run("timeline", &["Hayat Tahrir"]), 1, "did you mean");
+    // "Hayat Tahrir" now resolves, as part of one name; a near miss does not.
+    fails_in_one_line(
+        &run("timeline", &["Hayat Tahrir al-Shan"]),
+        1,
+        "did you mean",
+    );
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn node_ids_are_actor_ids() {
     let g = syria();
     let dot = actorgraph::dot::to_dot(g.at(day("2024-11-30")), &DotOptions::default()).unwrap();
     assert!(dot.contains("\"hts\" [label=\"Hayat Tahrir al-Sham\""));
-    assert!(dot.contains("\"turkey\" -> \"rebels\""));
+    assert!(dot.contains("\"turkey\" -> \"sna\""));
 }
 
 #[test]
@@ -254,4 +254,24 @@ fn an_overview_leaves_out_outsiders_and_edge_labels() {
         "edges carry no labels"
     );
     render_svg(&overview);
+}
+
+#[test]
+fn talks_and_calls_are_drawn_with_their_own_colours() {
+    let g = syria();
+    let view = g.at(day("2024-12-02"));
+    let dot = actorgraph::dot::to_dot(
+        view,
+        &DotOptions::default()
+            .events(true)
+            .kinds([RelationKind::MetWith, RelationKind::CallsOn]),
+    )
+    .unwrap();
+    assert!(
+        dot.contains("\"abbas_araghchi\" -> \"bashar_al_assad\""),
+        "{dot}"
+    );
+    assert!(dot.contains("\"syrian_government\" -> \"turkey\""), "{dot}");
+    assert!(dot.contains("#0077b6") && dot.contains("#6a4c93"), "{dot}");
+    render_svg(&dot);
 }

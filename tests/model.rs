@@ -491,3 +491,58 @@ fn a_quote_warning_is_acknowledged_on_its_citation() {
         (source: "s", quote: "they armed them", acknowledged: [(warning: QuoteNamesNeitherEnd, reason: "the sentence before names both")])])"#;
     assert_eq!(lint_case(bad), []);
 }
+
+#[test]
+fn talks_and_calls_are_events_appended_after_every_older_kind() {
+    // The snapshot format encodes kinds by position: new kinds go last.
+    let n = RelationKind::ALL.len();
+    assert_eq!(
+        RelationKind::ALL[n - 2..],
+        [RelationKind::MetWith, RelationKind::CallsOn]
+    );
+    assert_eq!(RelationKind::ALL[n - 3], RelationKind::WithdrewFrom);
+    for kind in [RelationKind::MetWith, RelationKind::CallsOn] {
+        assert!(kind.is_event(), "{kind:?}");
+        assert_eq!(kind.name().parse::<RelationKind>(), Ok(kind));
+        assert_eq!(format!("{kind:?}").parse::<RelationKind>(), Ok(kind));
+    }
+    assert!(RelationKind::MetWith.is_symmetric());
+    assert!(!RelationKind::CallsOn.is_symmetric());
+    assert_eq!(RelationKind::MetWith.verb(), "met with");
+    assert_eq!(RelationKind::CallsOn.verb(), "called on");
+    let g = actorgraph::ActorGraph::from_ron(
+        r#"(
+        sources: [(id: "s", title: "Report", published: "2024-12-02")],
+        actors: [(id: "a", name: "Alpha", kind: State), (id: "b", name: "Beta", kind: State)],
+        relations: [
+            (id: "talks", kind: MetWith, subject: "a", object: "b", on: "2024-12-01",
+                citations: [(source: "s", quote: "Alpha met Beta")]),
+            (id: "call", kind: CallsOn, subject: "b", object: "a", on: "2024-12-01",
+                citations: [(source: "s", quote: "Beta called on Alpha to withdraw")]),
+        ],
+    )"#,
+    )
+    .unwrap();
+    let view = g.at(day("2024-12-02"));
+    assert_eq!(view.relations().count(), 0, "events, not states");
+    assert_eq!(view.events().count(), 2);
+    // Symmetric: the talks are found from either side.
+    for side in ["a", "b"] {
+        let found = view
+            .events_of(g.resolve(side).unwrap())
+            .unwrap()
+            .filter(|r| r.kind() == RelationKind::MetWith)
+            .count();
+        assert_eq!(found, 1, "{side}");
+    }
+    let snapshot = g.to_snapshot();
+    let opened = actorgraph::ActorGraph::from_snapshot(&snapshot).unwrap();
+    assert_eq!(
+        opened.relation("call").unwrap().kind(),
+        RelationKind::CallsOn
+    );
+    assert_eq!(
+        opened.relation("talks").unwrap().kind(),
+        RelationKind::MetWith
+    );
+}

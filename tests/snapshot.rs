@@ -35,7 +35,7 @@ fn a_snapshot_opens_to_an_equal_graph_that_answers_the_same() {
     let opened = ActorGraph::from_snapshot(&g.to_snapshot()).unwrap();
     assert_eq!(
         opened.resolve("Jabhat al-Nusra").unwrap().id.as_str(),
-        "hts"
+        "jabhat_al_nusra"
     );
 }
 

@@ -206,8 +206,8 @@ fn supports(relation: &RelationRef<'_>) -> bool {
 /// let graph = ActorGraph::embedded()?;
 /// let camps = algo::camps(graph.at("2024-11-30".parse()?), &CampOptions::default());
 /// let rebels = camps.iter().find(|c| c.members().iter().any(|a| a.id.as_str() == "hts")).unwrap();
-/// // Turkey backs the rebels directly: a one-hop chain.
-/// assert!(rebels.backing().iter().any(|c| c.to_string() == "Turkey -[backs]-> HTS-led rebel coalition"));
+/// // Turkey backs the opposition at large, which is in the camp: a one-hop chain.
+/// assert!(rebels.backing().iter().any(|c| c.to_string() == "Turkey -[backs]-> Syrian opposition"));
 /// // The SNA, a rival of HTS, is not in the camp though it coordinates with it.
 /// assert!(!rebels.members().iter().any(|a| a.id.as_str() == "sna"));
 /// assert!(rebels.kept_apart().iter().any(|r| r.id() == "rebels_coordinates_with_sna"));

@@ -50,9 +50,14 @@ pub enum TimelineEvent<'g> {
 /// ```
 /// use actorgraph::{ActorGraph, TimelineEvent, algo};
 ///
-/// let graph = ActorGraph::embedded()?;
-/// let renamed = algo::timeline(&graph, "hts")?
-///     .any(|e| matches!(e.event, TimelineEvent::NameAdopted("Jabhat al-Nusra")));
+/// let graph = ActorGraph::from_ron(r#"(
+///     sources: [],
+///     actors: [(id: "front", name: "New Front", kind: ArmedGroup,
+///         former_names: [(name: "Old Front", from: "2011", until: "2017")])],
+///     relations: [],
+/// )"#)?;
+/// let renamed = algo::timeline(&graph, "New Front")?
+///     .any(|e| matches!(e.event, TimelineEvent::NameAdopted("Old Front")));
 /// assert!(renamed);
 /// # Ok::<(), actorgraph::Error>(())
 /// ```

@@ -139,11 +139,17 @@ pub enum RelationKind {
     Condemns,
     /// The subject withdrew from the object, a place (an event).
     WithdrewFrom,
+    /// Subject and object met or held talks, in person or by telephone (an
+    /// event); symmetric.
+    MetWith,
+    /// The subject publicly called on the object to act: a demand, an
+    /// appeal (an event).
+    CallsOn,
 }
 
 impl RelationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelationKind; 22] = [
+    pub const ALL: [RelationKind; 24] = [
         RelationKind::Backs,
         RelationKind::Opposes,
         RelationKind::AlliedWith,
@@ -166,13 +172,16 @@ impl RelationKind {
         RelationKind::BasedIn,
         RelationKind::Condemns,
         RelationKind::WithdrewFrom,
+        RelationKind::MetWith,
+        RelationKind::CallsOn,
     ];
 
     /// Whether the kind is an *event*, which happens on a day (`on`), or a
     /// *state*, which holds over an interval (`from`, `until`).
     ///
     /// Events: attacks, founded, split from, merged into, brokered, killed,
-    /// condemns, withdrew from. Every other kind is a state.
+    /// condemns, withdrew from, met with, calls on. Every other kind is a
+    /// state.
     pub fn is_event(self) -> bool {
         matches!(
             self,
@@ -184,6 +193,8 @@ impl RelationKind {
                 | RelationKind::Killed
                 | RelationKind::Condemns
                 | RelationKind::WithdrewFrom
+                | RelationKind::MetWith
+                | RelationKind::CallsOn
         )
     }
 
@@ -191,7 +202,10 @@ impl RelationKind {
     pub fn is_symmetric(self) -> bool {
         matches!(
             self,
-            RelationKind::AlliedWith | RelationKind::CoordinatesWith | RelationKind::CompetesWith
+            RelationKind::AlliedWith
+                | RelationKind::CoordinatesWith
+                | RelationKind::CompetesWith
+                | RelationKind::MetWith
         )
     }
 
@@ -220,6 +234,8 @@ impl RelationKind {
             RelationKind::BasedIn => "is based in",
             RelationKind::Condemns => "condemns",
             RelationKind::WithdrewFrom => "withdrew from",
+            RelationKind::MetWith => "met with",
+            RelationKind::CallsOn => "called on",
         }
     }
 
@@ -248,6 +264,8 @@ impl RelationKind {
             RelationKind::BasedIn => "based_in",
             RelationKind::Condemns => "condemns",
             RelationKind::WithdrewFrom => "withdrew_from",
+            RelationKind::MetWith => "met_with",
+            RelationKind::CallsOn => "calls_on",
         }
     }
 }

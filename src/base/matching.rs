@@ -42,6 +42,13 @@ impl MatchKind {
         matches!(self, MatchKind::Id | MatchKind::Exact | MatchKind::Variant)
     }
 
+    /// Whether every word of the text is a word of the name, which has
+    /// more: part of the name, as people type it ("Northern Storm" for
+    /// "Northern Storm Brigade"), as opposed to a whole name or a guess.
+    pub fn is_part_of_name(self) -> bool {
+        matches!(self, MatchKind::Phrase | MatchKind::Token)
+    }
+
     /// The kind in plain words, such as `spelling variant`.
     pub fn label(self) -> &'static str {
         match self {

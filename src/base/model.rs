@@ -76,10 +76,15 @@ impl Actor {
     /// # Example
     ///
     /// ```
-    /// let graph = actorgraph::ActorGraph::embedded()?;
-    /// let hts = graph.resolve("HTS")?;
-    /// assert_eq!(hts.name_on("2015-06-01".parse()?), "Jabhat al-Nusra");
-    /// assert_eq!(hts.name_on("2024-11-30".parse()?), "Hayat Tahrir al-Sham");
+    /// let graph = actorgraph::ActorGraph::from_ron(r#"(
+    ///     sources: [],
+    ///     actors: [(id: "front", name: "New Front", kind: ArmedGroup,
+    ///         former_names: [(name: "Old Front", from: "2011", until: "2017")])],
+    ///     relations: [],
+    /// )"#)?;
+    /// let front = graph.resolve("New Front")?;
+    /// assert_eq!(front.name_on("2015-06-01".parse()?), "Old Front");
+    /// assert_eq!(front.name_on("2024-11-30".parse()?), "New Front");
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn name_on(&self, day: Date) -> &str {

@@ -226,6 +226,8 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
         RelationKind::BasedIn => ("#9e9e9e", "dashed"),
         RelationKind::Condemns => ("#795548", "dashed"),
         RelationKind::WithdrewFrom => ("#e76f00", "dotted"),
+        RelationKind::MetWith => ("#0077b6", "dotted"),
+        RelationKind::CallsOn => ("#6a4c93", "dotted"),
     }
 }
 

@@ -46,6 +46,8 @@ impl Code for RelationKind {
             RelationKind::BasedIn => 19,
             RelationKind::Condemns => 20,
             RelationKind::WithdrewFrom => 21,
+            RelationKind::MetWith => 22,
+            RelationKind::CallsOn => 23,
         }
     }
 
@@ -150,6 +152,8 @@ mod tests {
             "BasedIn",
             "Condemns",
             "WithdrewFrom",
+            "MetWith",
+            "CallsOn",
         ];
         for (name, code) in &relation {
             let pinned = expected.iter().position(|e| e == name).map(|p| p as u8);

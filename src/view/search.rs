@@ -79,6 +79,13 @@ impl<'g> Candidate<'g> {
         self.score
     }
 
+    /// Whether the text matched only part of the name: every word of the
+    /// text is a word of it, which has more ("Northern Storm" for
+    /// "Northern Storm Brigade").
+    pub fn is_part_of_name(&self) -> bool {
+        self.how.is_part_of_name()
+    }
+
     /// The candidate as an owned value, as errors list it.
     pub fn to_suggestion(&self) -> Suggestion {
         let actor = self.actor.record();
@@ -146,12 +153,60 @@ impl ActorGraph {
             .into_iter()
             .map(move |hit| Candidate::from_hit(self, hit))
     }
+
+    /// Resolves `text` as [`ActorGraph::resolve`] does, and says how: the
+    /// candidate it resolved to, with the name that fit and the
+    /// [`MatchKind`], so that a caller can tell the user when a query acts
+    /// on part of a name ([`Candidate::is_part_of_name`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`ActorGraph::resolve`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{ActorGraph, MatchKind};
+    ///
+    /// let graph = ActorGraph::embedded()?;
+    /// let found = graph.resolve_explained("Northern Storm")?;
+    /// assert_eq!(found.actor().id.as_str(), "hts_northern_storm_brigade");
+    /// assert!(found.is_part_of_name());
+    /// assert_eq!(found.how(), MatchKind::Phrase);
+    /// assert!(!graph.resolve_explained("Hezbollah")?.is_part_of_name());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Complexity
+    ///
+    /// As [`ActorGraph::search`].
+    pub fn resolve_explained(&self, text: &str) -> Result<Candidate<'_>, Error> {
+        let actor = self.resolve(text)?;
+        let hit = self
+            .search_index
+            .find(&self.store, &self.names, text)
+            .into_iter()
+            .find(|h| h.actor == actor.position());
+        Ok(match hit {
+            Some(hit) => Candidate::from_hit(self, hit),
+            // Resolved by an exact name that the search reads otherwise.
+            None => Candidate {
+                actor,
+                matched: actor.record().name.as_str(),
+                role: NameRole::Name,
+                how: MatchKind::Exact,
+                score: 1.0,
+            },
+        })
+    }
 }
 
 /// Resolves `text` through the search, once an exact id or name has not:
-/// a whole name in another spelling resolves when one actor bears it; a
-/// part of names, a prefix or a near miss never does, and is offered in
-/// the error instead.
+/// a whole name in another spelling resolves when one actor bears it; so
+/// does part of a name (every word of the text a word of the name) when
+/// no other actor's names hold all its words, and a part shared by several
+/// actors lists them. A prefix or a near miss never resolves, and is
+/// offered in the error instead.
 pub(super) fn resolve_loosely<'g>(
     graph: &'g ActorGraph,
     text: &str,
@@ -164,6 +219,17 @@ pub(super) fn resolve_loosely<'g>(
             return Ok(ActorRef::new(graph, only.actor));
         }
         return Err(ambiguous(graph, text, &tied));
+    }
+    // Part of one actor's name only: what people type ("Northern Storm").
+    let partial: Vec<Hit> = hits
+        .iter()
+        .copied()
+        .filter(|h| h.how.is_part_of_name())
+        .collect();
+    match partial[..] {
+        [only] => return Ok(ActorRef::new(graph, only.actor)),
+        [_, _, ..] => return Err(ambiguous(graph, text, &partial)),
+        [] => {}
     }
     let guesses = hits.iter().all(|h| h.how == MatchKind::NearMiss);
     if hits.len() >= 2 && !guesses {
