@@ -225,10 +225,7 @@ impl ActorGraph {
         }
         // Ids are slugs of names, so their words are left to the names';
         // the search still finds an id whole through the index above.
-        let names = std::iter::once(actor.name.as_str())
-            .chain(actor.aliases.iter().map(String::as_str))
-            .chain(actor.former_names.iter().map(|f| f.name.as_str()));
-        for name in names {
+        for name in actor.names() {
             // Normalised once for both indexes: it is most of their cost.
             let normalized = normalize_name(name);
             if !self.names.insert(&normalized, position) {

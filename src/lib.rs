@@ -203,6 +203,7 @@ pub use base::date::{
     When,
 };
 pub use base::date_error::DateError;
+pub use base::death::Death;
 pub use base::error::{
     Error, ErrorKind, Fault, Item, ItemKind, Position, Problem, Problems, SnapshotFault, TextSpan,
 };

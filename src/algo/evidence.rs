@@ -9,10 +9,9 @@ use crate::view::{ActorRef, Evidence, RelationRef};
 /// The normalised names an actor goes by, as ` name ` with spaces around,
 /// for whole-word search in a quote made by [`normalize_quote`].
 pub(super) fn names_of(actor: ActorRef<'_>) -> Vec<String> {
-    let record = actor.record();
-    std::iter::once(record.name.as_str())
-        .chain(record.aliases.iter().map(String::as_str))
-        .chain(record.former_names.iter().map(|f| f.name.as_str()))
+    actor
+        .record()
+        .names()
         .map(normalize_name)
         .filter(|n| !n.is_empty())
         .map(|n| format!(" {n} "))

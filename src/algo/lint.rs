@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::base::date::{Date, Interval, When};
+use crate::base::date::{Holding, Interval, When};
+use crate::base::death::Death;
 use crate::base::few::Few;
 use crate::base::model::{RelationKind, Stance, Warning};
 use crate::graph::ActorGraph;
-use crate::view::{ActorRef, Evidence, RelationRef};
+use crate::view::{Evidence, RelationRef};
 
 use super::evidence::{names_of, normalize_quote};
 
@@ -219,40 +220,17 @@ fn event_after_report<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<
     }
 }
 
-/// Each person's earliest recorded death, by actor order, with what says so.
-fn deaths(graph: &ActorGraph) -> HashMap<usize, (When, String)> {
-    let mut deaths: HashMap<usize, (When, String)> = HashMap::new();
-    let mut add = |actor: ActorRef<'_>, died: When, source: String| {
-        let entry = deaths
-            .entry(actor.order())
-            .or_insert((died, source.clone()));
-        if died.last_or_never() < entry.0.last_or_never() {
-            *entry = (died, source);
-        }
-    };
-    for actor in graph.actor_handles() {
-        if let Some(died) = actor.died {
-            add(actor, died, "its `died` field".to_owned());
-        }
-    }
-    for relation in graph
-        .relations()
-        .filter(|r| r.kind() == RelationKind::Killed)
-    {
-        if let Some(died) = relation.happened_on() {
-            add(
-                relation.object(),
-                died,
-                format!("relation {:?}", relation.id()),
-            );
-        }
-    }
-    deaths
+/// Each person's earliest recorded death, by actor order.
+fn deaths(graph: &ActorGraph) -> HashMap<usize, Death> {
+    graph
+        .actor_handles()
+        .filter_map(|actor| Some((actor.order(), actor.death()?)))
+        .collect()
 }
 
 fn past_death<'g>(
     relation: RelationRef<'g>,
-    deaths: &HashMap<usize, (When, String)>,
+    deaths: &HashMap<usize, Death>,
     findings: &mut Vec<Finding<'g>>,
 ) {
     if relation.is_event() {
@@ -260,16 +238,14 @@ fn past_death<'g>(
     }
     let interval = relation.interval();
     for actor in [relation.subject(), relation.object()] {
-        let Some((died, source)) = deaths.get(&actor.order()) else {
+        let Some(death) = deaths.get(&actor.order()) else {
             continue;
         };
-        let death_last = died.last_or_never();
-        if death_last != Date::NEVER
-            && interval.possible_until() > death_last
-            && !interval.runs_past(*died)
-        {
+        // Certainly running past is refused when the graph is built; what
+        // only may is for the author to look at.
+        if interval.runs_past(death.died()) == Holding::Possibly {
             let message = format!(
-                "may run past the death of {:?} ({died}, by {source}); end it by then",
+                "may run past the death of {:?} ({death}); end it by then",
                 actor.name
             );
             push(findings, Warning::PastDeath, relation, None, message);

@@ -790,12 +790,12 @@ impl Interval {
     }
 
     /// The first day on which it possibly holds.
-    pub(crate) fn possible_from(self) -> Date {
+    pub fn possible_from(self) -> Date {
         self.start.map_or(Date::MIN, When::first_day)
     }
 
     /// The first day from which it certainly no longer holds; exclusive bound.
-    pub(crate) fn possible_until(self) -> Date {
+    pub fn possible_until(self) -> Date {
         self.end.map_or(Date::NEVER, When::last_or_never)
     }
 
@@ -822,12 +822,22 @@ impl Interval {
         }
     }
 
-    /// Whether a state over this interval runs past a death on `died`: it
-    /// certainly still held, or certainly began, after the last day the
-    /// death can mean.
-    pub(crate) fn runs_past(self, died: When) -> bool {
-        let last = died.last_or_never();
-        last != Date::NEVER && (self.certain_until() > last || self.possible_from() > last)
+    /// Whether a state over this interval holds after every day `when` can
+    /// mean, as a state of a person must not after their death:
+    /// [`Certainly`](Holding::Certainly) when it certainly still held, or
+    /// certainly began, after `when`'s last possible day (validation
+    /// refuses it); [`Possibly`](Holding::Possibly) when only some
+    /// readings of the dates run past (the lint warns);
+    /// [`No`](Holding::No) otherwise, and when `when` is open above.
+    pub fn runs_past(self, when: When) -> Holding {
+        let last = when.last_or_never();
+        if last == Date::NEVER || self.possible_until() <= last {
+            Holding::No
+        } else if self.certain_until() > last || self.possible_from() > last {
+            Holding::Certainly
+        } else {
+            Holding::Possibly
+        }
     }
 
     /// Whether the interval had begun and then ended by `day`, read with `certainty`.

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub(crate) mod date_error;
+pub(crate) mod death;
 pub(crate) mod error;
 pub(crate) mod few;
 pub(crate) mod id;

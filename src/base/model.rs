@@ -69,6 +69,23 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// Every name the actor goes by: its name, then its aliases, then its
+    /// former names (not its id).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let graph = actorgraph::ActorGraph::embedded()?;
+    /// let hts = graph.resolve("HTS")?;
+    /// assert_eq!(hts.names().next(), Some("Hayat Tahrir al-Sham"));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.former_names.iter().map(|f| f.name.as_str()))
+    }
+
     /// The name the actor went by on `day`: a former name whose span holds
     /// then (one that certainly holds before one that possibly does), else
     /// the current name.

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::base::date::Date;
 use crate::base::model::RelationKind;
 use crate::store::Store;
-use crate::store::codec::{Corrupt, Decoded, Reader, Writer, corrupt};
+use crate::store::codec::{Corrupt, Decoded, Reader, Writer, corrupt, ix};
 use crate::store::ix::{Ix, RelationIx};
 use crate::store::packed::Tagged;
 
@@ -357,7 +357,7 @@ impl IntervalIndex {
         let n = r.len(8)?;
         let mut disputes = Vec::with_capacity(n);
         for _ in 0..n {
-            let relation = RelationIx::from_raw(r.u32()?);
+            let relation: RelationIx = ix(r.u32()?)?;
             let day = r.date()?;
             let fits = relation.index() < relations
                 && store.span(relation).is_disputed()

@@ -14,6 +14,12 @@ pub(crate) fn corrupt<T>(reason: impl Into<String>) -> Decoded<T> {
     Err(Corrupt(reason.into()))
 }
 
+/// A position read from a file: checked against the limit, since a file
+/// is not trusted; whether anything holds it is checked where it is used.
+pub(crate) fn ix<I: super::ix::Ix>(raw: u32) -> Decoded<I> {
+    I::new(raw as usize).map_or_else(|| corrupt(format!("{} {raw} past the limit", I::WHAT)), Ok)
+}
+
 #[derive(Default)]
 pub(crate) struct Writer {
     pub(crate) bytes: Vec<u8>,

@@ -22,12 +22,17 @@ pub(crate) trait Ix: Copy + Eq + Ord + fmt::Debug {
     /// The position as stored.
     fn raw(self) -> u32;
 
-    /// Back from [`Ix::raw`]; the value was checked when it was made.
-    fn from_raw(raw: u32) -> Self;
+    /// Back from [`Ix::raw`], unchecked: the value was checked when it was
+    /// made. A value at or past [`LIMIT`] is a bug in the caller; debug
+    /// builds stop on it, release builds give a position nothing holds
+    /// (unspecified results, never undefined behaviour).
+    fn from_raw_unchecked(raw: u32) -> Self;
 
     /// Back from an index that the store made out of a position of this
-    /// space (a petgraph node or edge index), so it was checked then.
-    fn known(index: usize) -> Self;
+    /// space (a petgraph node or edge index), unchecked since it was checked
+    /// then. Debug builds stop on an index at or past [`LIMIT`] rather than
+    /// truncate it.
+    fn new_unchecked(index: usize) -> Self;
 }
 
 macro_rules! position {
@@ -59,12 +64,15 @@ macro_rules! position {
             }
 
             #[inline]
-            fn from_raw(raw: u32) -> $name {
+            fn from_raw_unchecked(raw: u32) -> $name {
+                debug_assert!((raw as usize) < LIMIT, "{} {raw} past the limit", $what);
                 $name(raw)
             }
 
             #[inline]
-            fn known(index: usize) -> $name {
+            fn new_unchecked(index: usize) -> $name {
+                debug_assert!(index < LIMIT, "{} {index} past the limit", $what);
+                // In range by the caller's contract: `index < LIMIT < 2^32`.
                 $name(index as u32)
             }
         }
@@ -132,7 +140,7 @@ impl<I: Ix> Iterator for IxRange<I> {
     fn next(&mut self) -> Option<I> {
         (self.next < self.end).then(|| {
             self.next += 1;
-            I::from_raw(self.next - 1)
+            I::from_raw_unchecked(self.next - 1)
         })
     }
 
@@ -146,7 +154,7 @@ impl<I: Ix> DoubleEndedIterator for IxRange<I> {
     fn next_back(&mut self) -> Option<I> {
         (self.next < self.end).then(|| {
             self.end -= 1;
-            I::from_raw(self.end)
+            I::from_raw_unchecked(self.end)
         })
     }
 }

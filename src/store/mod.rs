@@ -222,8 +222,8 @@ impl Store {
     pub(crate) fn ends(&self, relation: RelationIx) -> (ActorIx, ActorIx) {
         let edge = self.edge(relation);
         (
-            ActorIx::known(edge.source().index()),
-            ActorIx::known(edge.target().index()),
+            ActorIx::new_unchecked(edge.source().index()),
+            ActorIx::new_unchecked(edge.target().index()),
         )
     }
 
@@ -249,7 +249,7 @@ impl Store {
             .edges_directed(node, petgraph_direction)
             .map(|e| Touch {
                 // Edges were added only through checked positions.
-                relation: RelationIx::known(e.id().index()),
+                relation: RelationIx::new_unchecked(e.id().index()),
                 span: e.weight(),
             })
     }
@@ -270,7 +270,10 @@ impl Store {
             .sum();
         let start = self.citation_blocks[block] + before;
         let end = start + u32::from(edges[position].weight.citations);
-        IxRange::between(CitationIx::from_raw(start), CitationIx::from_raw(end))
+        IxRange::between(
+            CitationIx::from_raw_unchecked(start),
+            CitationIx::from_raw_unchecked(end),
+        )
     }
 
     fn row(&self, citation: CitationIx) -> CitationRow {

@@ -41,7 +41,7 @@ impl Tagged {
 
     #[inline]
     pub(crate) fn position<I: Ix>(self) -> I {
-        I::from_raw(self.0 & !TAG)
+        I::from_raw_unchecked(self.0 & !TAG)
     }
 }
 

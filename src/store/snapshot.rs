@@ -14,9 +14,9 @@ use crate::base::model::{
     Acknowledgement, Actor, Citation, Claimant, FormerName, RelationKind, Source,
 };
 
-use super::codec::{Corrupt, Decoded, Reader, Writer, corrupt};
+use super::codec::{Corrupt, Decoded, Reader, Writer, corrupt, ix};
 use super::interner::Interner;
-use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
+use super::ix::{Ix, SourceIx};
 use super::packed::{Span, Tagged};
 use super::{CITATION_BLOCK, CitationRow, Store};
 
@@ -348,7 +348,7 @@ impl Store {
             }
             citation_total += usize::from(citations);
             if kind == RelationKind::Killed {
-                self.note_mortal(ActorIx::from_raw(object));
+                self.note_mortal(ix(object)?);
             }
             self.adjacency.add_edge(
                 NodeIndex::new(subject as usize),
@@ -365,11 +365,11 @@ impl Store {
             let order = r.u32s()?;
             let wrong = || Corrupt(format!("the {what} are out of order or given twice"));
             if interner == 0 {
-                let order = order.into_iter().map(RelationIx::from_raw).collect();
+                let order = order.into_iter().map(ix).collect::<Decoded<_>>()?;
                 self.relation_ids =
                     Interner::from_sorted(strings.into_iter(), order).ok_or_else(wrong)?;
             } else {
-                let order = order.into_iter().map(QuoteIx::from_raw).collect();
+                let order = order.into_iter().map(ix).collect::<Decoded<_>>()?;
                 self.quotes =
                     Interner::from_sorted(strings.into_iter(), order).ok_or_else(wrong)?;
             }
@@ -389,7 +389,7 @@ impl Store {
             }
             self.citations.push(CitationRow {
                 source,
-                quote: QuoteIx::from_raw(quote),
+                quote: ix(quote)?,
             });
         }
         self.read_side_tables(r)
@@ -399,7 +399,7 @@ impl Store {
         let (relations, citations) = (self.relation_count(), self.citations.len());
         let n = r.len(5)?;
         for _ in 0..n {
-            let c = CitationIx::from_raw(r.u32()?);
+            let c = ix(r.u32()?)?;
             self.citation_claims.push((c, read_claimant(r)?));
         }
         check_keys(
@@ -409,7 +409,7 @@ impl Store {
         )?;
         let n = r.len(5)?;
         for _ in 0..n {
-            let rel = RelationIx::from_raw(r.u32()?);
+            let rel = ix(r.u32()?)?;
             self.relation_claims.push((rel, read_claimant(r)?));
         }
         check_keys(
@@ -419,13 +419,13 @@ impl Store {
         )?;
         let n = r.len(12)?;
         for _ in 0..n {
-            let rel = RelationIx::from_raw(r.u32()?);
+            let rel = ix(r.u32()?)?;
             self.notes.push((rel, r.str()?.into()));
         }
         check_keys("notes", self.notes.iter().map(|e| e.0), relations)?;
         let n = r.len(6)?;
         for _ in 0..n {
-            let rel = RelationIx::from_raw(r.u32()?);
+            let rel = ix(r.u32()?)?;
             let (start, end): (Option<When>, Option<When>) = (r.opt_when()?, r.opt_when()?);
             let interval = Interval::new(start, end).or_else(|e| corrupt(e.to_string()))?;
             self.ranged.push((rel, interval));
@@ -451,7 +451,7 @@ impl Store {
                 ));
             }
         }
-        self.changed_story = r.u32s()?.into_iter().map(RelationIx::from_raw).collect();
+        self.changed_story = r.u32s()?.into_iter().map(ix).collect::<Decoded<_>>()?;
         check_keys(
             "changed stories",
             self.changed_story.iter().copied(),
@@ -459,7 +459,7 @@ impl Store {
         )?;
         let n = r.len(12)?;
         for _ in 0..n {
-            let rel = RelationIx::from_raw(r.u32()?);
+            let rel = ix(r.u32()?)?;
             self.relation_acks
                 .push((rel, read_acks(r)?.into_boxed_slice()));
         }
@@ -470,7 +470,7 @@ impl Store {
         )?;
         let n = r.len(12)?;
         for _ in 0..n {
-            let c = CitationIx::from_raw(r.u32()?);
+            let c = ix(r.u32()?)?;
             self.citation_acks
                 .push((c, read_acks(r)?.into_boxed_slice()));
         }

@@ -2,28 +2,11 @@
 
 use std::collections::HashMap;
 
-use crate::base::date::{Interval, When};
+use crate::base::date::{Holding, Interval};
+use crate::base::death::Death;
 use crate::base::error::{Fault, Item, ItemKind, Problems};
 use crate::base::model::{Dataset, Direction, RelationKind};
 use crate::store::{FastHash, Store};
-
-/// A death, and what says so.
-#[derive(Clone)]
-struct Death {
-    died: When,
-    source: String,
-}
-
-impl Death {
-    /// Keeps the earlier of two accounts: the stricter bound on later states.
-    fn earlier(self, other: Death) -> Death {
-        if other.died.last_or_never() < self.died.last_or_never() {
-            other
-        } else {
-            self
-        }
-    }
-}
 
 /// Reports every state, in the batch or already held, of a person whose
 /// death (in the batch or already held) it runs past.
@@ -34,11 +17,11 @@ pub(super) fn check_deaths(store: &Store, batch: &Dataset, problems: &mut Proble
     }
     let mut report = |relation: &str, actor: &str, interval: Interval| {
         if let Some(death) = deaths.get(actor)
-            && interval.runs_past(death.died)
+            && interval.runs_past(death.died()) == Holding::Certainly
         {
             let item = Item::new(ItemKind::Relation, relation);
-            let (actor, died) = (actor.to_owned(), death.died.to_string());
-            let told_by = death.source.clone();
+            let (actor, died) = (actor.to_owned(), death.died().to_string());
+            let told_by = death.told_by().to_owned();
             problems.push(
                 item,
                 Fault::AfterDeath {
@@ -86,13 +69,7 @@ fn deaths<'a>(store: &'a Store, batch: &'a Dataset) -> HashMap<&'a str, Death, F
     };
     for actor in &batch.actors {
         if let Some(died) = actor.died {
-            add(
-                actor.id.as_str(),
-                Death {
-                    died,
-                    source: "its `died` field".to_owned(),
-                },
-            );
+            add(actor.id.as_str(), Death::recorded(died));
         }
     }
     for relation in batch
@@ -101,8 +78,8 @@ fn deaths<'a>(store: &'a Store, batch: &'a Dataset) -> HashMap<&'a str, Death, F
         .filter(|r| r.kind == RelationKind::Killed)
     {
         if let Some(died) = relation.on {
-            let source = format!("relation {:?}", relation.id.as_str());
-            add(relation.object.as_str(), Death { died, source });
+            let death = Death::killed(relation.id.as_str(), died);
+            add(relation.object.as_str(), death);
         }
     }
     if !store.knows_deaths() {
@@ -115,20 +92,14 @@ fn deaths<'a>(store: &'a Store, batch: &'a Dataset) -> HashMap<&'a str, Death, F
         };
         let record = store.actor(person);
         if let Some(died) = record.died {
-            add(
-                record.id.as_str(),
-                Death {
-                    died,
-                    source: "its `died` field".to_owned(),
-                },
-            );
+            add(record.id.as_str(), Death::recorded(died));
         }
         for touch in store.touching(person, Direction::Incoming) {
             if touch.span.kind == RelationKind::Killed
                 && let Some(died) = store.interval(touch.relation).start()
             {
-                let source = format!("relation {:?}", store.relation_id(touch.relation));
-                add(record.id.as_str(), Death { died, source });
+                let death = Death::killed(store.relation_id(touch.relation), died);
+                add(record.id.as_str(), death);
             }
         }
     }

@@ -4,8 +4,9 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
+use crate::base::death::Death;
 use crate::base::error::Error;
-use crate::base::model::{Actor, Direction};
+use crate::base::model::{Actor, Direction, RelationKind};
 use crate::graph::ActorGraph;
 use crate::store::ix::{ActorIx, Ix, RelationIx};
 
@@ -56,6 +57,30 @@ impl<'g> ActorRef<'g> {
     /// The actor's record.
     pub fn record(self) -> &'g Actor {
         self.graph.store.actor(self.position)
+    }
+
+    /// The person's earliest recorded death: its `died` field, or the day
+    /// of a `Killed` relation of which it is the object, whichever bars
+    /// more; `None` for an actor with neither.
+    ///
+    /// # Complexity
+    ///
+    /// O(1) for an actor without a death on record, else O(d) for its d
+    /// incoming relations.
+    pub fn death(self) -> Option<Death> {
+        let store = &self.graph.store;
+        if !store.is_mortal(self.position) {
+            return None;
+        }
+        let recorded = self.record().died.map(Death::recorded);
+        let killings = store
+            .touching(self.position, Direction::Incoming)
+            .filter(|touch| touch.span.kind == RelationKind::Killed)
+            .filter_map(|touch| {
+                let on = store.interval(touch.relation).start()?;
+                Some(Death::killed(store.relation_id(touch.relation), on))
+            });
+        recorded.into_iter().chain(killings).reduce(Death::earlier)
     }
 
     /// Where the actor comes in the order actors were added: a stable key
