@@ -1,0 +1,176 @@
+//! Calendar days: [`Date`], and the years a date may have.
+
+use std::fmt;
+
+use super::super::date_error::DateError;
+
+/// The earliest year a date may have.
+pub const MIN_YEAR: i16 = 1;
+/// The latest year a date may have; later years are taken for typos.
+pub const MAX_YEAR: i16 = 2200;
+
+/// A calendar day in the proleptic Gregorian calendar.
+///
+/// Stored packed in four bytes so that comparing two days is comparing two
+/// integers: the as-of queries do little else.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::Date;
+///
+/// let day: Date = "2024-11-27".parse()?;
+/// assert_eq!((day.year(), day.month(), day.day()), (2024, 11, 27));
+/// assert!("2024-02-30".parse::<Date>().is_err());
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(u32);
+
+impl Date {
+    /// The earliest day that can be represented.
+    pub const MIN: Date = Date::pack(MIN_YEAR, 1, 1);
+    /// The latest day that can be represented.
+    pub const MAX: Date = Date::pack(MAX_YEAR, 12, 31);
+    /// Later than every real day: the end of an open interval.
+    pub(crate) const NEVER: Date = Date(u32::MAX);
+
+    pub(super) const fn pack(year: i16, month: u8, day: u8) -> Date {
+        // Years are positive here, so the shifted layout sorts like the calendar.
+        Date(((year as u32) << 9) | ((month as u32) << 5) | day as u32)
+    }
+
+    /// Makes a day from its parts.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError`] when the year is outside
+    /// [`MIN_YEAR`]`..=`[`MAX_YEAR`] or the day does not exist (2023-02-29).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::Date;
+    ///
+    /// assert_eq!(Date::new(2024, 2, 29)?.to_string(), "2024-02-29");
+    /// assert!(Date::new(2023, 2, 29).is_err());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn new(year: i16, month: u8, day: u8) -> Result<Date, DateError> {
+        let text = || format!("{year:04}-{month:02}-{day:02}");
+        check_year(year, &text)?;
+        let m = i8::try_from(month).map_err(|_| bad_date(text(), "month out of range"))?;
+        let d = i8::try_from(day).map_err(|_| bad_date(text(), "day out of range"))?;
+        jiff::civil::Date::new(year, m, d).map_err(|e| bad_date(text(), &e.to_string()))?;
+        Ok(Date::pack(year, month, day))
+    }
+
+    /// The year.
+    pub fn year(self) -> i16 {
+        // The year occupies the high bits and was an i16 when packed.
+        (self.0 >> 9) as i16
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        ((self.0 >> 5) & 0xf) as u8
+    }
+
+    /// The day of the month, 1 to 31.
+    pub fn day(self) -> u8 {
+        (self.0 & 0x1f) as u8
+    }
+
+    /// This day as a [`jiff`] date, for calendar arithmetic.
+    pub fn to_jiff(self) -> jiff::civil::Date {
+        // Every packed Date was checked by jiff when it was made, so the
+        // fallback is never taken; it only spares a panic path.
+        jiff::civil::Date::new(self.year(), self.month() as i8, self.day() as i8)
+            .unwrap_or_default()
+    }
+
+    /// The day as stored: year, month and day packed in that order.
+    pub(crate) fn packed(self) -> u32 {
+        self.0
+    }
+
+    /// Back from [`Date::packed`], if the value is a real day or the
+    /// "never" sentinel of an open end.
+    pub(crate) fn from_packed(packed: u32) -> Option<Date> {
+        if packed == Date::NEVER.0 {
+            return Some(Date::NEVER);
+        }
+        let day = Date(packed);
+        let year = i16::try_from(packed >> 9).ok()?;
+        let valid = Date::new(year, day.month(), day.day()).ok()?;
+        (valid == day).then_some(day)
+    }
+
+    /// The next day, if it is still within [`MAX_YEAR`].
+    pub fn following(self) -> Option<Date> {
+        let next = self.to_jiff().tomorrow().ok()?;
+        Date::try_from(next).ok()
+    }
+
+    /// The day before, if it is still within [`MIN_YEAR`].
+    pub fn preceding(self) -> Option<Date> {
+        let previous = self.to_jiff().yesterday().ok()?;
+        Date::try_from(previous).ok()
+    }
+
+    pub(crate) fn last_of_month(year: i16, month: u8) -> Date {
+        let days = jiff::civil::Date::new(year, month as i8, 1).map_or(28, |d| d.days_in_month());
+        Date::pack(year, month, days as u8)
+    }
+}
+
+impl From<Date> for jiff::civil::Date {
+    fn from(day: Date) -> jiff::civil::Date {
+        day.to_jiff()
+    }
+}
+
+impl TryFrom<jiff::civil::Date> for Date {
+    type Error = DateError;
+    fn try_from(day: jiff::civil::Date) -> Result<Date, DateError> {
+        let text = || day.to_string();
+        let month =
+            u8::try_from(day.month()).map_err(|_| bad_date(text(), "month out of range"))?;
+        let day_of_month =
+            u8::try_from(day.day()).map_err(|_| bad_date(text(), "day out of range"))?;
+        Date::new(day.year(), month, day_of_month)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+pub(super) fn bad_date(text: String, reason: &str) -> DateError {
+    DateError::invalid(text, reason)
+}
+
+pub(super) fn check_year(year: i16, text: &dyn Fn() -> String) -> Result<(), DateError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(bad_date(
+            text(),
+            &format!("year must lie between {MIN_YEAR} and {MAX_YEAR}"),
+        ))
+    }
+}

@@ -1,0 +1,171 @@
+//! Adding to the store: making room for a batch, pushing each record, and
+//! giving back room once a load is done.
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use super::interner::reserve_batch;
+use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
+use super::packed::{Span, Tagged};
+use crate::base::model::{Actor, Relation, RelationKind, Source, Stance};
+
+use super::{CITATION_BLOCK, CitationRow, Full, Store, claims};
+
+impl Store {
+    /// Makes room for a batch, without guessing at the relations' text.
+    pub(crate) fn reserve(&mut self, sources: usize, actors: usize, relations: &[Relation]) {
+        self.sources.reserve(sources);
+        self.actors.reserve(actors);
+        self.adjacency.reserve_nodes(actors);
+        self.adjacency.reserve_edges(relations.len());
+        let id_bytes = relations.iter().map(|r| r.id.as_str().len()).sum();
+        self.relation_ids.reserve(relations.len(), id_bytes);
+        reserve_batch(
+            &mut self.citation_blocks,
+            relations.len().div_ceil(CITATION_BLOCK),
+        );
+        reserve_batch(
+            &mut self.citations,
+            relations.iter().map(|r| r.citations.len()).sum(),
+        );
+    }
+
+    /// Gives back the slack of deduplicated text after a batch large next
+    /// to what was held; after a small one it would undo the doubling.
+    pub(crate) fn shrink_after(&mut self, relations_before: usize) {
+        let now = self.relation_count();
+        if (now - relations_before) * 8 >= now {
+            // Lookups by text are rare once a large batch is in; the next
+            // string added brings the hash tables back.
+            self.relation_ids.freeze();
+            self.quotes.freeze();
+            self.relation_ids.shrink_to_fit();
+            self.quotes.shrink_to_fit();
+            // The side tables grow by doubling too, as rare entries arrive.
+            self.ranged.shrink_to_fit();
+            self.citation_claims.shrink_to_fit();
+            self.relation_claims.shrink_to_fit();
+            self.notes.shrink_to_fit();
+            self.changed_story.shrink_to_fit();
+        }
+    }
+
+    /// Files `actor` as having a death on record.
+    pub(crate) fn note_mortal(&mut self, actor: ActorIx) {
+        if let Err(at) = self.mortal.binary_search(&actor) {
+            self.mortal.insert(at, actor);
+        }
+    }
+
+    /// Whether `actor` has a `died` field or is the object of a `Killed`
+    /// relation.
+    pub(crate) fn is_mortal(&self, actor: ActorIx) -> bool {
+        self.mortal.binary_search(&actor).is_ok()
+    }
+
+    /// Whether any actor held has a death on record.
+    pub(crate) fn knows_deaths(&self) -> bool {
+        !self.mortal.is_empty()
+    }
+
+    /// Gives back every table's unused room: after a load that grew them
+    /// piece by piece, where each doubling may have left half unused.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.sources.shrink_to_fit();
+        self.actors.shrink_to_fit();
+        self.adjacency.shrink_to_fit();
+        self.citation_blocks.shrink_to_fit();
+        self.citations.shrink_to_fit();
+        // The interned text and the side tables.
+        self.shrink_after(0);
+        self.relation_acks.shrink_to_fit();
+        self.citation_acks.shrink_to_fit();
+    }
+
+    pub(crate) fn push_source(&mut self, source: Source) -> Result<SourceIx, Full> {
+        self.sources.push(source).ok_or(Full(SourceIx::WHAT))
+    }
+
+    pub(crate) fn push_actor(&mut self, actor: Actor) -> Result<ActorIx, Full> {
+        let died = actor.died.is_some();
+        let position = self.actors.push(actor).ok_or(Full(ActorIx::WHAT))?;
+        if died {
+            self.note_mortal(position);
+        }
+        self.adjacency.add_node(());
+        Ok(position)
+    }
+
+    /// Adds `relation` between `subject` and `object`; `sources` are its
+    /// citations' sources, in order.
+    pub(crate) fn push_relation(
+        &mut self,
+        relation: &Relation,
+        subject: ActorIx,
+        object: ActorIx,
+        sources: &[SourceIx],
+    ) -> Result<RelationIx, Full> {
+        let full = |what| Full(what);
+        let citation_count =
+            u16::try_from(relation.citations.len()).map_err(|_| full(CitationIx::WHAT))?;
+        let first_citation = u32::try_from(self.citations.len()).map_err(|_| full("citations"))?;
+        let position = self
+            .relation_ids
+            .intern(relation.id.as_str())
+            .ok_or(full(RelationIx::WHAT))?;
+        if position.index().is_multiple_of(CITATION_BLOCK) {
+            self.citation_blocks.push(first_citation);
+        }
+        for (citation, &source) in relation.citations.iter().zip(sources) {
+            let number = CitationIx::new(self.citations.len()).ok_or(full(CitationIx::WHAT))?;
+            let quote = self
+                .quotes
+                .intern(&citation.quote)
+                .ok_or(full(QuoteIx::WHAT))?;
+            self.citations.push(CitationRow {
+                source: Tagged::new(source, citation.stance == Stance::Disputes),
+                quote,
+            });
+            if let Some(claimant) = &citation.claimed_by {
+                self.citation_claims.push((number, claimant.clone()));
+            }
+            if !citation.acknowledged.is_empty() {
+                let acks = citation.acknowledged.clone().into_boxed_slice();
+                self.citation_acks.push((number, acks));
+            }
+        }
+        if let Some(claimant) = &relation.claimed_by {
+            self.relation_claims.push((position, claimant.clone()));
+        }
+        if let Some(note) = &relation.note {
+            self.notes.push((position, note.as_str().into()));
+        }
+        if !relation.acknowledged.is_empty() {
+            let acks = relation.acknowledged.clone().into_boxed_slice();
+            self.relation_acks.push((position, acks));
+        }
+        // Validation checked the dates, so the interval is never the default.
+        let interval = relation.interval().unwrap_or_default();
+        let span = Span::new(
+            relation.kind,
+            interval,
+            relation.is_contested(),
+            citation_count,
+        );
+        if span.is_ranged() {
+            self.ranged.push((position, interval));
+        }
+        if claims::story_changes(relation) {
+            self.changed_story.push(position);
+        }
+        if relation.kind == RelationKind::Killed {
+            self.note_mortal(object);
+        }
+        let edge: EdgeIndex<u32> = self.adjacency.add_edge(
+            NodeIndex::new(subject.index()),
+            NodeIndex::new(object.index()),
+            span,
+        );
+        debug_assert_eq!(edge.index(), position.index());
+        Ok(position)
+    }
+}
