@@ -1,4 +1,25 @@
 //! The graph: the store and its indexes, built through validation's plan.
+//!
+//! # Where `ActorGraph`'s methods live
+//!
+//! A method lives with the layer it needs, so that no layer imports one
+//! above it; rustdoc shows them all on one page. Here: building and
+//! growing (`new`, `from_dataset`, `extend`, `merge`, `add_*`), counts and
+//! records (`actors`, `sources`, `actor`, `source`, `to_dataset`).
+//! Elsewhere:
+//!
+//! | methods | file |
+//! |---|---|
+//! | `at`, `relation`, `relations` | `view/mod.rs` |
+//! | `resolve`, `find_by_name`, `actor_handles` | `view/actor.rs` |
+//! | `search`, `resolve_explained` | `view/search.rs` |
+//! | `from_ron`, `embedded`, `to_ron` | `format/ron.rs` |
+//! | `from_json`, `to_json` | `format/json.rs` |
+//! | `from_path`, `extend_from_path` | `format/load.rs` |
+//! | `to_snapshot`, `from_snapshot`, `save_snapshot` | `format/snapshot.rs` |
+//!
+//! `Dataset`'s readers and writers are in `format/ron.rs` and
+//! `format/json.rs`, beside the graph's.
 
 use std::sync::OnceLock;
 

@@ -8,7 +8,7 @@ use crate::base::few::Few;
 use crate::base::model::{ActorKind, RelationKind};
 use crate::view::{ActorRef, RelationRef, View};
 
-use super::blocs::{Groups, in_join_order, takes_part};
+use super::groups::{Groups, in_join_order, takes_part};
 use super::{Chain, ChainOptions};
 
 /// What [`camps`] takes in and how far it looks.

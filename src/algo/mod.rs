@@ -10,18 +10,20 @@ mod blocs;
 mod camps;
 mod chains;
 mod changes;
-mod common;
 mod evidence;
+mod groups;
 mod lint;
+mod ties;
 mod timeline;
 
-pub use self::blocs::{bloc_roots, blocs, takes_part};
+pub use self::blocs::{bloc_roots, blocs};
 pub use self::camps::{Camp, CampOptions, camps};
 pub use self::chains::{
     Chain, ChainOptions, Hop, chains, chains_from, chains_into, maximal_chains,
 };
 pub use self::changes::{Changes, HandOver, changes};
-pub use self::common::{CommonTie, common_backers, common_enemies};
 pub use self::evidence::{quote_names, strongest_evidence};
+pub use self::groups::takes_part;
 pub use self::lint::{Finding, Lint, lint};
+pub use self::ties::{CommonTie, common_backers, common_enemies};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};

@@ -1,4 +1,4 @@
-//! Actors tied to both actors of a pair.
+//! Common ties: the actors that back, or fight, both of two actors.
 
 use std::collections::HashMap;
 
