@@ -17,7 +17,7 @@ mod view;
 use std::fmt::{Result, Write as _};
 use std::process::ExitCode;
 
-use actorgraph::{Camp, CampOptions, Chain, ChainOptions, Date, RelationRef, View, algo};
+use actorgraph::{CampOptions, Chain, ChainOptions, Date, View, algo};
 
 /// The camps of a conflict on a day, or chains of support between actors.
 #[derive(clap::Parser)]
@@ -54,63 +54,6 @@ const FIGHTING: &str = "fighting: opposed then, or attacked since";
 const LEGEND: &str = "[possibly]: on some reading of its dates; [contested]: a source disputes it";
 const MORE: &str = "--quotes, --all, --outsiders, --since DAY, --from/--to for chains";
 
-/// The strongest quote behind `relations`, with its source and claimant.
-fn quote(relations: &[RelationRef<'_>]) -> String {
-    let best = algo::strongest_evidence(relations);
-    best.map_or("(no supporting quote known)".to_owned(), |e| e.to_string())
-}
-
-/// A chain (a one-hop chain is its relation), each hop with its quote.
-fn print_chain(out: &mut String, chain: &Chain<'_>) -> Result {
-    let indent = if chain.len() > 1 { 8 } else { 4 };
-    if chain.len() > 1 {
-        writeln!(out, "    {chain}")?;
-    }
-    for hop in chain.hops() {
-        let relations: Vec<String> = hop.relations().iter().map(|r| r.to_string()).collect();
-        writeln!(out, "{:indent$}{}", "", relations.join("; "))?;
-        writeln!(out, "{:indent$}    {}", "", quote(hop.relations()))?;
-    }
-    Ok(())
-}
-
-/// A titled list of relations, each with its sources, or its best quote.
-fn print_ties(out: &mut String, title: &str, ties: &[RelationRef<'_>], quotes: bool) -> Result {
-    if !ties.is_empty() {
-        writeln!(out, "  {title}")?;
-    }
-    for tie in ties {
-        let mut sources: Vec<String> = tie.citations().map(|e| e.source().id.to_string()).collect();
-        sources.dedup();
-        let evidence = if quotes {
-            quote(&[*tie])
-        } else {
-            sources.join(", ")
-        };
-        writeln!(out, "    {tie}  [{evidence}]")?;
-    }
-    Ok(())
-}
-
-fn print_camp(out: &mut String, camp: &Camp<'_>, quotes: bool) -> Result {
-    let names: Vec<&str> = camp.members().iter().map(|a| a.name.as_str()).collect();
-    let (lead, count, names) = (&camp.principal().name, names.len(), names.join(", "));
-    writeln!(out, "\nCamp of {lead} ({count}): {names}")?;
-    let none = if camp.backing().is_empty() {
-        ": no one known"
-    } else {
-        ""
-    };
-    writeln!(out, "  backed by{none}")?;
-    for chain in camp.backing() {
-        print_chain(out, chain)?;
-    }
-    print_ties(out, "fighting", camp.fighting(), quotes)?;
-    print_ties(out, "rivals", camp.rivals(), quotes)?;
-    let apart = "ties to its foes, not followed";
-    print_ties(out, apart, camp.kept_apart(), quotes)
-}
-
 /// Every camp on the view's day.
 fn print_camps(out: &mut String, args: &Args, view: View<'_>, day: &str) -> Result {
     let mut options = CampOptions::default().max_hops(args.max_hops);
@@ -125,7 +68,7 @@ fn print_camps(out: &mut String, args: &Args, view: View<'_>, day: &str) -> Resu
     )?;
     let camps = algo::camps(view, &options);
     for camp in &camps {
-        print_camp(out, camp, args.quotes)?;
+        write!(out, "\n{}", camp.report(args.quotes))?;
     }
     writeln!(out, "\n{} camp(s); more with {MORE}.", camps.len())
 }
@@ -148,7 +91,7 @@ fn main() -> ExitCode {
             };
             writeln!(out, "Chains {day}")?;
             for chain in &chains {
-                print_chain(&mut out, chain)?;
+                write!(out, "{}", chain.report())?;
             }
             writeln!(out, "\n{} chain(s).", chains.len())?;
             Ok(out)

@@ -13,6 +13,7 @@ mod changes;
 mod evidence;
 mod groups;
 mod lint;
+mod report;
 mod ties;
 mod timeline;
 
@@ -25,5 +26,6 @@ pub use self::changes::{Changes, HandOver, changes};
 pub use self::evidence::{quote_names, strongest_evidence};
 pub use self::groups::takes_part;
 pub use self::lint::{Finding, Lint, lint};
+pub use self::report::{CampReport, ChainReport};
 pub use self::ties::{CommonTie, common_backers, common_enemies};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};
