@@ -13,7 +13,7 @@ use crate::view::{ActorRef, RelationRef, View};
 /// government, armed force or group, coalition, militia, political
 /// organization or person. NGOs, monitors and think tanks, media,
 /// international organizations, places and agreements stand outside it,
-/// and [`blocs`] and [`camps`](super::camps) leave them out unless asked.
+/// and [`blocs`](super::blocs) and [`camps`](super::camps) leave them out unless asked.
 ///
 /// # Example
 ///

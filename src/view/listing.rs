@@ -132,7 +132,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -168,7 +168,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///

@@ -13,7 +13,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -38,7 +38,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -60,7 +60,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -78,7 +78,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -102,7 +102,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -141,7 +141,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -157,7 +157,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -173,7 +173,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -189,7 +189,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -205,7 +205,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -221,7 +221,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///
@@ -237,7 +237,7 @@ impl<'g> View<'g> {
     ///
     /// # Errors
     ///
-    /// As [`ActorGraph::resolve`].
+    /// As [`ActorGraph::resolve`](crate::ActorGraph::resolve).
     ///
     /// # Complexity
     ///

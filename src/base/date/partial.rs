@@ -31,7 +31,7 @@ pub enum Precision {
 /// # Errors
 ///
 /// Parsing fails with [`DateError`] on any other shape, a year
-/// outside [`MIN_YEAR`]`..=`[`MAX_YEAR`], month 0 or 13, or a day the month
+/// outside [`MIN_YEAR`](super::MIN_YEAR)`..=`[`MAX_YEAR`](super::MAX_YEAR), month 0 or 13, or a day the month
 /// does not have.
 ///
 /// # Example
