@@ -401,11 +401,6 @@ impl Position {
     }
 }
 
-impl From<ron::error::Position> for Position {
-    fn from(position: ron::error::Position) -> Position {
-        Position::new(position.line, position.col)
-    }
-}
 
 fn listed(candidates: &[Suggestion], total: usize) -> String {
     let mut text = candidates

@@ -2,7 +2,7 @@
 
 use ron::extensions::Extensions;
 
-use crate::base::error::{Error, TextSpan};
+use crate::base::error::{Error, Position, TextSpan};
 use crate::base::model::Dataset;
 use crate::graph::ActorGraph;
 
@@ -36,8 +36,9 @@ impl Dataset {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         ron_options().from_str(text).map_err(|e| {
             let span = TextSpan {
-                start: e.span.start.into(),
-                end: e.span.end.into(),
+                // No `From` impl: ron's type stays out of the public API.
+                start: Position::new(e.span.start.line, e.span.start.col),
+                end: Position::new(e.span.end.line, e.span.end.col),
             };
             Error::syntax(span, e.code.to_string(), Some(Box::new(e)))
         })
