@@ -556,8 +556,8 @@ fn the_exact_solver_gives_up_with_a_stated_bound() {
             state = state
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            if (state >> 33) % 3 == 0 {
-                relations.push((a, b, (state >> 40) % 2 == 0));
+            if (state >> 33).is_multiple_of(3) {
+                relations.push((a, b, (state >> 40).is_multiple_of(2)));
             }
         }
     }
@@ -684,6 +684,37 @@ fn check_against_networkx(python: &PathBuf, signed: &SignedGraph<'_>, layer: Lay
     close(&as_f64(centrality.in_degree()), "in_degree", 0.0);
     close(&as_f64(centrality.out_degree()), "out_degree", 0.0);
     close(&as_f64(centrality.degree()), "degree", 0.0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Betweenness and closeness, written here for speed, equal
+    /// rustworkx-core's on random graphs, every layer.
+    #[test]
+    fn betweenness_and_closeness_equal_rustworkx_core((n, relations) in random_signed(30)) {
+        use petgraph::graph::{NodeIndex, UnGraph};
+        use rustworkx_core::centrality::{betweenness_centrality, closeness_centrality};
+        let graph = ActorGraph::from_ron(&signed_dataset(n, &relations)).unwrap();
+        let signed = algo::signed(graph.at(day("2024-01-01")), &Signs::default());
+        for layer in [Layer::Whole, Layer::Positive, Layer::Negative] {
+            let ours = algo::centrality(&signed, layer);
+            let mut plain: UnGraph<(), ()> = UnGraph::default();
+            for _ in signed.actors() {
+                plain.add_node(());
+            }
+            for tie in signed.ties().iter().filter(|t| layer.takes(t.sign())) {
+                let [a, b] = tie.ends();
+                plain.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+            }
+            let between = betweenness_centrality(&plain, false, true, usize::MAX);
+            let close = closeness_centrality(&plain, true, usize::MAX);
+            for a in 0..signed.actors().len() {
+                prop_assert!((ours.betweenness()[a] - between[a].unwrap_or(0.0)).abs() < 1e-9);
+                prop_assert!((ours.closeness()[a] - close[a].unwrap_or(0.0)).abs() < 1e-9);
+            }
+        }
+    }
 }
 
 #[test]

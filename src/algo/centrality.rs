@@ -2,18 +2,22 @@
 //! degree in and out, betweenness, closeness and eigenvector centrality,
 //! the measures link-analysis tools give first.
 //!
-//! Betweenness (Brandes), closeness and eigenvector centrality come from
-//! `rustworkx-core`, the Rust core of rustworkx (Qiskit, Apache-2.0),
-//! which builds on the same petgraph 0.8 as this crate and follows
-//! networkx's definitions; the tests check them against networkx itself.
+//! Eigenvector centrality comes from `rustworkx-core`, the Rust core of
+//! rustworkx (Qiskit, Apache-2.0), which builds on the same petgraph 0.8
+//! as this crate and follows networkx's definitions. Betweenness and
+//! closeness are written here, by Brandes' algorithm over flat arrays,
+//! both from one breadth-first search per actor: rustworkx-core's own
+//! keep a hash map per search and a lock around the sums, and took 2.5
+//! and 3.8 seconds on a 100 000-relation view (4 450 actors, 21 457 ties)
+//! where this takes a fraction of a second. The tests check both against
+//! rustworkx-core's and against networkx itself.
 
 use std::collections::HashSet;
 use std::fmt;
 
 use petgraph::graph::{NodeIndex, UnGraph};
-use rustworkx_core::centrality::{
-    betweenness_centrality, closeness_centrality, eigenvector_centrality,
-};
+use rayon::prelude::*;
+use rustworkx_core::centrality::eigenvector_centrality;
 
 use crate::view::ActorRef;
 
@@ -163,8 +167,8 @@ impl<'g> Centrality<'g> {
 /// # Complexity
 ///
 /// O(n·m) time for betweenness and closeness (a breadth-first search from
-/// each of n actors over m ties, over the cores from 50 actors), O(i·m)
-/// for eigenvector over i iterations; O(n + m) space.
+/// each of n actors over m ties, split across the cores), O(i·m)
+/// for eigenvector over i iterations; O(n + m) space, and O(n) more per core.
 ///
 /// # Example
 ///
@@ -208,14 +212,7 @@ pub fn centrality<'g>(graph: &SignedGraph<'g>, layer: Layer) -> Centrality<'g> {
         out_degree[s] += 1;
         in_degree[o] += 1;
     }
-    let betweenness = betweenness_centrality(&simple, false, true, 50)
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect();
-    let closeness = closeness_centrality(&simple, true, 50)
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect();
+    let (betweenness, closeness) = brandes(graph, layer);
     let eigenvector = if simple.edge_count() == 0 {
         None
     } else {
@@ -238,6 +235,136 @@ pub fn centrality<'g>(graph: &SignedGraph<'g>, layer: Layer) -> Centrality<'g> {
         closeness,
         eigenvector,
     }
+}
+
+/// The scratch space of one breadth-first search, reset only where it
+/// was written.
+struct Scratch {
+    distance: Vec<u32>,
+    paths: Vec<f64>,
+    dependency: Vec<f64>,
+    order: Vec<u32>,
+    sums: Vec<f64>,
+}
+
+const UNSEEN: u32 = u32::MAX;
+
+/// Betweenness (normalised, endpoints left out) and closeness (with
+/// Wasserman and Faust's correction) of every actor on the layer's ties,
+/// as networkx defines them: Brandes' accumulation, finding each actor's
+/// predecessors on shortest paths as its neighbours one step nearer the
+/// source instead of keeping lists of them. Sources are split across the
+/// cores, each summing into its own array.
+fn brandes(graph: &SignedGraph<'_>, layer: Layer) -> (Vec<f64>, Vec<f64>) {
+    let n = graph.actors().len();
+    // Adjacency in one flat array: the neighbours of `a` at
+    // `targets[offsets[a]..offsets[a + 1]]`.
+    let mut offsets = Vec::with_capacity(n + 1);
+    let mut targets: Vec<u32> = Vec::new();
+    offsets.push(0);
+    for a in 0..n {
+        for &(b, t) in graph.neighbours(a) {
+            if layer.takes(graph.ties()[t].sign()) {
+                targets.push(u32::try_from(b).unwrap_or(u32::MAX));
+            }
+        }
+        offsets.push(targets.len());
+    }
+    let around = |a: usize| &targets[offsets[a]..offsets[a + 1]];
+    let new_scratch = || Scratch {
+        distance: vec![UNSEEN; n],
+        paths: vec![0.0; n],
+        dependency: vec![0.0; n],
+        order: Vec::with_capacity(n),
+        sums: vec![0.0; n],
+    };
+    let per_source = |scratch: &mut Scratch, source: usize| -> f64 {
+        let Scratch {
+            distance,
+            paths,
+            dependency,
+            order,
+            sums,
+        } = scratch;
+        distance[source] = 0;
+        paths[source] = 1.0;
+        order.push(source as u32);
+        let mut next = 0;
+        while next < order.len() {
+            let v = order[next] as usize;
+            next += 1;
+            for &w in around(v) {
+                let w = w as usize;
+                if distance[w] == UNSEEN {
+                    distance[w] = distance[v] + 1;
+                    order.push(w as u32);
+                }
+                if distance[w] == distance[v] + 1 {
+                    paths[w] += paths[v];
+                }
+            }
+        }
+        let mut total = 0u64;
+        for &w in order.iter().rev() {
+            let w = w as usize;
+            total += u64::from(distance[w]);
+            for &v in around(w) {
+                let v = v as usize;
+                if distance[v] != UNSEEN && distance[v] + 1 == distance[w] {
+                    dependency[v] += paths[v] / paths[w] * (1.0 + dependency[w]);
+                }
+            }
+            if w != source {
+                sums[w] += dependency[w];
+            }
+        }
+        let reached = order.len() - 1;
+        let closeness = if total > 0 && n > 1 {
+            let reached = reached as f64;
+            (reached / total as f64) * (reached / (n - 1) as f64)
+        } else {
+            0.0
+        };
+        for &w in order.iter() {
+            let w = w as usize;
+            distance[w] = UNSEEN;
+            paths[w] = 0.0;
+            dependency[w] = 0.0;
+        }
+        order.clear();
+        closeness
+    };
+    let (mut betweenness, closeness) = (0..n)
+        .into_par_iter()
+        .fold(
+            || (new_scratch(), Vec::new()),
+            |(mut scratch, mut found), source| {
+                let c = per_source(&mut scratch, source);
+                found.push((source, c));
+                (scratch, found)
+            },
+        )
+        .map(|(scratch, found)| (scratch.sums, found))
+        .reduce(
+            || (vec![0.0; n], Vec::new()),
+            |(mut a, mut fa), (b, fb)| {
+                for (x, y) in a.iter_mut().zip(b) {
+                    *x += y;
+                }
+                fa.extend(fb);
+                (a, fa)
+            },
+        );
+    let mut close = vec![0.0; n];
+    for (source, c) in closeness {
+        close[source] = c;
+    }
+    if n > 2 {
+        // Each pair was counted from both ends.
+        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+        betweenness.iter_mut().for_each(|b| *b *= scale);
+    }
+    (betweenness, close)
 }
 
 // By hand: a centrality on a large graph holds thousands of actors.
