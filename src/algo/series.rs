@@ -4,11 +4,15 @@
 //! ties whose change made the graph more or less balanced.
 
 use std::collections::HashMap;
+
+/// Maps keyed by actor and relation positions: foldhash, as the store.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 use std::fmt;
 
 use crate::base::date::Date;
 use crate::view::{ActorRef, RelationRef, View};
 
+use super::balance::for_each_triangle;
 use super::partition::{PartitionOptions, partition};
 use super::signed::{AnalysisError, Sign, Signs, bad_argument, combine, signed, sureness};
 
@@ -124,6 +128,12 @@ impl<'g> Series<'g> {
     }
 }
 
+/// A relation's sureness as one non-zero byte.
+fn code(relation: &RelationRef<'_>) -> u8 {
+    let (uncontested, certain) = sureness(relation);
+    1 + 2 * u8::from(uncontested) + u8::from(certain)
+}
+
 /// One pair's relations, as the series keeps them.
 #[derive(Default)]
 struct PairState<'g> {
@@ -146,9 +156,9 @@ impl PairState<'_> {
 
 /// The running state: ties by actor order, counts, and a two-camp split.
 struct State<'g> {
-    pairs: HashMap<(usize, usize), PairState<'g>>,
-    adjacency: HashMap<usize, HashMap<usize, Sign>>,
-    labels: HashMap<usize, bool>,
+    pairs: Map<(usize, usize), PairState<'g>>,
+    adjacency: Map<usize, Map<usize, Sign>>,
+    labels: Map<usize, bool>,
     balanced: usize,
     unbalanced: usize,
     frustration: usize,
@@ -176,7 +186,7 @@ impl<'g> State<'g> {
             return (0, 0);
         }
         let (small, large) = {
-            let len = |x: usize| self.adjacency.get(&x).map_or(0, HashMap::len);
+            let len = |x: usize| self.adjacency.get(&x).map_or(0, |row| row.len());
             if len(a) <= len(b) { (a, b) } else { (b, a) }
         };
         let (mut balanced, mut unbalanced) = (0isize, 0isize);
@@ -230,6 +240,33 @@ impl<'g> State<'g> {
         (balanced, unbalanced)
     }
 
+    /// The day's counts (actors, ties, triangles, balanced, frustration)
+    /// and degree ranks by actor order.
+    fn measure(&self) -> ([usize; 5], Vec<(usize, usize)>) {
+        let mut degrees: Vec<(usize, usize)> = self
+            .adjacency
+            .iter()
+            .map(|(&a, row)| (a, row.len()))
+            .collect();
+        degrees.sort_unstable_by_key(|&(a, d)| (std::cmp::Reverse(d), a));
+        let mut ranks: Vec<(usize, usize)> = Vec::with_capacity(degrees.len());
+        for (i, &(a, d)) in degrees.iter().enumerate() {
+            let rank = match ranks.last() {
+                Some(&(_, r)) if i > 0 && degrees[i - 1].1 == d => r,
+                _ => i + 1,
+            };
+            ranks.push((a, rank));
+        }
+        let counts = [
+            self.adjacency.len(),
+            self.pairs.len(),
+            self.balanced + self.unbalanced,
+            self.balanced,
+            self.frustration,
+        ];
+        (counts, ranks)
+    }
+
     /// What `a` costs on side `side`.
     fn cost(&self, a: usize, side: bool) -> usize {
         self.adjacency.get(&a).map_or(0, |row| {
@@ -243,7 +280,7 @@ impl<'g> State<'g> {
     /// side when that frustrates fewer of its ties, and a move wakes its
     /// neighbours.
     fn settle(&mut self, mut queue: Vec<usize>) {
-        let mut queued: HashMap<usize, ()> = queue.iter().map(|&a| (a, ())).collect();
+        let mut queued: Map<usize, ()> = queue.iter().map(|&a| (a, ())).collect();
         while let Some(a) = queue.pop() {
             queued.remove(&a);
             let side = self.label(a);
@@ -289,10 +326,11 @@ type Measured<'g> = (Date, Vec<TieChange<'g>>, [usize; 5], Vec<(usize, usize)>);
 /// # Complexity
 ///
 /// For D days: the first day as [`signed`], [`balance`](super::balance)
-/// and [`partition`]; then per day the view's queries, O(m log m) to
-/// compare m relations with the day before, O(Σ min(d)) for the triangles
-/// through the c changed ties, the local search near them, and O(n log n)
-/// for the ranks.
+/// and [`partition`]; then per day the view's queries, O(m + R) to
+/// compare the m relations found with the day before (R relations in the
+/// graph, one byte each), the triangles through each changed tie from its
+/// end of lower degree, the local search near them, and O(n log n) for
+/// the ranks.
 ///
 /// # Example
 ///
@@ -328,87 +366,111 @@ pub fn series<'g>(
     }
 
     let mut state = State {
-        pairs: HashMap::new(),
-        adjacency: HashMap::new(),
-        labels: HashMap::new(),
+        pairs: Map::default(),
+        adjacency: Map::default(),
+        labels: Map::default(),
         balanced: 0,
         unbalanced: 0,
         frustration: 0,
     };
-    // The first day whole.
+    let mut actors: Map<usize, ActorRef<'g>> = Map::default();
+    let mut measures: Vec<Measured<'g>> = Vec::new();
+    // What each relation showed as the day before, by order: 0 for not
+    // shown, else 1 + its sureness, which can decide a mixed tie.
+    let relations = view.graph().relation_count();
+    let mut shown: Vec<u8> = vec![0; relations];
+    let mut previous: Vec<(RelationRef<'g>, Sign)> = Vec::new();
+
+    // The first day whole: its signed graph, triangles and split.
     let first = signed(view.on(from), signs);
-    if let Ok(split) = partition(&first, &PartitionOptions::default()) {
-        for (a, &l) in first.actors().iter().zip(split.labels()) {
-            state.labels.insert(a.order(), l != 0);
+    let split = partition(&first, &PartitionOptions::default()).ok();
+    for (i, a) in first.actors().iter().enumerate() {
+        actors.insert(a.order(), *a);
+        let side = split.as_ref().is_some_and(|s| s.labels()[i] != 0);
+        state.labels.insert(a.order(), side);
+    }
+    for tie in first.ties() {
+        let [a, b] = tie.ends().map(|e| first.actors()[e].order());
+        let signed_relations: Vec<(RelationRef<'g>, Sign)> = tie
+            .positive()
+            .iter()
+            .map(|r| (*r, Sign::Positive))
+            .chain(tie.negative().iter().map(|r| (*r, Sign::Negative)))
+            .collect();
+        for &(r, s) in &signed_relations {
+            shown[r.order()] = code(&r);
+            previous.push((r, s));
+        }
+        let sign = tie.sign();
+        state.pairs.insert(
+            (a.min(b), a.max(b)),
+            PairState {
+                relations: signed_relations,
+                sign: Some(sign),
+            },
+        );
+        state.adjacency.entry(a).or_default().insert(b, sign);
+        state.adjacency.entry(b).or_default().insert(a, sign);
+        if state.frustrated(a, b, sign) {
+            state.frustration += 1;
         }
     }
+    for_each_triangle(&first, |_, ties| {
+        let product = ties
+            .iter()
+            .map(|&t| first.ties()[t].sign())
+            .fold(Sign::Positive, Sign::times);
+        if product == Sign::Positive {
+            state.balanced += 1;
+        } else {
+            state.unbalanced += 1;
+        }
+    });
+    let (counts, ranks) = state.measure();
+    measures.push((from, Vec::new(), counts, ranks));
 
-    let mut actors: HashMap<usize, ActorRef<'g>> = HashMap::new();
-    let mut previous: Vec<(RelationRef<'g>, Sign)> = Vec::new();
-    let mut measures: Vec<Measured<'g>> = Vec::new();
     let mut day = from;
-    loop {
-        let mut now = signs.relations(view.on(day));
-        now.sort_by_key(|(r, _)| r.order());
-        now.dedup_by_key(|(r, _)| r.order());
+    while day < to {
+        let Some(next) = day.following() else { break };
+        day = next;
+        let now = signs.relations(view.on(day));
+        let mut today: Vec<u8> = vec![0; relations];
         // What began and stopped showing, by pair.
-        let mut touched: HashMap<(usize, usize), (Vec<RelationRef<'g>>, Vec<RelationRef<'g>>)> =
-            HashMap::new();
-        let (mut i, mut j) = (0, 0);
-        while i < previous.len() || j < now.len() {
-            let (old, new) = (previous.get(i), now.get(j));
-            let take_old = match (old, new) {
-                (Some(o), Some(n)) => o.0.order() < n.0.order(),
-                (Some(_), None) => true,
-                _ => false,
-            };
-            let take_new = match (old, new) {
-                (Some(o), Some(n)) => n.0.order() < o.0.order(),
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            let pair_of = |r: &RelationRef<'_>| {
-                let (s, o) = (r.subject().order(), r.object().order());
-                (s.min(o), s.max(o))
-            };
-            if take_old {
-                if let Some(&(r, s)) = old {
-                    let pair = pair_of(&r);
-                    let state_pair = state.pairs.entry(pair).or_default();
-                    state_pair
-                        .relations
-                        .retain(|(x, t)| x.order() != r.order() || *t != s);
-                    touched.entry(pair).or_default().1.push(r);
+        let mut touched: Map<(usize, usize), (Vec<RelationRef<'g>>, Vec<RelationRef<'g>>)> =
+            Map::default();
+        let pair_of = |r: &RelationRef<'_>| {
+            let (s, o) = (r.subject().order(), r.object().order());
+            (s.min(o), s.max(o))
+        };
+        for &(r, s) in &now {
+            let at = r.order();
+            if today[at] != 0 {
+                continue;
+            }
+            today[at] = code(&r);
+            let pair = pair_of(&r);
+            if shown[at] == 0 {
+                actors.entry(r.subject().order()).or_insert(r.subject());
+                actors.entry(r.object().order()).or_insert(r.object());
+                state.pairs.entry(pair).or_default().relations.push((r, s));
+                touched.entry(pair).or_default().0.push(r);
+            } else if shown[at] != today[at] {
+                // Possibly held yesterday, certainly today, say.
+                if let Some(p) = state.pairs.get_mut(&pair)
+                    && let Some(slot) = p.relations.iter_mut().find(|(x, _)| x.order() == at)
+                {
+                    *slot = (r, s);
                 }
-                i += 1;
-            } else if take_new {
-                if let Some(&(r, s)) = new {
-                    let pair = pair_of(&r);
-                    actors.entry(r.subject().order()).or_insert(r.subject());
-                    actors.entry(r.object().order()).or_insert(r.object());
-                    state.pairs.entry(pair).or_default().relations.push((r, s));
-                    touched.entry(pair).or_default().0.push(r);
+                touched.entry(pair).or_default();
+            }
+        }
+        for &(r, _) in &previous {
+            if today[r.order()] == 0 {
+                let pair = pair_of(&r);
+                if let Some(p) = state.pairs.get_mut(&pair) {
+                    p.relations.retain(|(x, _)| x.order() != r.order());
                 }
-                j += 1;
-            } else {
-                // Shown both days; its verdict cannot change with the day
-                // but its handle (judged on the day) is refreshed.
-                // A relation possibly held yesterday may certainly hold
-                // today, which can decide a mixed tie.
-                if let (Some(&(r, s)), Some((was, _))) = (new, old) {
-                    let pair = pair_of(&r);
-                    if let Some(p) = state.pairs.get_mut(&pair)
-                        && let Some(slot) =
-                            p.relations.iter_mut().find(|(x, _)| x.order() == r.order())
-                    {
-                        *slot = (r, s);
-                    }
-                    if sureness(was) != sureness(&r) {
-                        touched.entry(pair).or_default();
-                    }
-                }
-                i += 1;
-                j += 1;
+                touched.entry(pair).or_default().1.push(r);
             }
         }
         let mut pairs: Vec<(usize, usize)> = touched.keys().copied().collect();
@@ -425,14 +487,13 @@ pub fn series<'g>(
             if p.relations.is_empty() {
                 state.pairs.remove(&pair);
             }
-            let (added, removed) = touched.remove(&pair).unwrap_or_default();
+            let (mut added, mut removed) = touched.remove(&pair).unwrap_or_default();
+            added.sort_by_key(RelationRef::order);
+            removed.sort_by_key(RelationRef::order);
             let (balanced, unbalanced) = state.set(pair.0, pair.1, after);
             woken.extend([pair.0, pair.1]);
             let changed = before != after || !added.is_empty() || !removed.is_empty();
-            if day != from
-                && changed
-                && let (Some(&a), Some(&b)) = (actors.get(&pair.0), actors.get(&pair.1))
-            {
+            if changed && let (Some(&a), Some(&b)) = (actors.get(&pair.0), actors.get(&pair.1)) {
                 changes.push(TieChange {
                     ends: [a, b],
                     before,
@@ -444,54 +505,16 @@ pub fn series<'g>(
                 });
             }
         }
-        if day != from {
-            state.settle(woken);
-        } else {
-            // The first day's split came whole; count what it frustrates.
-            state.frustration = 0;
-            for (&(a, b), p) in &state.pairs {
-                if let Some(sign) = p.sign
-                    && state.frustrated(a, b, sign)
-                {
-                    state.frustration += 1;
-                }
-            }
-        }
-        let mut degrees: Vec<(usize, usize)> = state
-            .adjacency
-            .iter()
-            .map(|(&a, row)| (a, row.len()))
-            .collect();
-        degrees.sort_unstable_by_key(|&(a, d)| (std::cmp::Reverse(d), a));
-        let mut ranks: Vec<(usize, usize)> = Vec::with_capacity(degrees.len());
-        for (i, &(a, d)) in degrees.iter().enumerate() {
-            let rank = match ranks.last() {
-                Some(&(_, r)) if i > 0 && degrees[i - 1].1 == d => r,
-                _ => i + 1,
-            };
-            ranks.push((a, rank));
-        }
-        let counts = [
-            state.adjacency.len(),
-            state.pairs.len(),
-            state.balanced + state.unbalanced,
-            state.balanced,
-            state.frustration,
-        ];
+        state.settle(woken);
+        let (counts, ranks) = state.measure();
         measures.push((day, changes, counts, ranks));
+        shown = today;
         previous = now;
-        if day >= to {
-            break;
-        }
-        match day.following() {
-            Some(next) => day = next,
-            None => break,
-        }
     }
 
     let mut seen: Vec<ActorRef<'g>> = actors.into_values().collect();
     seen.sort_by_key(|a| a.order());
-    let position: HashMap<usize, usize> = seen
+    let position: Map<usize, usize> = seen
         .iter()
         .enumerate()
         .map(|(i, a)| (a.order(), i))
