@@ -158,6 +158,17 @@ fn print_partition(
             names.join(", ")
         )?;
     }
+    let apart: Vec<String> = split
+        .apart()
+        .iter()
+        .map(|group| {
+            let names: Vec<&str> = group.members().iter().map(|a| a.name.as_str()).collect();
+            names.join(", ")
+        })
+        .collect();
+    if !apart.is_empty() {
+        writeln!(out, "  apart (no tie to the camps): {}", apart.join("; "))?;
+    }
     if split.frustration() > 0 {
         writeln!(out, "  frustrated ties:")?;
     }

@@ -235,6 +235,10 @@ proptest! {
             prop_assert_eq!(measured.balanced, balance.balanced());
             if let Ok(split) = algo::partition(&signed, &PartitionOptions::default()) {
                 prop_assert!(measured.frustration >= split.frustration());
+                // The first day's split is the exact one, carried over.
+                if measured.day == series.days()[0].day {
+                    prop_assert_eq!(measured.frustration, split.frustration());
+                }
             }
         }
     }
@@ -291,6 +295,24 @@ fn the_two_signed_camps_on_2024_11_30() {
     // Democratic Forces (SDF)" (ISW in Newsweek): two camps can only put
     // it opposite them. A structural placement, not an alliance.
     assert_eq!(camp("sdf"), regime);
+    // Israel and its army, the Islamic State and al-Baghdadi have signed
+    // ties only among themselves that day: apart, in neither camp.
+    assert_eq!(split.camps().len(), 2);
+    for id in [
+        "israel",
+        "israeli_army",
+        "islamic_state",
+        "abu_bakr_al_baghdadi",
+    ] {
+        assert_eq!(split.camp_of(graph.resolve(id).unwrap()), None, "{id}");
+    }
+    let apart: Vec<&str> = split
+        .apart()
+        .iter()
+        .flat_map(|g| g.members())
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(apart.len(), 4, "{apart:?}");
 }
 
 /// The one frustrated relation: HTS "competing with Turkey-backed rebel

@@ -169,22 +169,40 @@ impl<'g> SignedCamp<'g> {
 #[derive(Clone)]
 pub struct Partition<'g> {
     camps: Vec<SignedCamp<'g>>,
+    apart: Vec<SignedCamp<'g>>,
     labels: Vec<usize>,
+    sides: Vec<usize>,
     frustrated_ties: Vec<usize>,
     optimality: Optimality,
     asked: Option<usize>,
 }
 
 impl<'g> Partition<'g> {
-    /// The camps, largest first (then by first member); none is empty.
+    /// The camps of the largest connected part of the signed graph,
+    /// largest first (then by first member); none is empty.
     pub fn camps(&self) -> &[SignedCamp<'g>] {
         &self.camps
     }
 
-    /// The camp of each actor of the signed graph, by position in
-    /// [`SignedGraph::actors`].
+    /// The actors of the other parts, which no tie joins to the largest:
+    /// nothing says on which side of its camps they stand, so they are in
+    /// none. Each part is split on its own (its frustration counts), and
+    /// listed as its groups, part by part.
+    pub fn apart(&self) -> &[SignedCamp<'g>] {
+        &self.apart
+    }
+
+    /// The group of each actor of the signed graph, by position in
+    /// [`SignedGraph::actors`]: the index of its camp, or for an actor
+    /// apart, the number of camps plus the index of its group in
+    /// [`apart`](Self::apart).
     pub fn labels(&self) -> &[usize] {
         &self.labels
+    }
+
+    /// The index of each actor's group within its connected part.
+    pub(super) fn sides(&self) -> &[usize] {
+        &self.sides
     }
 
     /// How many ties the split frustrates.
@@ -207,7 +225,7 @@ impl<'g> Partition<'g> {
         self.asked
     }
 
-    /// The camp holding `actor`, if it has a signed tie.
+    /// The camp holding `actor`, if it has a signed tie and is not apart.
     pub fn camp_of(&self, actor: ActorRef<'_>) -> Option<usize> {
         self.camps.iter().position(|c| {
             c.members
@@ -679,10 +697,11 @@ fn split(graph: &SignedGraph<'_>, frame: &Frame, k: usize, options: &PartitionOp
 /// one (Harary's frustration index, generalised to k camps as Doreian and
 /// Mrvar's partitioning does, with both kinds of error weighted alike).
 ///
-/// Each connected part is split apart, since no tie joins them; camps of
-/// different parts with the same number are listed as one camp, the
-/// largest part's first (a part's camps are numbered from its actor of
-/// highest degree). Each part gets a local search (a greedy placement,
+/// Each connected part is split on its own, since no tie joins them. The
+/// largest part's groups are the camps; the actors of the other parts
+/// (on 2024-11-30, Israel and its army; the Islamic State and
+/// al-Baghdadi) are [apart](Partition::apart), since nothing places them
+/// on one side of those camps. Each part gets a local search (a greedy placement,
 /// then 16 deterministic random restarts, each improved by moving one
 /// actor at a time to its cheapest camp); then, when frustration remains
 /// and the part has at most [`PartitionOptions::exact_limit`] actors, a
@@ -766,23 +785,47 @@ pub fn partition<'g>(
 
 fn assemble<'g>(graph: &SignedGraph<'g>, split: Split, asked: Option<usize>) -> Partition<'g> {
     let actors = graph.actors();
-    // Camps renumbered by size, then first member.
-    let count = split.labels.iter().copied().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    // Groups by (part, label): the largest part's are the camps, by size
+    // then first member; the other parts' come after, apart.
+    let mut part_of = vec![0usize; actors.len()];
+    for (p, part) in Frame::from_graph(graph).parts().iter().enumerate() {
+        for &a in part {
+            part_of[a] = p;
+        }
+    }
+    let mut groups: std::collections::BTreeMap<(bool, usize, usize), Vec<usize>> =
+        std::collections::BTreeMap::new();
     for (a, &l) in split.labels.iter().enumerate() {
-        members[l].push(a);
+        groups
+            .entry((part_of[a] != 0, part_of[a], l))
+            .or_default()
+            .push(a);
     }
-    let mut order: Vec<usize> = (0..count).filter(|&l| !members[l].is_empty()).collect();
-    order.sort_by_key(|&l| (std::cmp::Reverse(members[l].len()), members[l][0]));
-    let mut renumber = vec![0; count];
-    for (new, &old) in order.iter().enumerate() {
-        renumber[old] = new;
+    let mut order: Vec<((bool, usize, usize), Vec<usize>)> = groups.into_iter().collect();
+    order.sort_by_key(|((apart, part, _), members)| {
+        (*apart, *part, std::cmp::Reverse(members.len()), members[0])
+    });
+    let main = order.iter().filter(|((apart, ..), _)| !apart).count();
+    let mut labels = vec![0; actors.len()];
+    let mut sides = vec![0; actors.len()];
+    let mut previous_part = None;
+    let mut side = 0;
+    for (new, ((_, part, _), members)) in order.iter().enumerate() {
+        side = if previous_part == Some(*part) {
+            side + 1
+        } else {
+            0
+        };
+        previous_part = Some(*part);
+        for &a in members {
+            labels[a] = new;
+            sides[a] = side;
+        }
     }
-    let labels: Vec<usize> = split.labels.iter().map(|&l| renumber[l]).collect();
     let mut camps: Vec<SignedCamp<'g>> = order
         .iter()
-        .map(|&l| SignedCamp {
-            members: members[l].iter().map(|&a| actors[a]).collect(),
+        .map(|(_, members)| SignedCamp {
+            members: members.iter().map(|&a| actors[a]).collect(),
             holding: Vec::new(),
             frustrated: Vec::new(),
         })
@@ -806,8 +849,11 @@ fn assemble<'g>(graph: &SignedGraph<'g>, split: Split, asked: Option<usize>) -> 
         camp.holding.sort_by_key(RelationRef::order);
         camp.frustrated.sort_by_key(RelationRef::order);
     }
+    let apart = camps.split_off(main);
     Partition {
         camps,
+        apart,
+        sides,
         labels,
         frustrated_ties,
         optimality: split.optimality,

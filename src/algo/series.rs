@@ -386,7 +386,7 @@ pub fn series<'g>(
     let split = partition(&first, &PartitionOptions::default()).ok();
     for (i, a) in first.actors().iter().enumerate() {
         actors.insert(a.order(), *a);
-        let side = split.as_ref().is_some_and(|s| s.labels()[i] != 0);
+        let side = split.as_ref().is_some_and(|s| s.sides()[i] != 0);
         state.labels.insert(a.order(), side);
     }
     for tie in first.ties() {
