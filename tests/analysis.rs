@@ -767,3 +767,96 @@ fn centralities_equal_networkx_on_a_synthetic_graph() {
         check_against_networkx(&python, &signed, layer, "synthetic");
     }
 }
+
+// ---------------------------------------------------------------------
+// The measures in the exports, as networkx reads them.
+
+#[test]
+fn measures_in_graphml_node_link_and_gexf_read_back_in_networkx() {
+    use actorgraph::export::{self, ExportOptions, Scope};
+    let graph = syria();
+    let view = graph.at(day("2024-11-30"));
+    let scope = Scope::View(view);
+    let options = ExportOptions::default().measures(true);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-measures");
+    std::fs::create_dir_all(&dir).unwrap();
+    let graphml = export::to_graphml(scope, &options);
+    let gexf = export::to_gexf(scope, &options);
+    std::fs::write(dir.join("graph.graphml"), &graphml).unwrap();
+    std::fs::write(
+        dir.join("graph.nodelink.json"),
+        export::to_node_link(scope, &options),
+    )
+    .unwrap();
+    std::fs::write(dir.join("graph.gexf"), &gexf).unwrap();
+    // Without the option, or for the whole graph, no measures.
+    assert!(!export::to_graphml(scope, &ExportOptions::default()).contains("n_camp"));
+    assert!(!export::to_graphml(Scope::Whole(&graph), &options).contains("n_camp"));
+    roxmltree::Document::parse(&gexf).unwrap();
+    roxmltree::Document::parse(&graphml).unwrap();
+
+    let signed = algo::signed(view, &Signs::default());
+    let centrality = algo::centrality(&signed, Layer::Whole);
+    let split = algo::partition(&signed, &PartitionOptions::default()).unwrap();
+    let balance = algo::balance(&signed);
+    // A view's export writes the states that held, and their actors; the
+    // events of the week count in the signed graph but are not written.
+    let states: Vec<_> = view.relations().collect();
+    let written = |id: &str| states.iter().any(|r| r.id() == id);
+    let shown =
+        |a: &actorgraph::ActorRef<'_>| states.iter().any(|r| r.subject() == *a || r.object() == *a);
+    let mut nodes = serde_json::Map::new();
+    for (i, actor) in signed.actors().iter().enumerate().filter(|(_, a)| shown(a)) {
+        let mut values = serde_json::json!({
+            "degree": centrality.degree()[i],
+            "betweenness": centrality.betweenness()[i],
+            "closeness": centrality.closeness()[i],
+        });
+        if let Some(camp) = split.camp_of(*actor) {
+            values["camp"] = (camp + 1).into();
+        }
+        nodes.insert(actor.id.to_string(), values);
+    }
+    let mut edges = serde_json::Map::new();
+    for (t, tie) in signed.ties().iter().enumerate() {
+        let unbalanced = balance
+            .unbalanced()
+            .filter(|tr| tr.tie_positions().contains(&t))
+            .count();
+        for r in tie
+            .positive()
+            .iter()
+            .chain(tie.negative())
+            .filter(|r| written(r.id()))
+        {
+            edges.insert(
+                r.id().to_owned(),
+                serde_json::json!({
+                    "sign": tie.sign().to_string(),
+                    "frustrated": split.frustrated_ties().contains(&t),
+                    "unbalanced_triangles": unbalanced,
+                }),
+            );
+        }
+    }
+    // The one frustrated relation, checked here too.
+    assert_eq!(edges["hts_competes_with_sna"]["frustrated"], true);
+    assert_eq!(edges["hts_competes_with_sna"]["unbalanced_triangles"], 3);
+    let expected = serde_json::json!({"nodes": nodes, "edges": edges});
+    std::fs::write(dir.join("expected.json"), expected.to_string()).unwrap();
+
+    let Some(python) = networkx() else { return };
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/measures_check.py");
+    let schemas = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/gexf-1.3");
+    let output = Command::new(python)
+        .arg(&script)
+        .arg(&dir)
+        .arg(&schemas)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -10,6 +10,7 @@ pub(crate) mod gexf;
 pub(crate) mod graphml;
 pub(crate) mod html;
 pub(crate) mod json;
+pub(crate) mod measures;
 pub(crate) mod rdf;
 pub(crate) mod ron;
 pub(crate) mod snapshot;
