@@ -860,3 +860,45 @@ fn measures_in_graphml_node_link_and_gexf_read_back_in_networkx() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// The page carries the library's analysis for each day it changes, and
+/// on 2024-11-30 it is the one the tests above check.
+#[test]
+fn the_page_carries_each_days_analysis() {
+    use actorgraph::export::{self, Scope};
+    let graph = syria();
+    let page = export::to_html(
+        Scope::View(graph.at(day("2024-11-30"))),
+        &Default::default(),
+    )
+    .unwrap();
+    let open = r#"<script type="application/json" id="page-config">"#;
+    let start = page.find(open).unwrap() + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let config: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+    let days = config["analysis"]["days"].as_array().unwrap();
+    let froms: Vec<&str> = days.iter().map(|d| d["from"].as_str().unwrap()).collect();
+    // Under "possibly", the offensive's days change the signed graph.
+    for changed in ["2024-11-27", "2024-11-28", "2024-12-05", "2024-12-07"] {
+        assert!(froms.contains(&changed), "{froms:?}");
+    }
+    let entry = days
+        .iter()
+        .rfind(|d| d["from"].as_str().unwrap() <= "2024-11-30")
+        .unwrap();
+    assert_eq!(entry["count"], 3);
+    assert_eq!(
+        entry["frustrated"],
+        serde_json::json!(["hts_competes_with_sna"])
+    );
+    assert_eq!(entry["unbalanced"].as_array().unwrap().len(), 3);
+    assert_ne!(entry["camps"]["hts"], entry["camps"]["syrian_government"]);
+    assert_eq!(entry["camps"]["hts"], entry["camps"]["sna"]);
+    // Days with nothing new are not repeated.
+    for pair in days.windows(2) {
+        let (mut a, mut b) = (pair[0].clone(), pair[1].clone());
+        a["from"] = serde_json::Value::Null;
+        b["from"] = serde_json::Value::Null;
+        assert_ne!(a, b);
+    }
+}

@@ -9,6 +9,7 @@ pub(crate) mod export;
 pub(crate) mod gexf;
 pub(crate) mod graphml;
 pub(crate) mod html;
+pub(crate) mod html_analysis;
 pub(crate) mod json;
 pub(crate) mod measures;
 pub(crate) mod rdf;
