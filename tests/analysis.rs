@@ -902,3 +902,75 @@ fn the_page_carries_each_days_analysis() {
         assert_ne!(a, b);
     }
 }
+
+// ---------------------------------------------------------------------
+// The analysis example as a user runs it.
+
+fn run_analysis(args: &[&str]) -> std::process::Output {
+    let mut dir = std::env::current_exe().expect("the test binary has a path");
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    Command::new(dir.join("examples").join("analysis"))
+        .args(args)
+        .output()
+        .expect("the example binary exists: plain `cargo test` builds the examples first")
+}
+
+#[test]
+fn the_analysis_example_answers_and_refuses_bad_arguments_in_one_line() {
+    let output = run_analysis(&[]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for expected in [
+        "Balance: 28 of 31 triangles balanced (90.3%)",
+        "Signed camps (at most 2): 1 frustrated ties, exact",
+        "Camp of Syrian government: 7 of 7 in signed camp 1",
+        "inferred, no tie known",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\n{stdout}");
+    }
+    let series = run_analysis(&["--from", "2024-11-26", "--to", "2024-11-28"]);
+    assert!(series.status.success());
+    assert!(String::from_utf8_lossy(&series.stdout).contains("new: rebels_coordinates_with_sna"));
+    let nothing = run_analysis(&["--known-by", "1900-01-01"]);
+    assert!(String::from_utf8_lossy(&nothing.stdout).contains("no signed relations on that day"));
+    for (args, words) in [
+        (
+            &["--camps", "0"][..],
+            "invalid camps: at least one camp is needed",
+        ),
+        (
+            &["--camps", "500"][..],
+            "invalid camps: 500 camps asked for",
+        ),
+        (&["--camps", "many"][..], "invalid camps: \"many\""),
+        (
+            &["--signs", "befriends=+"][..],
+            "invalid sign table: unknown relation kind",
+        ),
+        (&["--layer", "sideways"][..], "invalid layer"),
+        (
+            &["--from", "2024-12-10", "--to", "2024-11-26"][..],
+            "invalid from/to",
+        ),
+        (
+            &["--from", "1000-01-01", "--to", "2024-11-26"][..],
+            "invalid from/to",
+        ),
+    ] {
+        let output = run_analysis(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(words) && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
