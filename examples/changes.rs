@@ -1,5 +1,6 @@
 //! Prints what changed between two days: relations that began, ended or
-//! changed, places that changed hands, and events in between.
+//! changed, places that changed hands, events in between, and which ties
+//! made the signed graph more or less balanced.
 //!
 //! ```text
 //! cargo run --example changes -- --from 2024-11-26 --to 2024-12-02
@@ -65,6 +66,25 @@ fn main() -> ExitCode {
             writeln!(out, "\nChanged ({}):", changes.changed.len())?;
             for (before, after) in &changes.changed {
                 writeln!(out, "  ~ {before}\n    now {after}")?;
+            }
+            // Which new or ended ties made the graph more or less balanced.
+            let view = args.reading.apply(graph.at(args.from));
+            let signs = algo::Signs::default();
+            if let Ok(series) = algo::series(view, changes.from, changes.to, &signs) {
+                let ratio = |d: Option<&algo::DayMeasures<'_>>| {
+                    d.and_then(|d| d.ratio())
+                        .map_or("-".to_owned(), |r| format!("{:.1}%", r * 100.0))
+                };
+                let (first, last) = (series.days().first(), series.days().last());
+                let (first, last) = (ratio(first), ratio(last));
+                writeln!(out, "\nBalance: {first} -> {last} of triangles balanced")?;
+                for day in series.days() {
+                    for change in &day.changes {
+                        if change.balanced != 0 || change.unbalanced != 0 {
+                            writeln!(out, "  {}: {change}", day.day)?;
+                        }
+                    }
+                }
             }
             Ok(out)
         },

@@ -49,6 +49,11 @@ struct Args {
     /// Relation kinds to write, comma-separated (default: all).
     #[arg(long, value_delimiter = ',')]
     kinds: Option<Vec<RelationKind>>,
+    /// With --as-of, add the signed-graph measures (camp, centralities,
+    /// sign, frustrated, unbalanced triangles) as node and edge attributes
+    /// in gexf, graphml, nodelink and cytoscape.
+    #[arg(long, requires = "as_of")]
+    measures: bool,
     /// A file to write (a folder for csv); default: standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -60,7 +65,7 @@ fn main() -> ExitCode {
     common::main(
         |args: &Args| &args.data,
         |args, graph| {
-            let mut options = ExportOptions::default();
+            let mut options = ExportOptions::default().measures(args.measures);
             if let Some(kinds) = &args.kinds {
                 options = options.kinds(kinds.iter().copied());
             }

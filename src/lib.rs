@@ -16,7 +16,9 @@
 //!   a day, with disputes kept and flagged rather than resolved.
 //! - **Algorithms** over views ([`algo`]): chains of support, blocs and
 //!   their roots, common backers and enemies, what changed between two
-//!   days, an actor's timeline.
+//!   days, an actor's timeline; and the signed graph of a day with its
+//!   structural balance, camps by signed partition, centrality, and
+//!   their series over days ([`algo::signed`]).
 //! - **Formats**: datasets in RON or JSON with positioned errors, read and
 //!   built piece by piece as a file streams in (a million relations peak at
 //!   about twice the memory the graph keeps), or saved as a snapshot

@@ -1,5 +1,6 @@
 //! The integration test binary: one binary, one module per concern.
 
+mod analysis;
 mod bad_input;
 mod build;
 mod chains;

@@ -52,6 +52,7 @@ impl<'g> Scope<'g> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExportOptions {
     kinds: Option<Vec<RelationKind>>,
+    measures: bool,
 }
 
 impl ExportOptions {
@@ -59,6 +60,22 @@ impl ExportOptions {
     pub fn kinds(mut self, kinds: impl IntoIterator<Item = RelationKind>) -> ExportOptions {
         self.kinds = Some(kinds.into_iter().collect());
         self
+    }
+
+    /// Adds, for a view, the signed-graph measures as node attributes
+    /// (`camp` of the two-camp signed partition, `degree`,
+    /// `betweenness`, `closeness`, `eigenvector`) and edge attributes
+    /// (`sign` of the relation's tie, `frustrated`,
+    /// `unbalanced_triangles`) in GEXF, GraphML and the JSON graph
+    /// formats (default: off; see [`algo::signed`](crate::algo::signed)).
+    pub fn measures(mut self, measures: bool) -> ExportOptions {
+        self.measures = measures;
+        self
+    }
+
+    /// Whether the signed-graph measures are added.
+    pub fn get_measures(&self) -> bool {
+        self.measures
     }
 
     /// The kinds kept; `None` for every kind.

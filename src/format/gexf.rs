@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::export::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
+use super::measures::{EDGE_KEYS, NODE_KEYS};
 
 /// Edge attributes declared: (id, title, type).
 const EDGE_ATTRIBUTES: &[(&str, &str, &str)] = &[
@@ -58,6 +59,18 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
     out.push_str("    <attributes class=\"node\" mode=\"static\">\n");
     out.push_str("      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n");
     out.push_str("      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n");
+    let measures = super::measures::measures(scope, options);
+    let declare = |out: &mut String, keys: &[(&str, &str)]| {
+        for (name, kind) in keys.iter().filter(|_| measures.is_some()) {
+            // GEXF spells GraphML's `int` out.
+            let kind = if *kind == "int" { "integer" } else { kind };
+            let _ = writeln!(
+                out,
+                "      <attribute id=\"{name}\" title=\"{name}\" type=\"{kind}\"/>"
+            );
+        }
+    };
+    declare(&mut out, NODE_KEYS);
     out.push_str("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n");
     for (id, title, kind) in EDGE_ATTRIBUTES {
         let _ = writeln!(
@@ -65,6 +78,7 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
             "      <attribute id=\"{id}\" title=\"{title}\" type=\"{kind}\"/>"
         );
     }
+    declare(&mut out, EDGE_KEYS);
     out.push_str("    </attributes>\n    <nodes>\n");
     for actor in &selection.actors {
         let record = actor.record();
@@ -81,6 +95,9 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
         out.push_str(">\n        <attvalues>\n");
         attvalue(&mut out, "kind", &format!("{:?}", record.kind));
         attvalue(&mut out, "aliases", &record.aliases.join("; "));
+        for (name, value) in measures.iter().flat_map(|m| m.of_actor(*actor)) {
+            attvalue(&mut out, name, &value.to_string());
+        }
         out.push_str("        </attvalues>\n      </node>\n");
     }
     out.push_str("    </nodes>\n    <edges>\n");
@@ -117,6 +134,9 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
         attvalue(&mut out, "contested", &relation.is_contested().to_string());
         let quotes = quotes(relation);
         attvalue(&mut out, "quotes", &quotes.join("\n\n"));
+        for (name, value) in measures.iter().flat_map(|m| m.of_relation(relation)) {
+            attvalue(&mut out, name, &value.to_string());
+        }
         out.push_str("        </attvalues>\n      </edge>\n");
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");

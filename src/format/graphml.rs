@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::export::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
+use super::measures::{EDGE_KEYS, NODE_KEYS};
 
 /// Keys GraphML declares: (id, for, name, type).
 const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -59,6 +60,18 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
             "  <key id=\"{id}\" for=\"{scope_for}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>"
         );
     }
+    let measures = super::measures::measures(scope, options);
+    if measures.is_some() {
+        let keys = [("n", "node", NODE_KEYS), ("e", "edge", EDGE_KEYS)];
+        for (prefix, scope_for, keys) in keys {
+            for (name, kind) in keys {
+                let _ = writeln!(
+                    out,
+                    "  <key id=\"{prefix}_{name}\" for=\"{scope_for}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>"
+                );
+            }
+        }
+    }
     let _ = writeln!(out, "  <graph id=\"actorgraph\" edgedefault=\"directed\">");
     for actor in &selection.actors {
         let record = actor.record();
@@ -67,6 +80,9 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
         data(&mut out, "n_kind", &format!("{:?}", record.kind));
         data(&mut out, "n_aliases", &record.aliases.join("; "));
         data(&mut out, "n_died", &text(record.died));
+        for (name, value) in measures.iter().flat_map(|m| m.of_actor(*actor)) {
+            data(&mut out, &format!("n_{name}"), &value.to_string());
+        }
         out.push_str("    </node>\n");
     }
     for relation in &selection.relations {
@@ -98,6 +114,9 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
         let quotes = quotes(relation);
         data(&mut out, "e_citations", &quotes.len().to_string());
         data(&mut out, "e_quotes", &quotes.join("\n\n"));
+        for (name, value) in measures.iter().flat_map(|m| m.of_relation(relation)) {
+            data(&mut out, &format!("e_{name}"), &value.to_string());
+        }
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");

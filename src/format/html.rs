@@ -155,6 +155,8 @@ pub fn to_html(scope: Scope<'_>, options: &ExportOptions) -> Result<String, Erro
         "kinds": kinds,
         "actor_kinds": actor_kinds,
         "draw_limit": DRAW_LIMIT,
+        "analysis": super::html_analysis::analysis_days(scope),
+        "analysis_limit": super::html_analysis::MAX_RELATIONS,
     });
     let config = serde_json::to_string(&config).map_err(|e| Error::serialize("html page", e))?;
     fill(

@@ -219,16 +219,17 @@ fn graph_data(scope: Scope<'_>) -> Value {
 /// ```
 pub fn to_node_link(scope: Scope<'_>, options: &ExportOptions) -> String {
     let selection = select(scope, options);
+    let measures = super::measures::measures(scope, options);
     let nodes: Vec<Value> = selection
         .actors
         .iter()
-        .map(|a| Value::Object(actor_data(*a)))
+        .map(|a| Value::Object(with_actor_measures(actor_data(*a), *a, measures.as_ref())))
         .collect();
     let edges: Vec<Value> = selection
         .relations
         .iter()
         .map(|r| {
-            let mut data = edge_data(r);
+            let mut data = with_relation_measures(edge_data(r), r, measures.as_ref());
             data.insert("key".into(), json!(r.id()));
             Value::Object(data)
         })
@@ -251,21 +252,55 @@ pub fn to_node_link(scope: Scope<'_>, options: &ExportOptions) -> String {
 /// O(A + R + C) for the actors, relations and citations written.
 pub fn to_cytoscape(scope: Scope<'_>, options: &ExportOptions) -> String {
     let selection = select(scope, options);
+    let measures = super::measures::measures(scope, options);
     let nodes: Vec<Value> = selection
         .actors
         .iter()
-        .map(|a| json!({"data": Value::Object(actor_data(*a))}))
+        .map(|a| json!({"data": Value::Object(with_actor_measures(actor_data(*a), *a, measures.as_ref()))}))
         .collect();
     let edges: Vec<Value> = selection
         .relations
         .iter()
-        .map(|r| json!({"data": Value::Object(edge_data(r))}))
+        .map(|r| json!({"data": Value::Object(with_relation_measures(edge_data(r), r, measures.as_ref()))}))
         .collect();
     let document = json!({
         "data": graph_data(scope),
         "elements": {"nodes": nodes, "edges": edges},
     });
     pretty(&document)
+}
+
+/// A measure as a JSON value.
+fn measure_value(value: &super::measures::Value) -> Value {
+    use super::measures::Value as M;
+    match value {
+        M::Int(n) => json!(n),
+        M::Real(x) => json!(x),
+        M::Text(t) => json!(t),
+        M::Flag(b) => json!(b),
+    }
+}
+
+fn with_actor_measures(
+    mut data: Map<String, Value>,
+    actor: ActorRef<'_>,
+    measures: Option<&super::measures::Measures>,
+) -> Map<String, Value> {
+    for (name, value) in measures.iter().flat_map(|m| m.of_actor(actor)) {
+        data.insert((*name).into(), measure_value(value));
+    }
+    data
+}
+
+fn with_relation_measures(
+    mut data: Map<String, Value>,
+    relation: &RelationRef<'_>,
+    measures: Option<&super::measures::Measures>,
+) -> Map<String, Value> {
+    for (name, value) in measures.iter().flat_map(|m| m.of_relation(relation)) {
+        data.insert((*name).into(), measure_value(value));
+    }
+    data
 }
 
 fn pretty(document: &Value) -> String {

@@ -177,6 +177,18 @@ def embedded(browser, screenshot):
     print(f"     loaded in {load:.2f} s")
     check("embedded: the page opens without a script error", errors, [])
     check("embedded: it opens on 2024-11-30", page.locator("#day").text_content(), "2024-11-30")
+    # The day's signed analysis, computed by the library (tests/analysis.rs
+    # checks the same facts): three unbalanced triangles, all through the
+    # HTS-SNA rivalry, and HTS in the other signed camp from the government.
+    analysis = page.locator("#analysis")
+    check("embedded 2024-11-30: unbalanced triangles counted", analysis.get_attribute("data-count"), "3")
+    check("embedded 2024-11-30: unbalanced triangles listed", page.locator("#unbalanced li").count(), 3)
+    camps = json.loads(analysis.get_attribute("data-camps"))
+    check("embedded 2024-11-30: HTS and the government in different signed camps",
+          [bool(camps.get("hts")), camps.get("hts") != camps.get("syrian_government")], [True, True])
+    page.check("#camp-colours")
+    check("embedded: colouring by signed camp keeps the day", page.locator("#day").text_content(), "2024-11-30")
+    page.uncheck("#camp-colours")
     for day in ["2024-11-26", "2024-12-01"]:
         check(f"embedded {day}: the slider reaches the day", move_slider(page, day), day)
         compare(page, f"embedded {day}", day, contested=True)

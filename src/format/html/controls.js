@@ -14,6 +14,7 @@
   // body[data-ready] once the page is up, and window.actorgraph, the page's
   // own control API (setDay, setKnownBy, setCertainty, setKinds, setEvents,
   // search, selectRelation, selectActor, evidence, state, pagePosition).
+  // #analysis lists the day's unbalanced triangles (see showAnalysis).
   //
   // Above config.draw_limit relations shown at once the page lists them
   // instead of drawing them, and says so in #message.
@@ -83,6 +84,7 @@
     kinds: new Set(presentKinds.keys()),
     events: false,
     isolated: false,
+    campColours: false,
     selected: null, // {type: 'relation'|'actor', id}
     found: [],
   };
@@ -173,6 +175,7 @@
       listRelations();
     }
     $('status').dataset.drawMs = (performance.now() - drawing).toFixed(1);
+    showAnalysis();
     status();
     refreshDetails();
     writeHash();
@@ -202,6 +205,74 @@
     if (visible.relations.length > limit) {
       list.append(el('li', { class: 'muted' }, '\u2026 and ' + (visible.relations.length - limit) + ' more; narrow with the kinds or find an actor'));
     }
+  }
+
+  // ----- the signed analysis (src/format/html_analysis.rs) ---------------
+  //
+  // The library computes, for each day on which it can change, the two
+  // signed camps, the frustrated relations and the unbalanced triangles;
+  // the page shows the entry for the slider's day: the nodes coloured by
+  // camp when asked, and the triangles listed in #analysis (data-day,
+  // data-count: unbalanced triangles that day, data-camps: actor -> camp).
+
+  const analysis = config.analysis || null;
+  const CAMP_COLORS = ['#c62828', '#1565c0'];
+
+  function analysisOn(day) {
+    if (!analysis) return null;
+    let found = null;
+    for (const entry of analysis.days) {
+      if (entry.from <= day) found = entry;
+      else break;
+    }
+    return found;
+  }
+
+  function showAnalysis() {
+    const box = $('analysis');
+    const entry = analysisOn(state.day);
+    box.replaceChildren();
+    box.dataset.day = state.day;
+    box.dataset.count = entry ? String(entry.count) : '0';
+    box.dataset.camps = JSON.stringify(entry ? entry.camps : {});
+    if (cy) {
+      cy.batch(() => cy.nodes().forEach((node) => {
+        const actor = actorById.get(node.data('aid'));
+        const camp = entry && state.campColours ? entry.camps[node.data('aid')] : undefined;
+        const own = actor ? ACTOR_COLORS[actor.kind] || '#999' : '#999';
+        node.data('color', state.campColours ? (camp ? CAMP_COLORS[camp - 1] : '#ccc') : own);
+      }));
+    }
+    if (!analysis) {
+      box.append(el('p', { class: 'muted' }, 'Balance and signed camps are computed for graphs of up to ' +
+        config.analysis_limit.toLocaleString('en') + ' relations.'));
+      return;
+    }
+    if (!entry || !entry.triangles && !Object.keys(entry.camps).length) {
+      box.append(el('p', { class: 'muted' }, 'No signed relations on ' + state.day + '.'));
+      return;
+    }
+    const reading = (analysis.certainly ? 'certainly' : 'possibly') + ' held, ' +
+      (analysis.known_by ? 'as known by ' + analysis.known_by : 'by every source');
+    const ratio = entry.ratio === null ? 'no triangle' :
+      (entry.ratio * 100).toFixed(1) + '% of ' + entry.triangles + ' triangles balanced';
+    box.append(el('h3', null, 'Balance on ' + state.day));
+    box.append(el('p', null, ratio + '; ' + entry.frustrated.length + ' relation(s) frustrate the two signed camps.'));
+    if (analysis.certainly !== state.certainly || analysis.known_by !== state.knownBy) {
+      box.append(el('p', { class: 'muted' }, 'Computed for relations ' + reading + ', as the page opened.'));
+    }
+    if (!entry.count) return;
+    box.append(el('p', null, 'Unbalanced triangles, surest first (' + entry.count + '):'));
+    const list = el('ol', { id: 'unbalanced' });
+    for (const triangle of entry.unbalanced) {
+      const item = el('li', null, triangle.actors.join(' \u2013 ') + ': ');
+      triangle.relations.forEach((id, i) => {
+        if (i) item.append(', ');
+        item.append(el('a', { href: '#', 'data-relation': id, onclick: (event) => { event.preventDefault(); selectRelation(id); } }, id));
+      });
+      list.append(item);
+    }
+    box.append(list);
   }
 
   const slider = $('day-slider');
@@ -250,6 +321,7 @@
 
   $('show-events').addEventListener('change', () => { state.events = $('show-events').checked; update(); });
   $('show-isolated').addEventListener('change', () => { state.isolated = $('show-isolated').checked; update(); });
+  $('camp-colours').addEventListener('change', () => { state.campColours = $('camp-colours').checked; update(); });
 
   // Kind filters, which are also the legend.
   const kindsBox = $('kinds');
