@@ -1365,6 +1365,47 @@ fn syrian_and_russian_strikes_followed_the_capture_of_aleppo() {
 }
 
 #[test]
+fn the_sohrs_night_raids_on_aleppo_and_the_reported_later_strikes_are_two_claims() {
+    // Re-read of issue 27: the Aleppo-capture article's "reportedly" can only
+    // be dated from the capture to its own appearance, so it is its own
+    // event, not a second citation of the SOHR's dated night.
+    let g = syria();
+    let night = g.relation("russia_attacks_aleppo").unwrap();
+    assert_eq!(
+        night.happened_on().unwrap().to_string(),
+        "[2024-11-29..2024-11-30]"
+    );
+    assert_eq!(night.claimed_by().unwrap().to_string(), "sohr");
+    assert!(night.citations().all(|e| e.quote().contains("OSDH")));
+    let reported = g.relation("russia_strikes_aleppo_reported").unwrap();
+    assert_eq!(reported.kind(), RelationKind::Attacks);
+    assert_eq!(
+        reported.happened_on().unwrap().to_string(),
+        "[2024-11-29..2024-12-05]"
+    );
+    assert_eq!(reported.claimed_by().unwrap().to_string(), "reports");
+    assert!(
+        reported
+            .citations()
+            .all(|e| e.quote().contains("reportedly conducting airstrikes"))
+    );
+    assert!(reported.note().unwrap_or_default().contains("same raids"));
+    // Both are Russia's strikes on Aleppo as seen from the article's last day.
+    let strikes: Vec<&str> = events(
+        g.at(day("2024-12-05")),
+        "aleppo",
+        RelationKind::Attacks,
+        actorgraph::Direction::Incoming,
+    )
+    .filter(|r| r.subject().id.as_str() == "russia")
+    .map(|r| r.id())
+    .collect();
+    for id in ["russia_attacks_aleppo", "russia_strikes_aleppo_reported"] {
+        assert!(strikes.contains(&id), "{strikes:?}");
+    }
+}
+
+#[test]
 fn sana_and_the_isw_have_the_army_push_the_rebels_back_north_of_hama() {
     // Audit 2 M2: the ISW's "stopped the advance into the city" corroborates
     // SANA's claim.
