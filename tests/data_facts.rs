@@ -183,22 +183,37 @@ fn jabhat_al_nusra_and_hts_are_two_organisations() {
 
 #[test]
 fn hts_in_2015_leads_to_its_predecessor_and_its_al_qaeda_tie() {
-    // "HTS" in 2015: follow the lineage link back to Jabhat al-Nusra, then
-    // its ties that year.
+    // "HTS" in 2015: it did not exist yet, so follow its lineage link, the
+    // succession of 2016, back to Jabhat al-Nusra, then its ties that year.
     let g = syria();
-    let predecessors = subjects(events(
+    let hts = g.resolve("HTS").unwrap();
+    assert_eq!(hts.id.as_str(), "hts");
+    let lineage: Vec<_> = events(
         g.at(day(OFFENSIVE_DAY_3)),
         "HTS",
-        RelationKind::MergedInto,
-        actorgraph::Direction::Incoming,
-    ));
-    assert_eq!(predecessors, ["hts_merger_partners", "jabhat_al_nusra"]);
-    let lineage = g.relation("jabhat_al_nusra_merged_into_hts").unwrap();
-    assert_eq!(lineage.happened_on().unwrap().to_string(), "2016");
+        RelationKind::Succeeds,
+        actorgraph::Direction::Outgoing,
+    )
+    .collect();
+    assert_eq!(lineage.len(), 1);
+    assert_eq!(lineage[0].id(), "hts_succeeds_jabhat_al_nusra");
+    assert_eq!(lineage[0].happened_on().unwrap().to_string(), "2016");
+    let predecessor = lineage[0].object();
+    assert_eq!(predecessor.id.as_str(), "jabhat_al_nusra");
+    // The succession had not happened in 2015: as of then HTS has no
+    // events of its own, and its predecessor is the organisation that was.
+    assert_eq!(
+        g.at(day("2015-06-01"))
+            .events_of(hts)
+            .unwrap()
+            .filter(|r| r.kind() == RelationKind::Succeeds)
+            .count(),
+        0
+    );
     let ties: Vec<_> = g
         .at(day("2015-06-01"))
         .certainty(Certainty::Certainly)
-        .either_way("jabhat_al_nusra", RelationKind::AffiliatedWith)
+        .either_way(predecessor, RelationKind::AffiliatedWith)
         .unwrap()
         .filter(|r| r.object().id.as_str() == "al_qaeda")
         .collect();
@@ -209,6 +224,40 @@ fn hts_in_2015_leads_to_its_predecessor_and_its_al_qaeda_tie() {
         out_of(&g, "2015-06-01", "jabhat_al_nusra", RelationKind::Opposes),
         ["syrian_government"]
     );
+}
+
+#[test]
+fn hts_succeeds_jabhat_al_nusra_rather_than_nusra_merging_into_it() {
+    // Re-read of issue 27: Newsweek has Nusra "dissolved" and "a new
+    // organization" set up; the Aleppo-capture article has HTS "evolved
+    // from" it. A succession, not a merger; the 2017 merger of the other
+    // groups stays a merger.
+    let g = syria();
+    assert!(g.relation("jabhat_al_nusra_merged_into_hts").is_err());
+    let lineage = g.relation("hts_succeeds_jabhat_al_nusra").unwrap();
+    assert_eq!(lineage.kind(), RelationKind::Succeeds);
+    assert_eq!(
+        (lineage.subject().id.as_str(), lineage.object().id.as_str()),
+        ("hts", "jabhat_al_nusra")
+    );
+    let quotes: Vec<&str> = lineage.citations().map(|e| e.quote()).collect();
+    assert!(quotes[0].contains("dissolved Jabhat al-Nusra and set up a new organization"));
+    assert!(quotes[1].contains("evolved from its origins as the al-Nusra Front"));
+    let merged = subjects(events(
+        g.at(day(OFFENSIVE_DAY_3)),
+        "HTS",
+        RelationKind::MergedInto,
+        actorgraph::Direction::Incoming,
+    ));
+    assert_eq!(merged, ["hts_merger_partners"]);
+    // Found from the predecessor's side too.
+    let successors = subjects(events(
+        g.at(day(OFFENSIVE_DAY_3)),
+        "al-Nusra Front",
+        RelationKind::Succeeds,
+        actorgraph::Direction::Incoming,
+    ));
+    assert_eq!(successors, ["hts"]);
 }
 
 #[test]
@@ -1803,10 +1852,6 @@ fn hedged_and_inferred_relations_say_so_in_their_notes() {
         ("rebels_opposes_sdf", "\"seem to be\""),
         ("sna_opposes_sdf", "\"seem to be\""),
         ("rebels_attack_syrian_army", "begin on Friday"),
-        (
-            "jabhat_al_nusra_merged_into_hts",
-            "no kind for one organisation succeeding another",
-        ),
     ] {
         let note = g.relation(id).unwrap().note().unwrap_or_default();
         assert!(note.contains(words), "{id}: {note}");
