@@ -182,6 +182,20 @@ fn jabhat_al_nusra_and_hts_are_two_organisations() {
 }
 
 #[test]
+fn al_julani_set_up_hts_in_2016_in_newsweeks_whole_sentence() {
+    // Re-read of issue 27: the quote begins with the year and the founder.
+    let g = syria();
+    let founded = g.relation("al_julani_founded_hts").unwrap();
+    let quote = founded.citations().next().unwrap().quote();
+    assert!(
+        quote.starts_with("In 2016, the group’s leader, Abu Mohammed al-Julani, broke ranks"),
+        "{quote}"
+    );
+    assert!(quote.contains("set up a new organization"));
+    assert_eq!(founded.happened_on().unwrap().to_string(), "2016");
+}
+
+#[test]
 fn hts_in_2015_leads_to_its_predecessor_and_its_al_qaeda_tie() {
     // "HTS" in 2015: it did not exist yet, so follow its lineage link, the
     // succession of 2016, back to Jabhat al-Nusra, then its ties that year.
@@ -1763,11 +1777,26 @@ fn nujaba_opposes_the_rebels_by_its_own_word_to_mobilize_for_assad() {
     // Audit 1b #17.
     let g = syria();
     let opposes = g.relation("nujaba_opposes_rebels").unwrap();
-    assert!(opposes.citations().all(|e| {
-        e.quote()
+    let first = opposes.citations().next().unwrap();
+    assert!(
+        first
+            .quote()
             .contains("said it would mobilize in support of Assad")
-    }));
+    );
+    assert_eq!(first.claimed_by().unwrap().to_string(), "nujaba_movement");
     assert_eq!(opposes.claimed_by().unwrap().to_string(), "nujaba_movement");
+    // Re-read of issue 27: its spokesperson's own words, a second citation.
+    let spokesman = opposes.citations().nth(1).unwrap();
+    assert!(
+        spokesman
+            .quote()
+            .contains("“unified” in opposing “any attack that could be directed at the region.”")
+    );
+    assert_eq!(
+        spokesman.claimed_by().unwrap().to_string(),
+        "hussein_al_musawi"
+    );
+    assert_eq!(opposes.citations().count(), 2);
     assert_eq!(
         opposes.interval().start().unwrap().to_string(),
         "[2024-11-27..2024-12-06]"
@@ -2175,6 +2204,10 @@ fn damascus_demands_a_turkish_withdrawal_and_araghchi_calls_on_moscow() {
     };
     assert_eq!(calls("syrian_government"), ["turkey"]);
     assert_eq!(calls("abbas_araghchi"), ["russia"]);
+    // Re-read of issue 27: the article reports the call in its own voice.
+    let call = g.relation("abbas_araghchi_calls_on_russia").unwrap();
+    assert!(call.claimed_by().is_none());
+    assert!(call.citations().all(|e| e.claimed_by().is_none()));
     let demand = g.relation("syrian_government_calls_on_turkey").unwrap();
     assert!(
         demand
