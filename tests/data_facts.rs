@@ -1549,7 +1549,10 @@ fn ankaras_condemnation_of_the_attacks_on_idlib_names_no_attacker() {
     // Ankara, says Moscow and Damascus carried them out. So no condemnation
     // of either; the raids themselves stay, credited by the article.
     let g = syria();
-    for gone in ["turkey_condemns_syrian_government", "turkey_condemns_russia"] {
+    for gone in [
+        "turkey_condemns_syrian_government",
+        "turkey_condemns_russia",
+    ] {
         assert!(g.relation(gone).is_err(), "{gone}");
     }
     assert_eq!(

@@ -574,7 +574,10 @@ fn succession_is_an_event_appended_last_and_kept_apart_from_a_merger() {
     )
     .unwrap();
     let lineage = g.relation("lineage").unwrap();
-    assert_eq!(lineage.to_string(), "New Front succeeds Old Front (on 2016)");
+    assert_eq!(
+        lineage.to_string(),
+        "New Front succeeds Old Front (on 2016)"
+    );
     let view = g.at(day("2024-12-02"));
     assert_eq!(view.relations().count(), 0, "an event, not a state");
     // Found from the successor's side, and only as an event once it happened.
