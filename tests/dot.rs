@@ -275,3 +275,19 @@ fn talks_and_calls_are_drawn_with_their_own_colours() {
     assert!(dot.contains("#0077b6") && dot.contains("#6a4c93"), "{dot}");
     render_svg(&dot);
 }
+
+#[test]
+fn succession_is_drawn_with_its_own_style() {
+    let g = syria();
+    let dot = actorgraph::dot::to_dot(
+        g.at(day("2024-12-02")),
+        &DotOptions::default()
+            .events(true)
+            .kinds([RelationKind::Succeeds]),
+    )
+    .unwrap();
+    assert!(dot.contains("\"hts\" -> \"jabhat_al_nusra\""), "{dot}");
+    assert!(dot.contains("#00838f") && dot.contains("dotted"), "{dot}");
+    assert!(dot.contains("succeeds"), "{dot}");
+    render_svg(&dot);
+}

@@ -497,10 +497,10 @@ fn talks_and_calls_are_events_appended_after_every_older_kind() {
     // The snapshot format encodes kinds by position: new kinds go last.
     let n = RelationKind::ALL.len();
     assert_eq!(
-        RelationKind::ALL[n - 2..],
+        RelationKind::ALL[n - 3..n - 1],
         [RelationKind::MetWith, RelationKind::CallsOn]
     );
-    assert_eq!(RelationKind::ALL[n - 3], RelationKind::WithdrewFrom);
+    assert_eq!(RelationKind::ALL[n - 4], RelationKind::WithdrewFrom);
     for kind in [RelationKind::MetWith, RelationKind::CallsOn] {
         assert!(kind.is_event(), "{kind:?}");
         assert_eq!(kind.name().parse::<RelationKind>(), Ok(kind));
@@ -544,5 +544,56 @@ fn talks_and_calls_are_events_appended_after_every_older_kind() {
     assert_eq!(
         opened.relation("talks").unwrap().kind(),
         RelationKind::MetWith
+    );
+}
+
+#[test]
+fn succession_is_an_event_appended_last_and_kept_apart_from_a_merger() {
+    // A new organisation that takes up a dissolved one's place: not a
+    // merger into a body that already existed.
+    let n = RelationKind::ALL.len();
+    assert_eq!(RelationKind::ALL[n - 1], RelationKind::Succeeds);
+    assert_eq!(RelationKind::ALL[n - 2], RelationKind::CallsOn);
+    let kind = RelationKind::Succeeds;
+    assert!(kind.is_event());
+    assert!(!kind.is_symmetric());
+    assert_ne!(kind, RelationKind::MergedInto);
+    assert_eq!(kind.verb(), "succeeds");
+    assert_eq!(kind.name(), "succeeds");
+    assert_eq!("succeeds".parse::<RelationKind>(), Ok(kind));
+    assert_eq!("Succeeds".parse::<RelationKind>(), Ok(kind));
+    let g = actorgraph::ActorGraph::from_ron(
+        r#"(
+        sources: [(id: "s", title: "Report", published: "2024-12-02")],
+        actors: [(id: "old", name: "Old Front", kind: ArmedGroup), (id: "new", name: "New Front", kind: ArmedGroup)],
+        relations: [
+            (id: "lineage", kind: Succeeds, subject: "new", object: "old", on: "2016",
+                citations: [(source: "s", quote: "dissolved the Old Front and set up the New Front")]),
+        ],
+    )"#,
+    )
+    .unwrap();
+    let lineage = g.relation("lineage").unwrap();
+    assert_eq!(
+        lineage.to_string(),
+        "New Front succeeds Old Front (on 2016)"
+    );
+    let view = g.at(day("2024-12-02"));
+    assert_eq!(view.relations().count(), 0, "an event, not a state");
+    // Found from the successor's side, and only as an event once it happened.
+    let from_new = |d: &str| {
+        g.at(day(d))
+            .events_of(g.resolve("new").unwrap())
+            .unwrap()
+            .filter(|r| r.kind() == RelationKind::Succeeds)
+            .map(|r| r.object().id.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(from_new("2017-01-01"), ["old"]);
+    assert!(from_new("2015-06-01").is_empty());
+    let opened = actorgraph::ActorGraph::from_snapshot(&g.to_snapshot()).unwrap();
+    assert_eq!(
+        opened.relation("lineage").unwrap().kind(),
+        RelationKind::Succeeds
     );
 }

@@ -145,11 +145,17 @@ pub enum RelationKind {
     /// The subject publicly called on the object to act: a demand, an
     /// appeal (an event).
     CallsOn,
+    /// The subject, a new organization, succeeds the object, a dissolved
+    /// one, taking up its members or its role (an event, dated by when the
+    /// succession happened). Unlike [`RelationKind::MergedInto`], the object
+    /// does not join a body that already exists: it ends, and the subject
+    /// begins in its place.
+    Succeeds,
 }
 
 impl RelationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelationKind; 24] = [
+    pub const ALL: [RelationKind; 25] = [
         RelationKind::Backs,
         RelationKind::Opposes,
         RelationKind::AlliedWith,
@@ -174,14 +180,15 @@ impl RelationKind {
         RelationKind::WithdrewFrom,
         RelationKind::MetWith,
         RelationKind::CallsOn,
+        RelationKind::Succeeds,
     ];
 
     /// Whether the kind is an *event*, which happens on a day (`on`), or a
     /// *state*, which holds over an interval (`from`, `until`).
     ///
     /// Events: attacks, founded, split from, merged into, brokered, killed,
-    /// condemns, withdrew from, met with, calls on. Every other kind is a
-    /// state.
+    /// condemns, withdrew from, met with, calls on, succeeds. Every other
+    /// kind is a state.
     pub fn is_event(self) -> bool {
         matches!(
             self,
@@ -195,6 +202,7 @@ impl RelationKind {
                 | RelationKind::WithdrewFrom
                 | RelationKind::MetWith
                 | RelationKind::CallsOn
+                | RelationKind::Succeeds
         )
     }
 
@@ -236,6 +244,7 @@ impl RelationKind {
             RelationKind::WithdrewFrom => "withdrew from",
             RelationKind::MetWith => "met with",
             RelationKind::CallsOn => "called on",
+            RelationKind::Succeeds => "succeeds",
         }
     }
 
@@ -266,6 +275,7 @@ impl RelationKind {
             RelationKind::WithdrewFrom => "withdrew_from",
             RelationKind::MetWith => "met_with",
             RelationKind::CallsOn => "calls_on",
+            RelationKind::Succeeds => "succeeds",
         }
     }
 }

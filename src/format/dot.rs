@@ -228,6 +228,7 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
         RelationKind::WithdrewFrom => ("#e76f00", "dotted"),
         RelationKind::MetWith => ("#0077b6", "dotted"),
         RelationKind::CallsOn => ("#6a4c93", "dotted"),
+        RelationKind::Succeeds => ("#00838f", "dotted"),
     }
 }
 

@@ -48,6 +48,7 @@ impl Code for RelationKind {
             RelationKind::WithdrewFrom => 21,
             RelationKind::MetWith => 22,
             RelationKind::CallsOn => 23,
+            RelationKind::Succeeds => 24,
         }
     }
 
@@ -154,6 +155,7 @@ mod tests {
             "WithdrewFrom",
             "MetWith",
             "CallsOn",
+            "Succeeds",
         ];
         for (name, code) in &relation {
             let pinned = expected.iter().position(|e| e == name).map(|p| p as u8);

@@ -14,6 +14,7 @@
     split_from: '#e377c2', merged_into: '#17becf', brokered: '#8fb0dc', located_in: '#c8c8c8',
     party_to: '#b48a7c', killed: '#222222', competes_with: '#f29ac0', based_in: '#c9c97a',
     condemns: '#ff8a80', withdrew_from: '#80cbc4', met_with: '#4fc3f7', calls_on: '#b39ddb',
+    succeeds: '#0e7c86',
   };
   const ACTOR_COLORS = {
     State: '#2f62b0', Government: '#4f86d4', ArmedForces: '#264f8f', ArmedGroup: '#c0392b',
@@ -33,6 +34,7 @@
     party_to: 0.5, brokered: 0.3, founded: 0.3, merged_into: 0.6, split_from: 0.05,
     opposes: -1, attacks: -0.6, designates_terrorist: -0.4, competes_with: -0.4,
     killed: -0.2, condemns: -0.2, withdrew_from: 0, met_with: 0.2, calls_on: 0,
+    succeeds: 0.6,
   };
 
   // The kinds that make a camp.
