@@ -1003,7 +1003,7 @@ fn nujaba_pledged_support_before_newsweek_reported_it() {
     let pledge = g.relation("nujaba_backs_bashar_al_assad").unwrap();
     assert_eq!(
         pledge.interval().start().unwrap().to_string(),
-        "[..2024-12-06]"
+        "[..2024-12-07]"
     );
     assert!(
         subjects(g.at(day(OFFENSIVE_DAY_3)).backers_of("Assad").unwrap())
@@ -1802,7 +1802,7 @@ fn nujaba_opposes_the_rebels_by_its_own_word_to_mobilize_for_assad() {
     assert_eq!(opposes.citations().count(), 2);
     assert_eq!(
         opposes.interval().start().unwrap().to_string(),
-        "[2024-11-27..2024-12-06]"
+        "[2024-11-27..2024-12-07]"
     );
 }
 
