@@ -112,7 +112,19 @@ impl fmt::Display for Sign {
 /// |---|---|
 /// | `+` | backs, allied with, coordinates with, member of, affiliated with, leads |
 /// | `-` | opposes, competes with, designates as terrorist, attacks, killed |
-/// | none | every other kind (controls, speaks for, based in, founded, …) |
+/// | none | every other kind: controls, speaks for, based in, located in, party to, brokered, founded, split from, merged into, succeeds, condemns, withdrew from, met with, calls on |
+///
+/// The kinds of talk and lineage are unsigned on purpose. *Met with* is
+/// talks between two actors, which foes hold as often as friends (Iran's
+/// foreign minister meets both Assad and Turkey, the backer of the
+/// government's enemies); *calls on* is a demand or an appeal, made of a
+/// rival as readily as of an ally (Damascus demanding that Turkish troops
+/// withdraw, Iran's foreign minister calling on Moscow to coordinate);
+/// *succeeds* is lineage, a new organisation taking up a
+/// dissolved one's members or role, which says nothing of friendship
+/// between the two (the old one no longer exists to be a friend). Give
+/// them a sign with [`Signs::with`] or [`Signs::parse`] when a dataset
+/// means more by them.
 ///
 /// Affiliation counts as positive, though the issue that asked for these
 /// measures left it out, because [`camps`](super::camps) treat it as
