@@ -8,9 +8,9 @@ use std::process::Command;
 
 use super::*;
 use actorgraph::algo::{
-    self, AnalysisError, GaveUp, Layer, Optimality, PartitionOptions, Sign, SignedGraph, Signs,
+    self, GaveUp, Layer, Optimality, PartitionOptions, Sign, SignedGraph, Signs,
 };
-use actorgraph::{CampOptions, RelationKind};
+use actorgraph::{CampOptions, ErrorKind, RelationKind};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------
@@ -519,12 +519,8 @@ fn an_empty_view_gives_a_clear_answer() {
     let centrality = algo::centrality(&signed, Layer::Whole);
     assert!(centrality.actors().is_empty() && centrality.eigenvector().is_none());
     let error = algo::partition(&signed, &PartitionOptions::default()).unwrap_err();
-    assert_eq!(
-        error,
-        AnalysisError::NoSignedRelations {
-            day: day("2024-11-30")
-        }
-    );
+    assert_eq!(error.kind(), ErrorKind::NoSignedRelations);
+    assert_eq!(error.argument(), None);
     assert_eq!(error.to_string(), "no signed relations on 2024-11-30");
 }
 
@@ -538,6 +534,7 @@ fn a_view_with_no_signed_relation_gives_the_same_answer() {
     let signed = algo::signed(graph.at(day("2024-11-30")), &signs);
     assert!(signed.is_empty());
     let error = algo::partition(&signed, &PartitionOptions::default()).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::NoSignedRelations);
     assert_eq!(error.to_string(), "no signed relations on 2024-11-30");
 }
 
@@ -550,6 +547,8 @@ fn zero_camps_or_more_camps_than_actors_name_the_argument() {
         zero.to_string(),
         "invalid camps: at least one camp is needed"
     );
+    assert_eq!(zero.kind(), ErrorKind::InvalidArgument);
+    assert_eq!(zero.argument(), Some("camps"));
     let many =
         algo::partition(&signed, &PartitionOptions::default().camps(Some(1000))).unwrap_err();
     assert!(
@@ -557,6 +556,8 @@ fn zero_camps_or_more_camps_than_actors_name_the_argument() {
             .starts_with("invalid camps: 1000 camps asked for, but only 34 actors"),
         "{many}"
     );
+    assert_eq!(many.kind(), ErrorKind::InvalidArgument);
+    assert_eq!(many.argument(), Some("camps"));
 }
 
 #[test]
@@ -571,6 +572,8 @@ fn a_sign_table_naming_an_unknown_kind_is_refused() {
     ] {
         let error = Signs::parse(text).unwrap_err();
         assert!(error.to_string().starts_with(words), "{error}");
+        assert_eq!(error.kind(), ErrorKind::InvalidArgument);
+        assert_eq!(error.argument(), Some("sign table"));
     }
     assert_eq!(Signs::parse("").unwrap(), Signs::default());
     assert_eq!(
@@ -596,6 +599,8 @@ fn a_reversed_or_huge_date_range_names_the_argument() {
         reversed.to_string(),
         "invalid from/to: 2024-11-26 is before 2024-12-10"
     );
+    assert_eq!(reversed.kind(), ErrorKind::InvalidArgument);
+    assert_eq!(reversed.argument(), Some("from/to"));
     let huge = algo::series(
         view,
         day("0001-01-01"),

@@ -43,6 +43,6 @@ pub use self::partition::{
 };
 pub use self::report::{CampReport, ChainReport};
 pub use self::series::{DayMeasures, MAX_SERIES_DAYS, Series, TieChange, series};
-pub use self::signed::{AnalysisError, Sign, SignedGraph, Signs, Tie, signed};
+pub use self::signed::{Sign, SignedGraph, Signs, Tie, signed};
 pub use self::ties::{CommonTie, common_backers, common_enemies};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};
