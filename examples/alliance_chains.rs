@@ -46,6 +46,9 @@ struct Args {
     /// Quote every tie, not only the hops of chains.
     #[arg(long)]
     quotes: bool,
+    /// After the camps, the two signed camps that frustrate fewest ties, beside them.
+    #[arg(long)]
+    signed_camps: bool,
     #[command(flatten)]
     data: common::DataArgs,
 }
@@ -69,6 +72,10 @@ fn print_camps(out: &mut String, args: &Args, view: View<'_>, day: &str) -> Resu
     let camps = algo::camps(view, &options);
     for camp in &camps {
         write!(out, "\n{}", camp.report(args.quotes))?;
+    }
+    if args.signed_camps {
+        let beside = algo::signed_camps_beside(view, &camps, &options, args.quotes);
+        write!(out, "\n{beside}")?;
     }
     writeln!(out, "\n{} camp(s); more with {MORE}.", camps.len())
 }

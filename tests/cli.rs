@@ -75,6 +75,46 @@ fn main_command_flags_give_the_rest() {
     assert!(stdout.contains("3 chain(s)."), "{stdout}");
 }
 
+/// `--signed-camps` adds the signed partition after the camps, beside
+/// them, and changes nothing before it.
+#[test]
+fn main_command_offers_the_signed_camps_beside_its_own() {
+    let plain = run("alliance_chains", &[]);
+    let output = run("alliance_chains", &["--signed-camps"]);
+    assert!(output.status.success());
+    let (plain, stdout) = (
+        String::from_utf8_lossy(&plain.stdout),
+        String::from_utf8_lossy(&output.stdout),
+    );
+    let footer = "\n2 camp(s); more with";
+    let (camps, rest) = stdout.split_once(footer).expect("the footer");
+    let (plain_camps, plain_rest) = plain.split_once(footer).expect("the footer");
+    assert!(camps.starts_with(plain_camps), "{stdout}");
+    assert_eq!(rest, plain_rest);
+    for expected in [
+        "\nSigned camps (1 frustrated, exact):\n",
+        "  signed camp 1 (20): Syria, Russia, Iran, United States, Syrian government,",
+        "  signed camp 2 (10): Turkey, Self-proclaimed government in Idlib, Hayat Tahrir al-Sham,",
+        "    frustrated\n      Hayat Tahrir al-Sham competes with Syrian National Army",
+        "  apart (no tie to the camps): Israel, Israeli army; Islamic State, Abu Bakr al-Baghdadi\n",
+        "  Camp of HTS-led rebel coalition: 4 of 4 in signed camp 2\n",
+        "  Camp of Syrian Arab Army: 10 of 10 in signed camp 1\n",
+    ] {
+        assert!(camps.contains(expected), "{expected}\n{stdout}");
+    }
+    // Nothing signed known: said in one line, not left out.
+    let output = run(
+        "alliance_chains",
+        &["--signed-camps", "--known-by", "1900-01-01"],
+    );
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("\nSigned camps: no signed relations on 2024-11-30\n"),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn invalid_date_argument() {
     fails_in_one_line(

@@ -41,8 +41,8 @@ pub use self::partition::{
     CampComparison, EXACT_LIMIT, GaveUp, MAX_AUTO_CAMPS, Optimality, Partition, PartitionOptions,
     STEP_LIMIT, SignedCamp, partition,
 };
-pub use self::report::{CampReport, ChainReport};
+pub use self::report::{CampReport, ChainReport, PartitionReport, signed_camps_beside};
 pub use self::series::{DayMeasures, MAX_SERIES_DAYS, Series, TieChange, series};
-pub use self::signed::{AnalysisError, Sign, SignedGraph, Signs, Tie, signed};
+pub use self::signed::{Sign, SignedGraph, Signs, Tie, signed};
 pub use self::ties::{CommonTie, common_backers, common_enemies};
 pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};

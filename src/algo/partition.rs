@@ -9,7 +9,8 @@ use crate::view::{ActorRef, RelationRef};
 
 use super::Camp;
 use super::balance::for_each_triangle;
-use super::signed::{AnalysisError, Sign, SignedGraph, bad_argument};
+use super::signed::{Sign, SignedGraph, bad_argument};
+use crate::base::error::Error;
 
 /// What [`partition`] asks for.
 ///
@@ -712,9 +713,11 @@ fn split(graph: &SignedGraph<'_>, frame: &Frame, k: usize, options: &PartitionOp
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NoSignedRelations`] when the graph has no tie;
-/// [`AnalysisError::Argument`] naming `camps` when 0 camps are asked for,
-/// or more than there are actors with a signed tie.
+/// [`ErrorKind::NoSignedRelations`](crate::ErrorKind::NoSignedRelations)
+/// when the graph has no tie;
+/// [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument)
+/// naming `camps` ([`Error::argument`]) when 0 camps are asked for, or
+/// more than there are actors with a signed tie.
 ///
 /// # Complexity
 ///
@@ -741,12 +744,10 @@ fn split(graph: &SignedGraph<'_>, frame: &Frame, k: usize, options: &PartitionOp
 pub fn partition<'g>(
     graph: &SignedGraph<'g>,
     options: &PartitionOptions,
-) -> Result<Partition<'g>, AnalysisError> {
+) -> Result<Partition<'g>, Error> {
     let n = graph.actors().len();
     if graph.is_empty() {
-        return Err(AnalysisError::NoSignedRelations {
-            day: graph.view().day(),
-        });
+        return Err(Error::no_signed_relations(graph.view().day()));
     }
     match options.camps {
         Some(0) => return Err(bad_argument("camps", "at least one camp is needed")),

@@ -14,7 +14,8 @@ use crate::view::{ActorRef, RelationRef, View};
 
 use super::balance::for_each_triangle;
 use super::partition::{PartitionOptions, partition};
-use super::signed::{AnalysisError, Sign, Signs, bad_argument, combine, signed, sureness};
+use super::signed::{Sign, Signs, bad_argument, combine, signed, sureness};
+use crate::base::error::Error;
 
 /// The most days a series may span.
 pub const MAX_SERIES_DAYS: usize = 3660;
@@ -320,7 +321,8 @@ type Measured<'g> = (Date, Vec<TieChange<'g>>, [usize; 5], Vec<(usize, usize)>);
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Argument`] naming `from/to` when `to` is before
+/// [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument)
+/// naming `from/to` ([`Error::argument`]) when `to` is before
 /// `from`, or the span is over [`MAX_SERIES_DAYS`] days.
 ///
 /// # Complexity
@@ -351,7 +353,7 @@ pub fn series<'g>(
     from: Date,
     to: Date,
     signs: &Signs,
-) -> Result<Series<'g>, AnalysisError> {
+) -> Result<Series<'g>, Error> {
     if to < from {
         return Err(bad_argument("from/to", format!("{to} is before {from}")));
     }

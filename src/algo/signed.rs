@@ -8,66 +8,17 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::base::date::{Date, Holding};
+use crate::base::error::Error;
 use crate::base::model::RelationKind;
 use crate::view::{ActorRef, RelationRef, View};
 
 use super::takes_part;
 
-/// Why an analysis could not answer: an argument out of range, or nothing
-/// to analyse. Its message names the argument at fault.
-///
-/// # Example
-///
-/// ```
-/// use actorgraph::algo::Signs;
-///
-/// let error = Signs::parse("backs=+,befriends=+").unwrap_err();
-/// assert_eq!(
-///     error.to_string(),
-///     "invalid sign table: unknown relation kind \"befriends\""
-/// );
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum AnalysisError {
-    /// An argument is out of range or malformed.
-    Argument {
-        /// The argument, as a command-line user would name it (`camps`,
-        /// `from/to`, `sign table`).
-        argument: &'static str,
-        /// What is wrong with it.
-        reason: String,
-    },
-    /// The view holds no relation of a signed kind between two actors
-    /// taken in: there is nothing to partition.
-    NoSignedRelations {
-        /// The view's day.
-        day: Date,
-    },
-}
-
-impl fmt::Display for AnalysisError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AnalysisError::Argument { argument, reason } => {
-                write!(f, "invalid {argument}: {reason}")
-            }
-            AnalysisError::NoSignedRelations { day } => {
-                write!(f, "no signed relations on {day}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for AnalysisError {}
-
-/// The one place an argument error is made, so that its type can change
-/// in one line.
-pub(super) fn bad_argument(argument: &'static str, reason: impl Into<String>) -> AnalysisError {
-    AnalysisError::Argument {
-        argument,
-        reason: reason.into(),
-    }
+/// The one place an argument error is made: an
+/// [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument) naming
+/// `argument`.
+pub(super) fn bad_argument(argument: &'static str, reason: impl Into<String>) -> Error {
+    Error::invalid_argument(argument, reason)
 }
 
 /// Which way a relation or a tie leans.
@@ -112,7 +63,19 @@ impl fmt::Display for Sign {
 /// |---|---|
 /// | `+` | backs, allied with, coordinates with, member of, affiliated with, leads |
 /// | `-` | opposes, competes with, designates as terrorist, attacks, killed |
-/// | none | every other kind (controls, speaks for, based in, founded, …) |
+/// | none | every other kind: controls, speaks for, based in, located in, party to, brokered, founded, split from, merged into, succeeds, condemns, withdrew from, met with, calls on |
+///
+/// The kinds of talk and lineage are unsigned on purpose. *Met with* is
+/// talks between two actors, which foes hold as often as friends (Iran's
+/// foreign minister meets both Assad and Turkey, the backer of the
+/// government's enemies); *calls on* is a demand or an appeal, made of a
+/// rival as readily as of an ally (Damascus demanding that Turkish troops
+/// withdraw, Iran's foreign minister calling on Moscow to coordinate);
+/// *succeeds* is lineage, a new organisation taking up a
+/// dissolved one's members or role, which says nothing of friendship
+/// between the two (the old one no longer exists to be a friend). Give
+/// them a sign with [`Signs::with`] or [`Signs::parse`] when a dataset
+/// means more by them.
 ///
 /// Affiliation counts as positive, though the issue that asked for these
 /// measures left it out, because [`camps`](super::camps) treat it as
@@ -132,7 +95,7 @@ impl fmt::Display for Sign {
 /// assert_eq!(signs.sign(RelationKind::Controls), Some(Sign::Positive));
 /// assert_eq!(signs.sign(RelationKind::CompetesWith), None);
 /// assert_eq!(signs.sign(RelationKind::Opposes), Some(Sign::Negative));
-/// # Ok::<(), actorgraph::algo::AnalysisError>(())
+/// # Ok::<(), actorgraph::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signs {
@@ -192,9 +155,10 @@ impl Signs {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Argument`] naming the `sign table`, for an unknown
+    /// An [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument)
+    /// naming the `sign table` ([`Error::argument`]), for an unknown
     /// kind, a sign other than `+`, `-`, `0`, or an entry without `=`.
-    pub fn parse(text: &str) -> Result<Signs, AnalysisError> {
+    pub fn parse(text: &str) -> Result<Signs, Error> {
         let mut signs = Signs::default();
         for entry in text.split(',').map(str::trim).filter(|e| !e.is_empty()) {
             let Some((kind, sign)) = entry.split_once('=') else {

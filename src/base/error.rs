@@ -3,6 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use super::date::Date;
 use super::date_error::DateError;
 use super::kind::ActorKind;
 use super::matching::Suggestion;
@@ -56,6 +57,13 @@ pub enum ErrorKind {
     Snapshot,
     /// A dataset or batch failed validation: see [`Error::problems`].
     Invalid,
+    /// An argument to an analysis is out of range or malformed (zero
+    /// camps, a reversed date range, an unknown kind in a sign table): see
+    /// [`Error::argument`].
+    InvalidArgument,
+    /// A view holds no relation of a signed kind between two actors taken
+    /// in, so there is nothing to partition.
+    NoSignedRelations,
 }
 
 /// Where a piece of text begins and ends, as [`Error::span`] gives it.
@@ -124,6 +132,15 @@ pub(crate) enum Repr {
     },
     #[error("{0}")]
     Invalid(Problems),
+    #[error("invalid {argument}: {reason}")]
+    Argument {
+        /// As a command-line user names it: `camps`, `from/to`,
+        /// `sign table`.
+        argument: &'static str,
+        reason: String,
+    },
+    #[error("no signed relations on {day}")]
+    NoSignedRelations { day: Date },
 }
 
 impl From<Repr> for Error {
@@ -200,6 +217,20 @@ impl Error {
         Error::from(Repr::Snapshot { fault, detail })
     }
 
+    /// `argument` (as a command-line user names it: `camps`, `from/to`,
+    /// `sign table`) is out of range or malformed, for `reason`.
+    pub(crate) fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Error {
+        Error::from(Repr::Argument {
+            argument,
+            reason: reason.into(),
+        })
+    }
+
+    /// The view of `day` has nothing signed to analyse.
+    pub(crate) fn no_signed_relations(day: Date) -> Error {
+        Error::from(Repr::NoSignedRelations { day })
+    }
+
     /// `path` could not be read or written.
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Error {
         Error::from(Repr::Io {
@@ -222,6 +253,8 @@ impl Error {
             Repr::AmbiguousName { .. } => ErrorKind::AmbiguousName,
             Repr::Snapshot { .. } => ErrorKind::Snapshot,
             Repr::Invalid(_) => ErrorKind::Invalid,
+            Repr::Argument { .. } => ErrorKind::InvalidArgument,
+            Repr::NoSignedRelations { .. } => ErrorKind::NoSignedRelations,
         }
     }
 
@@ -322,6 +355,30 @@ impl Error {
         }
     }
 
+    /// The argument at fault, as a command-line user names it (`camps`,
+    /// `from/to`, `sign table`), for an invalid argument.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::ErrorKind;
+    /// use actorgraph::algo::Signs;
+    ///
+    /// let err = Signs::parse("backs=+,befriends=+").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    /// assert_eq!(err.argument(), Some("sign table"));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid sign table: unknown relation kind \"befriends\""
+    /// );
+    /// ```
+    pub fn argument(&self) -> Option<&'static str> {
+        match &*self.0 {
+            Repr::Argument { argument, .. } => Some(argument),
+            _ => None,
+        }
+    }
+
     /// The date that was refused, for an invalid date or reversed interval.
     pub fn date_error(&self) -> Option<&DateError> {
         match &*self.0 {
@@ -400,7 +457,6 @@ impl Position {
         }
     }
 }
-
 
 fn listed(candidates: &[Suggestion], total: usize) -> String {
     let mut text = candidates
