@@ -216,7 +216,7 @@ pub use base::model::{
     MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
 };
 pub use format::dot;
-pub use format::exports as export;
+pub use format::export;
 pub use format::ron::EMBEDDED_DATASET;
 pub use format::snapshot::FORMAT_VERSION as SNAPSHOT_VERSION;
 pub use graph::ActorGraph;

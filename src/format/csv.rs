@@ -2,7 +2,7 @@
 
 use crate::base::error::Error;
 
-use super::export::{ExportOptions, Scope, dates, precision, select, text};
+use super::shared::{ExportOptions, Scope, dates, precision, select, text};
 
 /// The four tables of a CSV export, by file name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

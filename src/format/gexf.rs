@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::export::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
 use super::measures::{EDGE_KEYS, NODE_KEYS};
+use super::shared::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
 
 /// Edge attributes declared: (id, title, type).
 const EDGE_ATTRIBUTES: &[(&str, &str, &str)] = &[

@@ -13,8 +13,8 @@ use crate::base::date::Certainty;
 use crate::base::error::Error;
 use crate::base::model::{ActorKind, RelationKind};
 
-use super::export::{ExportOptions, Scope};
-use super::json::to_cytoscape;
+use super::nodelink::to_cytoscape;
+use super::shared::{ExportOptions, Scope};
 
 /// Cytoscape.js 3.34.4: `dist/cytoscape.min.js` of the npm package
 /// `cytoscape`, unchanged (MIT; its licence is `html/cytoscape.LICENSE`,

@@ -10,7 +10,7 @@ use crate::algo::{self, PartitionOptions, Signs};
 use crate::base::date::Date;
 use crate::view::View;
 
-use super::export::Scope;
+use super::shared::Scope;
 
 /// The most relations a graph may have for the page to carry its analysis;
 /// beyond, the page says it was not computed.

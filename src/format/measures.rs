@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::algo::{self, Layer, PartitionOptions, Sign, Signs};
 use crate::view::{ActorRef, RelationRef};
 
-use super::export::{ExportOptions, Scope};
+use super::shared::{ExportOptions, Scope};
 
 /// Node attributes: (name, GraphML type).
 pub(crate) const NODE_KEYS: &[(&str, &str)] = &[

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::base::date::When;
 
-use super::export::{ExportOptions, Scope, dates, select, wikidata_precision};
+use super::shared::{ExportOptions, Scope, dates, select, wikidata_precision};
 
 /// The namespace of the crate's own vocabulary.
 pub const NAMESPACE: &str = "https://w3id.org/actorgraph/ns#";
