@@ -1090,3 +1090,23 @@ fn talks_calls_and_succession_are_unsigned_by_default() {
     let signs = Signs::parse("met_with=+").unwrap();
     assert_eq!(signs.sign(RelationKind::MetWith), Some(Sign::Positive));
 }
+
+/// A graph whose signed ties change on thousands of days once cost the
+/// page a partition per day: minutes for a 548-relation test page in a
+/// debug build. Past 500 change days the page carries no analysis and
+/// says why, as past 20 000 relations.
+#[test]
+fn a_page_over_too_many_change_days_carries_no_analysis() {
+    use actorgraph::export::{self, Scope};
+    let graph = ActorGraph::from_dataset(
+        actorgraph::synthetic::Spec::new(100, 3_000)
+            .seed(5)
+            .generate(),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let page = export::to_html(Scope::Whole(&graph), &Default::default()).unwrap();
+    assert!(page.contains(r#""analysis":null"#));
+    assert!(page.contains(r#""analysis_days_limit":500"#));
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}

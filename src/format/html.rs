@@ -157,6 +157,7 @@ pub fn to_html(scope: Scope<'_>, options: &ExportOptions) -> Result<String, Erro
         "draw_limit": DRAW_LIMIT,
         "analysis": super::html_analysis::analysis_days(scope),
         "analysis_limit": super::html_analysis::MAX_RELATIONS,
+        "analysis_days_limit": super::html_analysis::MAX_DAYS,
     });
     let config = serde_json::to_string(&config).map_err(|e| Error::serialize("html page", e))?;
     fill(

@@ -16,6 +16,17 @@ use super::shared::Scope;
 /// beyond, the page says it was not computed.
 pub(crate) const MAX_RELATIONS: usize = 20_000;
 
+/// The most days on which the signed graph may change for the page to
+/// carry each day's analysis; past it the page says the graph is too
+/// large, as past [`MAX_RELATIONS`]. A graph whose relations begin and end
+/// on thousands of distinct days would otherwise cost a partition each.
+pub(crate) const MAX_DAYS: usize = 500;
+
+/// The partition's search steps for one day of the page: its camps are a
+/// colouring, and the page says when they are not proven the fewest
+/// frustrated (the analysis example searches with the full budget).
+const PAGE_STEPS: u64 = 200_000;
+
 /// The most unbalanced triangles listed per day.
 const SHOWN: usize = 30;
 
@@ -71,7 +82,8 @@ fn day_analysis(view: View<'_>, signs: &Signs) -> Value {
     let balance = algo::balance(&signed);
     let mut camps = serde_json::Map::new();
     let mut frustrated = Vec::new();
-    if let Ok(split) = algo::partition(&signed, &PartitionOptions::default()) {
+    let options = PartitionOptions::default().step_limit(PAGE_STEPS);
+    if let Ok(split) = algo::partition(&signed, &options) {
         for actor in signed.actors() {
             if let Some(camp) = split.camp_of(*actor) {
                 camps.insert(actor.id.to_string(), json!(camp + 1));
@@ -118,9 +130,13 @@ pub(crate) fn analysis_days(scope: Scope<'_>) -> Value {
         Scope::Whole(graph) => graph.at(Date::MIN),
     };
     let signs = Signs::default();
+    let candidates = candidate_days(view, &signs);
+    if candidates.len() > MAX_DAYS {
+        return Value::Null;
+    }
     let mut days: Vec<Value> = Vec::new();
     let mut previous: Option<Value> = None;
-    for day in candidate_days(view, &signs) {
+    for day in candidates {
         let analysis = day_analysis(view.on(day), &signs);
         if previous.as_ref() == Some(&analysis) {
             continue;

@@ -245,7 +245,8 @@
     }
     if (!analysis) {
       box.append(el('p', { class: 'muted' }, 'Balance and signed camps are computed for graphs of up to ' +
-        config.analysis_limit.toLocaleString('en') + ' relations.'));
+        config.analysis_limit.toLocaleString('en') + ' relations whose signed ties change on at most ' +
+        config.analysis_days_limit.toLocaleString('en') + ' days.'));
       return;
     }
     if (!entry || !entry.triangles && !Object.keys(entry.camps).length) {
