@@ -93,14 +93,7 @@ impl CampOptions {
 
     /// The first day whose attacks count as fighting, for a view on `day`.
     pub fn attacks_from(&self, day: Date) -> Date {
-        self.since.unwrap_or_else(|| {
-            let week = jiff::Span::new().days(6);
-            day.to_jiff()
-                .checked_sub(week)
-                .ok()
-                .and_then(|d| Date::try_from(d).ok())
-                .unwrap_or(Date::MIN)
-        })
+        self.since.unwrap_or_else(|| super::groups::week_up_to(day))
     }
 }
 

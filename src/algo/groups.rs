@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use petgraph::unionfind::UnionFind;
 
-use crate::base::date::Holding;
+use crate::base::date::{Date, Holding};
 use crate::base::model::{ActorKind, RelationKind};
 use crate::view::{ActorRef, RelationRef, View};
 
@@ -115,4 +115,16 @@ pub(super) fn in_join_order<'g>(
     let mut links: Vec<RelationRef<'g>> = links.filter(|r| !r.is_contested()).collect();
     links.sort_by_key(|r| (r.holding() != Some(Holding::Certainly), r.order()));
     links
+}
+
+/// The first day of the week that ends on `day` (six days before it), the
+/// window in which attacks count as fighting unless a caller sets one;
+/// the first day there is when the week would begin before it.
+pub(super) fn week_up_to(day: Date) -> Date {
+    let week = jiff::Span::new().days(6);
+    day.to_jiff()
+        .checked_sub(week)
+        .ok()
+        .and_then(|d| Date::try_from(d).ok())
+        .unwrap_or(Date::MIN)
 }

@@ -207,14 +207,8 @@ impl Signs {
 
     /// The first day whose signed events count, for a view on `day`.
     pub fn events_from(&self, day: Date) -> Date {
-        self.attacks_since.unwrap_or_else(|| {
-            let week = jiff::Span::new().days(6);
-            day.to_jiff()
-                .checked_sub(week)
-                .ok()
-                .and_then(|d| Date::try_from(d).ok())
-                .unwrap_or(Date::MIN)
-        })
+        self.attacks_since
+            .unwrap_or_else(|| super::groups::week_up_to(day))
     }
 
     /// Whether an actor is taken in.
