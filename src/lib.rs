@@ -209,6 +209,7 @@ pub use base::death::Death;
 pub use base::error::{
     Error, ErrorKind, Fault, Item, ItemKind, Position, Problem, Problems, SnapshotFault, TextSpan,
 };
+pub use base::grade::{self as grade, Credibility, Grade, Reliability};
 pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
 pub use base::matching::{MatchKind, NameRole, Suggestion};
 pub use base::model::{

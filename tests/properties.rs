@@ -88,6 +88,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                 approximate: false,
                 url: None,
                 file: None,
+                reliability: None,
             })
             .collect();
         let actors = (0..actors)
@@ -99,6 +100,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                 former_names: vec![],
                 died: None,
                 note: None,
+                reliability: None,
             })
             .collect();
         let relations = rels
@@ -122,6 +124,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                             1 => Some(Claimant::Actor(format!("a{s}").parse().unwrap())),
                             _ => None,
                         },
+                        credibility: None,
                         acknowledged: vec![],
                     })
                     .collect();
