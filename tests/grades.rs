@@ -190,3 +190,61 @@ fn grades_parse_print_and_refuse_what_is_outside_the_scheme() {
     assert!(grade("A6") < grade("B1"));
     assert!(!grade("A6").admits(grade("B1")));
 }
+
+#[test]
+fn the_example_has_each_grade_warning_once_and_acknowledgements_hold() {
+    use actorgraph::Warning;
+    let graph = example();
+    let lint = algo::lint(&graph);
+    let found: Vec<(Warning, String)> = lint
+        .warnings()
+        .map(|f| (f.warning, f.relation.id().to_owned()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Warning::ConfirmedByOneClaimant,
+                "ostland_controls_valley_town".to_owned()
+            ),
+            (
+                Warning::GradeWithoutSourceReliability,
+                "valley_town_council_opposes_hill_militia".to_owned()
+            ),
+            (
+                Warning::RestsOnWeakGrades,
+                "hill_militia_controls_ridge".to_owned()
+            ),
+        ]
+    );
+    // Acknowledged on the item, each is listed as acknowledged instead.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/graded_example.ron");
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text
+        .replace(
+            r#"quote: "Ostland holds Valley Town.", credibility: 1)"#,
+            r#"quote: "Ostland holds Valley Town.", credibility: 1, acknowledged: [(warning: ConfirmedByOneClaimant, reason: "seen")])"#,
+        )
+        .replace(
+            r#"credibility: 3),
+            ]),
+        (id: "hill_militia_controls_ridge""#,
+            r#"credibility: 3, acknowledged: [(warning: GradeWithoutSourceReliability, reason: "seen")]),
+            ]),
+        (id: "hill_militia_controls_ridge""#,
+        )
+        .replace(
+            r#"credibility: 6),
+            ]),"#,
+            r#"credibility: 6),
+            ], acknowledged: [(warning: RestsOnWeakGrades, reason: "seen")]),"#,
+        );
+    let graph = ActorGraph::from_ron(&text).unwrap();
+    let lint = algo::lint(&graph);
+    assert!(
+        lint.is_clean(),
+        "{:?}",
+        lint.warnings().map(|f| f.to_string()).collect::<Vec<_>>()
+    );
+    assert_eq!(lint.acknowledged().count(), 3);
+}

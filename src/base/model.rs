@@ -294,16 +294,28 @@ pub enum Warning {
     EventAfterReport,
     /// A state of a person possibly runs past their death.
     PastDeath,
+    /// A citation graded credibility 1 ("confirmed by other sources") on a
+    /// relation that only one claimant supports.
+    ConfirmedByOneClaimant,
+    /// A citation graded for credibility whose reliability is not graded:
+    /// neither its source nor an actor it names as claimant has one.
+    GradeWithoutSourceReliability,
+    /// A state whose every supporting citation is graded credibility 5
+    /// ("improbable") or 6 ("cannot be judged").
+    RestsOnWeakGrades,
 }
 
 impl Warning {
     /// Every warning, in declaration order.
-    pub const ALL: [Warning; 5] = [
+    pub const ALL: [Warning; 8] = [
         Warning::QuoteNamesNeitherEnd,
         Warning::StartIsReportDate,
         Warning::Overlap,
         Warning::EventAfterReport,
         Warning::PastDeath,
+        Warning::ConfirmedByOneClaimant,
+        Warning::GradeWithoutSourceReliability,
+        Warning::RestsOnWeakGrades,
     ];
 
     /// The warning's name as written in data files.
@@ -314,6 +326,9 @@ impl Warning {
             Warning::Overlap => "Overlap",
             Warning::EventAfterReport => "EventAfterReport",
             Warning::PastDeath => "PastDeath",
+            Warning::ConfirmedByOneClaimant => "ConfirmedByOneClaimant",
+            Warning::GradeWithoutSourceReliability => "GradeWithoutSourceReliability",
+            Warning::RestsOnWeakGrades => "RestsOnWeakGrades",
         }
     }
 }

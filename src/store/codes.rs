@@ -94,6 +94,9 @@ impl Code for Warning {
             Warning::Overlap => 2,
             Warning::EventAfterReport => 3,
             Warning::PastDeath => 4,
+            Warning::ConfirmedByOneClaimant => 5,
+            Warning::GradeWithoutSourceReliability => 6,
+            Warning::RestsOnWeakGrades => 7,
         }
     }
 
@@ -230,6 +233,9 @@ mod tests {
             "Overlap",
             "EventAfterReport",
             "PastDeath",
+            "ConfirmedByOneClaimant",
+            "GradeWithoutSourceReliability",
+            "RestsOnWeakGrades",
         ];
         for w in Warning::ALL {
             let pinned = warning.iter().position(|e| *e == w.name());
