@@ -248,3 +248,71 @@ fn the_example_has_each_grade_warning_once_and_acknowledgements_hold() {
     );
     assert_eq!(lint.acknowledged().count(), 3);
 }
+
+#[test]
+fn exports_carry_the_grades() {
+    use actorgraph::export::{self, Scope};
+    let graph = example();
+    let options = Default::default();
+    let view = || graph.at(day("2031-05-10")).graded_at_least(grade("B2"));
+    // JSON dataset: the fields as written.
+    let json = export::to_json_dataset(Scope::Whole(&graph), &options).unwrap();
+    assert!(json.contains("\"reliability\": \"B\""), "{json}");
+    assert!(json.contains("\"credibility\": 2"));
+    // Node-link and Cytoscape: each citation with its grade.
+    for text in [
+        export::to_node_link(Scope::Whole(&graph), &options),
+        export::to_cytoscape(Scope::Whole(&graph), &options),
+    ] {
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut grades = Vec::new();
+        collect_grades(&value, &mut grades);
+        assert!(grades.contains(&"A2".to_owned()), "{grades:?}");
+        assert!(grades.contains(&"E5".to_owned()), "{grades:?}");
+        assert!(grades.contains(&"F3".to_owned()), "{grades:?}");
+    }
+    // A graded scope lists only what meets the grade.
+    let graded = export::to_node_link(Scope::View(view()), &options);
+    assert!(!graded.contains("\"E5\""), "{graded}");
+    // CSV columns.
+    let tables = export::to_csv(Scope::Whole(&graph), &options).unwrap();
+    assert!(
+        tables
+            .citations
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("superseded:boolean,reliability,credibility:int,grade")
+    );
+    assert!(tables.citations.contains(",A,2,A2"), "{}", tables.citations);
+    assert!(tables.sources.contains(",B,Source"), "{}", tables.sources);
+    // GraphML and GEXF attributes.
+    let graphml = export::to_graphml(Scope::Whole(&graph), &options);
+    assert!(graphml.contains("<data key=\"e_independent_claimants\">2</data>"));
+    assert!(
+        graphml.contains("<data key=\"e_grades\">B2 C3 B2</data>"),
+        "{graphml}"
+    );
+    let gexf = export::to_gexf(Scope::Whole(&graph), &options);
+    assert!(
+        gexf.contains("for=\"best_disputing_grade\" value=\"D3\""),
+        "{gexf}"
+    );
+    // RDF: one documented property per grade.
+    let turtle = export::to_turtle(Scope::Whole(&graph), &options);
+    assert!(turtle.contains("ag:reliability \"A\" ;"), "{turtle}");
+    assert!(turtle.contains("ag:credibility 2 ;"));
+}
+
+fn collect_grades(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(g)) = map.get("grade") {
+                out.push(g.clone());
+            }
+            map.values().for_each(|v| collect_grades(v, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_grades(v, out)),
+        _ => {}
+    }
+}
