@@ -316,3 +316,26 @@ fn collect_grades(value: &serde_json::Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+#[test]
+fn merging_and_streaming_keep_the_grades() {
+    let graph = example();
+    let mut merged = syria();
+    merged.merge(&graph).unwrap();
+    let allied = merged
+        .relation("river_front_allied_with_hill_militia")
+        .unwrap();
+    assert_eq!(allied.best_supporting_grade(), Some(grade("B2")));
+    let league = merged.relation("north_league_backs_river_front").unwrap();
+    assert_eq!(league.citations().next().unwrap().grade(), Some(grade("A2")));
+    // The JSON dataset reads back to the same graph, grades and all.
+    let again = ActorGraph::from_json(&graph.to_json().unwrap()).unwrap();
+    assert_eq!(again, graph);
+}
+
+/// Grades live beside citations and in the view, not in each relation a
+/// query returns: the handle stays 24 bytes.
+#[test]
+fn a_relation_handle_stays_small() {
+    assert_eq!(std::mem::size_of::<actorgraph::RelationRef<'_>>(), 24);
+}
