@@ -327,7 +327,10 @@ fn merging_and_streaming_keep_the_grades() {
         .unwrap();
     assert_eq!(allied.best_supporting_grade(), Some(grade("B2")));
     let league = merged.relation("north_league_backs_river_front").unwrap();
-    assert_eq!(league.citations().next().unwrap().grade(), Some(grade("A2")));
+    assert_eq!(
+        league.citations().next().unwrap().grade(),
+        Some(grade("A2"))
+    );
     // The JSON dataset reads back to the same graph, grades and all.
     let again = ActorGraph::from_json(&graph.to_json().unwrap()).unwrap();
     assert_eq!(again, graph);
@@ -338,4 +341,15 @@ fn merging_and_streaming_keep_the_grades() {
 #[test]
 fn a_relation_handle_stays_small() {
     assert_eq!(std::mem::size_of::<actorgraph::RelationRef<'_>>(), 24);
+}
+
+#[test]
+fn the_dot_legend_says_how_grades_are_drawn_when_some_are() {
+    use actorgraph::dot::{DotOptions, to_dot};
+    let graph = example();
+    let dot = to_dot(graph.at(day("2031-05-04")), &DotOptions::default()).unwrap();
+    assert!(dot.contains("[B2] wire_2031_05_01"), "{dot}");
+    assert!(dot.contains("its grade, source reliability A-F"));
+    let plain = to_dot(syria().at(day("2024-11-30")), &DotOptions::default()).unwrap();
+    assert!(!plain.contains("its grade, source reliability"));
 }
