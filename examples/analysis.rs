@@ -57,7 +57,9 @@ struct Args {
 /// The strongest quote behind `relations`.
 fn quote(relations: &[RelationRef<'_>]) -> String {
     let best = algo::strongest_evidence(relations);
-    best.map_or("(no supporting quote known)".to_owned(), |e| e.to_string())
+    best.map_or("(no supporting quote known)".to_owned(), |e| {
+        format!("[{}] {e}", actorgraph::Grade::label(e.grade()))
+    })
 }
 
 fn ids(relations: &[RelationRef<'_>]) -> String {

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --example who_backs_whom -- --as-of 2024-11-30 --known-by 2024-11-28
+//! cargo run --example who_backs_whom -- --data data/graded_example.ron --as-of 2031-05-10 --min-grade B2
 //! ```
 
 mod common;
@@ -13,7 +14,7 @@ mod view;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use actorgraph::RelationKind;
+use actorgraph::{Grade, RelationKind};
 
 /// Who backs whom on a day, as the sources had reported it by another.
 #[derive(clap::Parser)]
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
                     writeln!(out, "    claimed by {who}")?;
                 }
                 for evidence in backing.citations() {
-                    writeln!(out, "    {evidence}")?;
+                    writeln!(out, "    [{}] {evidence}", Grade::label(evidence.grade()))?;
                 }
             }
             writeln!(out, "\n{count} backing relation(s).")?;

@@ -54,6 +54,7 @@ use crate::validate;
 ///     former_names: vec![],
 ///     died: None,
 ///     note: None,
+///     reliability: None,
 /// })?;
 /// assert_eq!(graph.resolve("tehran")?.name, "Iran");
 /// # Ok::<(), actorgraph::Error>(())

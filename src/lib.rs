@@ -14,6 +14,11 @@
 //!   day on which few relations held costs little however large the graph.
 //! - **Knowledge time** ([`View::known_by`]): what sources had published by
 //!   a day, with disputes kept and flagged rather than resolved.
+//! - **Graded evidence** ([`grade`]): NATO's Admiralty code on sources
+//!   (reliability `A`–`F`), claimant actors and citations (credibility
+//!   `1`–`6`); a view can count only evidence graded at least `B2`
+//!   ([`View::graded_at_least`]), and each relation rolls its evidence up
+//!   ([`RelationRef::independent_claimants`]).
 //! - **Algorithms** over views ([`algo`]): chains of support, blocs and
 //!   their roots, common backers and enemies, what changed between two
 //!   days, an actor's timeline; and the signed graph of a day with its
@@ -209,6 +214,7 @@ pub use base::death::Death;
 pub use base::error::{
     Error, ErrorKind, Fault, Item, ItemKind, Position, Problem, Problems, SnapshotFault, TextSpan,
 };
+pub use base::grade::{self as grade, Credibility, Grade, Reliability};
 pub use base::id::{ActorId, MAX_ID_LEN, RelationId, SourceId};
 pub use base::matching::{MatchKind, NameRole, Suggestion};
 pub use base::model::{

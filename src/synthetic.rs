@@ -137,6 +137,7 @@ impl Spec {
                     former_names,
                     died: None,
                     note: None,
+                    reliability: None,
                 }
             })
             .collect();
@@ -149,6 +150,7 @@ impl Spec {
                 approximate: false,
                 url: None,
                 file: None,
+                reliability: None,
             })
             .collect();
         let first_place = self.actors - places;
@@ -187,6 +189,7 @@ impl Spec {
                             Stance::Supports
                         },
                         claimed_by: None,
+                        credibility: None,
                         acknowledged: Vec::new(),
                     })
                     .collect();

@@ -397,3 +397,43 @@ fn a_100_mb_string_does_not_hang() {
     let unterminated = format!("(actors: [(id: \"a\", name: \"{}", "y".repeat(100 << 20));
     assert!(ActorGraph::from_ron(&unterminated).is_err());
 }
+
+/// A grade outside the Admiralty scheme is a syntax error at its place,
+/// naming the scheme's letters or digits; RON and JSON alike.
+#[test]
+fn grades_outside_the_scheme_are_refused_with_their_place() {
+    let source = |grade: &str| {
+        format!(
+            "(\n    sources: [\n        (id: \"s\", title: \"t\", published: \"2024\", reliability: {grade}),\n    ],\n)"
+        )
+    };
+    for bad in ["G", "b", "BB", "F1"] {
+        let err = ActorGraph::from_ron(&source(bad)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax, "{bad}: {err}");
+        let position = err.position().unwrap();
+        assert_eq!(position.line, 3, "{bad}: {err}");
+        assert!(position.column > 1, "{bad}: {err}");
+        let message = err.syntax_message().unwrap();
+        assert!(message.contains("A, B, C, D, E"), "{bad}: {message}");
+    }
+    assert!(ActorGraph::from_ron(&source("B")).is_ok());
+    let citation = |grade: &str| {
+        format!(
+            "(\n    sources: [(id: \"s\", title: \"t\", published: \"2024\")],\n    actors: [(id: \"a\", name: \"A\", kind: State), (id: \"b\", name: \"B\", kind: State)],\n    relations: [(id: \"r\", kind: Backs, subject: \"a\", object: \"b\",\n        citations: [(source: \"s\", quote: \"q\", credibility: {grade})])],\n)"
+        )
+    };
+    for bad in ["7", "0", "B9", "-1"] {
+        let err = ActorGraph::from_ron(&citation(bad)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax, "{bad}: {err}");
+        assert_eq!(err.position().unwrap().line, 5, "{bad}: {err}");
+        let message = err.syntax_message().unwrap();
+        assert!(message.contains("1, 2, 3, 4, 5, 6"), "{bad}: {message}");
+    }
+    let graph = ActorGraph::from_ron(&citation("2")).unwrap();
+    let json = graph.to_json().unwrap();
+    assert!(json.contains("\"credibility\": 2"), "{json}");
+    let bad_json = json.replace("\"credibility\": 2", "\"credibility\": 7");
+    let err = ActorGraph::from_json(&bad_json).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax, "{err}");
+    assert!(err.syntax_message().unwrap().contains("1, 2, 3, 4, 5, 6"));
+}

@@ -12,6 +12,7 @@ fn actor(id: &str, kind: ActorKind) -> Actor {
         former_names: vec![],
         died: None,
         note: None,
+        reliability: None,
     }
 }
 
@@ -29,6 +30,7 @@ fn relation(id: &str, kind: RelationKind, subject: &str, object: &str) -> Relati
             quote: "a quote".into(),
             stance: Stance::Supports,
             claimed_by: None,
+            credibility: None,
             acknowledged: vec![],
         }],
         claimed_by: None,
@@ -55,6 +57,7 @@ fn graph_built_in_code_answers_queries() {
         approximate: false,
         url: None,
         file: None,
+        reliability: None,
     })
     .unwrap();
     g.add_actor(actor("iran", ActorKind::State)).unwrap();
@@ -240,6 +243,7 @@ fn every_relation_keeps_its_own_citations_across_storage_blocks() {
                     Stance::Supports
                 },
                 claimed_by: (c == 1).then(|| Claimant::Other(format!("claimant {i}"))),
+                credibility: None,
                 acknowledged: vec![],
             })
             .collect();

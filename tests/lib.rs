@@ -10,6 +10,7 @@ mod data_facts;
 mod data_quotes;
 mod dot;
 mod exports;
+mod grades;
 mod load;
 mod merge;
 mod model;

@@ -88,6 +88,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                 approximate: false,
                 url: None,
                 file: None,
+                reliability: None,
             })
             .collect();
         let actors = (0..actors)
@@ -99,6 +100,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                 former_names: vec![],
                 died: None,
                 note: None,
+                reliability: None,
             })
             .collect();
         let relations = rels
@@ -122,6 +124,7 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                             1 => Some(Claimant::Actor(format!("a{s}").parse().unwrap())),
                             _ => None,
                         },
+                        credibility: None,
                         acknowledged: vec![],
                     })
                     .collect();
@@ -646,6 +649,216 @@ proptest! {
                 streamed.map(|g| g.relation_count()),
                 whole.map(|g| g.relation_count())
             ),
+        }
+    }
+}
+
+// ----- graded evidence ----------------------------------------------------
+
+use actorgraph::{Credibility, Grade, Reliability};
+
+/// A random dataset with random grades on sources, some actors (as
+/// claimants) and citations, some of each left ungraded; and a minimum
+/// grade.
+fn graded_dataset() -> impl Strategy<Value = (Dataset, Grade)> {
+    (
+        dataset(6, 24),
+        proptest::collection::vec(0usize..8, 97),
+        0usize..6,
+        0usize..6,
+    )
+        .prop_map(|(mut data, picks, r, c)| {
+            let mut at = 0;
+            let mut next = || {
+                at += 1;
+                picks[at % picks.len()]
+            };
+            for s in &mut data.sources {
+                s.reliability = Reliability::ALL.get(next()).copied();
+            }
+            for a in &mut data.actors {
+                a.reliability = Reliability::ALL.get(next()).copied();
+            }
+            for r in &mut data.relations {
+                for c in &mut r.citations {
+                    c.credibility = Credibility::ALL.get(next()).copied();
+                }
+            }
+            let minimum = Grade {
+                reliability: Reliability::ALL[r],
+                credibility: Credibility::ALL[c],
+            };
+            (data, minimum)
+        })
+}
+
+/// The reliability a citation carries, from the records: a graded actor
+/// claimant's, else its source's.
+fn citation_reliability(data: &Dataset, c: &Citation) -> Option<Reliability> {
+    let claimant = match &c.claimed_by {
+        Some(Claimant::Actor(id)) => data
+            .actors
+            .iter()
+            .find(|a| &a.id == id)
+            .and_then(|a| a.reliability),
+        _ => None,
+    };
+    claimant.or(data
+        .sources
+        .iter()
+        .find(|s| s.id == c.source)
+        .and_then(|s| s.reliability))
+}
+
+/// The dataset without the citations below `minimum`, and without the
+/// relations then left with no supporting citation.
+fn without_citations_below(data: &Dataset, minimum: Grade) -> Dataset {
+    let mut reduced = data.clone();
+    for r in &mut reduced.relations {
+        r.citations.retain(|c| {
+            minimum.admits(Grade::reading(citation_reliability(data, c), c.credibility))
+        });
+    }
+    reduced
+        .relations
+        .retain(|r| r.citations.iter().any(|c| c.stance == Stance::Supports));
+    reduced
+}
+
+/// Distinct voices whose latest visible citation supports the relation.
+fn brute_force_claimants(
+    data: &Dataset,
+    r: &Relation,
+    known_by: Option<Date>,
+    certainty: Certainty,
+) -> usize {
+    let published =
+        |id: &actorgraph::SourceId| data.sources.iter().find(|s| &s.id == id).unwrap().published;
+    let mut latest: std::collections::BTreeMap<String, (Date, Date, usize, Stance)> =
+        std::collections::BTreeMap::new();
+    for (i, c) in r.citations.iter().enumerate() {
+        if !known_by.is_none_or(|k| appeared(published(&c.source), k, certainty)) {
+            continue;
+        }
+        let voice = match &c.claimed_by {
+            Some(who) => format!("claimant {who:?}"),
+            None => format!("article {}", c.source),
+        };
+        let p = published(&c.source);
+        let key = (
+            p.first_day(),
+            p.last_day().unwrap_or(Date::MAX),
+            i,
+            c.stance,
+        );
+        let entry = latest.entry(voice).or_insert(key);
+        if (key.0, key.1, key.2) > (entry.0, entry.1, entry.2) {
+            *entry = key;
+        }
+    }
+    latest.values().filter(|v| v.3 == Stance::Supports).count()
+}
+
+/// What a view shows of each relation, citations as a sorted set.
+type Shown = (String, bool, Vec<(String, String)>, usize);
+
+fn shown<'g>(found: impl Iterator<Item = actorgraph::RelationRef<'g>>) -> Vec<Shown> {
+    let mut all: Vec<Shown> = found
+        .map(|r| {
+            let mut citations: Vec<(String, String)> = r
+                .citations()
+                .map(|e| (e.source().id.to_string(), e.quote().to_owned()))
+                .collect();
+            citations.sort();
+            (
+                r.id().to_owned(),
+                r.is_contested(),
+                citations,
+                r.independent_claimants(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The graded view is the ungraded view of the dataset from which the
+    /// citations below the grade were removed.
+    #[test]
+    fn a_graded_view_equals_the_view_of_the_data_without_weaker_citations(
+        (data, minimum) in graded_dataset(),
+        on in any_day(),
+        known_by in proptest::option::of(any_day()),
+        certain in any::<bool>(),
+        keep_contested in any::<bool>(),
+    ) {
+        let certainty = if certain { Certainty::Certainly } else { Certainty::Possibly };
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        let reduced_data = without_citations_below(&data, minimum);
+        let reduced = ActorGraph::from_dataset(reduced_data.clone()).unwrap();
+        fn view(g: &ActorGraph, graded: Option<Grade>, on: Date, known_by: Option<Date>, certainty: Certainty, keep_contested: bool) -> actorgraph::View<'_> {
+            let mut v = g.at(on).certainty(certainty);
+            if let Some(k) = known_by {
+                v = v.known_by(k);
+            }
+            if !keep_contested {
+                v = v.without_contested();
+            }
+            if let Some(minimum) = graded {
+                v = v.graded_at_least(minimum);
+            }
+            v
+        }
+        let graded = view(&graph, Some(minimum), on, known_by, certainty, keep_contested);
+        let plain = view(&reduced, None, on, known_by, certainty, keep_contested);
+        prop_assert_eq!(shown(graded.relations()), shown(plain.relations()));
+        prop_assert_eq!(graded.count(), plain.count());
+        let window = (Date::new(2000, 1, 1).unwrap(), on);
+        prop_assert_eq!(
+            shown(graded.events_between(window.0, window.1)),
+            shown(plain.events_between(window.0, window.1))
+        );
+        // Listed best graded first.
+        for r in graded.relations() {
+            let grades: Vec<Grade> =
+                r.citations().map(|e| e.grade().unwrap_or(Grade::UNGRADED)).collect();
+            prop_assert!(grades.windows(2).all(|w| w[0] <= w[1]), "{:?}", grades);
+            prop_assert!(grades.iter().all(|g| minimum.admits(*g)));
+        }
+    }
+
+    /// The roll-up's count of independent claimants against a brute-force
+    /// count from the records.
+    #[test]
+    fn independent_claimants_equal_brute_force(
+        (data, _) in graded_dataset(),
+        on in any_day(),
+        known_by in proptest::option::of(any_day()),
+        certain in any::<bool>(),
+    ) {
+        let certainty = if certain { Certainty::Certainly } else { Certainty::Possibly };
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        let mut view = graph.at(on).certainty(certainty);
+        if let Some(k) = known_by {
+            view = view.known_by(k);
+        }
+        for r in view.relations() {
+            let record = data.relations.iter().find(|x| x.id.as_str() == r.id()).unwrap();
+            prop_assert_eq!(
+                r.independent_claimants(),
+                brute_force_claimants(&data, record, known_by, certainty),
+                "{}", r.id()
+            );
+        }
+        for r in graph.relations() {
+            let record = data.relations.iter().find(|x| x.id.as_str() == r.id()).unwrap();
+            prop_assert_eq!(
+                r.independent_claimants(),
+                brute_force_claimants(&data, record, None, certainty)
+            );
         }
     }
 }

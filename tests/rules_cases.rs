@@ -31,6 +31,9 @@ struct Case {
     relation: Dated,
     #[serde(default = "one_source")]
     sources: BTreeMap<String, String>,
+    /// The reliability letter of some sources, by id; the rest ungraded.
+    #[serde(default)]
+    reliability: BTreeMap<String, String>,
     #[serde(default = "one_citation")]
     citations: Vec<Cite>,
     checks: Vec<Check>,
@@ -59,6 +62,7 @@ struct Cite {
     #[serde(default)]
     stance: Stance,
     claimant: Option<String>,
+    credibility: Option<u8>,
 }
 
 #[derive(Deserialize, Default, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +79,7 @@ struct Check {
     day: String,
     known_by: Option<String>,
     certainty: Which,
+    min_grade: Option<String>,
     shown: bool,
     contested: bool,
 }
@@ -96,6 +101,7 @@ fn one_citation() -> Vec<Cite> {
         source: "s".to_owned(),
         stance: Stance::Supports,
         claimant: None,
+        credibility: None,
     }]
 }
 
@@ -123,7 +129,13 @@ fn graph_of(case: &Case) -> ActorGraph {
     let sources: Vec<Value> = case
         .sources
         .iter()
-        .map(|(id, published)| json!({"id": id, "title": id, "published": published}))
+        .map(|(id, published)| {
+            let mut source = json!({"id": id, "title": id, "published": published});
+            if let Some(letter) = case.reliability.get(id) {
+                source["reliability"] = json!(letter);
+            }
+            source
+        })
         .collect();
     let citations: Vec<Value> = case
         .citations
@@ -139,6 +151,9 @@ fn graph_of(case: &Case) -> ActorGraph {
             cite.insert("stance".into(), json!(stance));
             if let Some(claimant) = &c.claimant {
                 cite.insert("claimed_by".into(), json!({"Actor": claimant}));
+            }
+            if let Some(credibility) = c.credibility {
+                cite.insert("credibility".into(), json!(credibility));
             }
             Value::Object(cite)
         })
@@ -178,6 +193,9 @@ fn library_answer(graph: &ActorGraph, kind: Kind, check: &Check) -> (bool, bool)
     let mut view = graph.at(day(&check.day)).certainty(certainty);
     if let Some(known_by) = &check.known_by {
         view = view.known_by(day(known_by));
+    }
+    if let Some(grade) = &check.min_grade {
+        view = view.graded_at_least(grade.parse().expect("a valid grade in the table"));
     }
     let found = match kind {
         Kind::State => view.relations().find(|r| r.id() == "r"),

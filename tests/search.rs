@@ -438,6 +438,7 @@ mod properties {
                         .collect(),
                     died: None,
                     note: None,
+                    reliability: None,
                 })
                 .collect(),
             ..Dataset::default()

@@ -199,15 +199,16 @@ fn a_string_table_out_of_order_is_refused_as_corrupt() {
 }
 
 /// The reference snapshots under `tests/reference/`, one per format version
-/// since codes were fixed, each saved from `v3.ron` by its own build: every
+/// since codes were fixed, each saved from its version's RON (`v3.ron` for
+/// versions 2 and 3, `v4.ron` from version 4 on) by its own build: every
 /// build must open each to the graph of that RON, or refuse it by version.
 /// It must never misread one.
 #[test]
 fn every_reference_snapshot_opens_equal_or_is_refused_by_version() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
-    let expected = ActorGraph::from_path(dir.join("v3.ron")).unwrap();
     let mut opened = 0;
     for version in 2..=actorgraph::SNAPSHOT_VERSION {
+        let expected = ActorGraph::from_path(dir.join(format!("v{}.ron", version.max(3)))).unwrap();
         let path = dir.join(format!("v{version}.agsnap"));
         let bytes = std::fs::read(&path).unwrap();
         match ActorGraph::from_snapshot(&bytes) {
@@ -227,18 +228,51 @@ fn every_reference_snapshot_opens_equal_or_is_refused_by_version() {
 }
 
 /// A reordered or renumbered kind would still pass the checksum; the
-/// reference file, which holds every kind, warning and stance, pins them.
+/// reference file of the current version, which holds every kind, warning,
+/// stance and grade, pins them.
 #[test]
 fn this_build_writes_the_reference_snapshot_byte_for_byte() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
-    let graph = ActorGraph::from_path(dir.join("v3.ron")).unwrap();
-    let reference = std::fs::read(dir.join("v3.agsnap")).unwrap();
+    let version = actorgraph::SNAPSHOT_VERSION;
+    let graph = ActorGraph::from_path(dir.join(format!("v{version}.ron"))).unwrap();
+    let reference = std::fs::read(dir.join(format!("v{version}.agsnap"))).unwrap();
     assert_eq!(graph.to_snapshot(), reference);
-    assert_eq!(
-        actorgraph::SNAPSHOT_VERSION,
-        3,
-        "a new version adds its own reference file"
-    );
+    assert_eq!(version, 4, "a new version adds its own reference file");
+}
+
+/// Versions 2 and 3 are refused by version now that grades are written.
+#[test]
+fn the_references_before_grades_are_refused_by_version() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    for version in [2, 3] {
+        let bytes = std::fs::read(dir.join(format!("v{version}.agsnap"))).unwrap();
+        assert_eq!(fault_of(&bytes), Some(SnapshotFault::Version), "v{version}");
+    }
+}
+
+/// Every grade of the reference survives a snapshot round trip.
+#[test]
+fn grades_survive_a_snapshot() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let graph = ActorGraph::from_path(dir.join("v4.ron")).unwrap();
+    let again = ActorGraph::from_snapshot(&graph.to_snapshot()).unwrap();
+    assert_eq!(again.to_dataset(), graph.to_dataset());
+    let data = again.to_dataset();
+    let letters: Vec<String> = data
+        .sources
+        .iter()
+        .filter_map(|s| s.reliability)
+        .chain(data.actors.iter().filter_map(|a| a.reliability))
+        .map(|r| r.to_string())
+        .collect();
+    assert_eq!(letters.len(), 6, "{letters:?}");
+    let credibility = data
+        .relations
+        .iter()
+        .flat_map(|r| &r.citations)
+        .filter(|c| c.credibility.is_some())
+        .count();
+    assert_eq!(credibility, 7);
 }
 
 /// Flags were read leniently (any non-zero byte meant "true"); now a byte

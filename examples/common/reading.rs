@@ -1,6 +1,6 @@
 //! How a view reads the sources: as known by a day, possibly or certainly.
 
-use actorgraph::{Certainty, Date, View};
+use actorgraph::{Certainty, Date, Grade, View};
 
 /// How sure, and as known by when.
 #[derive(clap::Args)]
@@ -11,6 +11,10 @@ pub struct ReadingArgs {
     /// Keep only relations that certainly held (default: possibly).
     #[arg(long)]
     certain: bool,
+    /// Count only evidence graded this or better in the Admiralty code
+    /// (source reliability A-F, credibility 1-6), such as B2.
+    #[arg(long)]
+    min_grade: Option<Grade>,
 }
 
 impl ReadingArgs {
@@ -21,6 +25,9 @@ impl ReadingArgs {
         }
         if self.certain {
             view = view.certainty(Certainty::Certainly);
+        }
+        if let Some(grade) = self.min_grade {
+            view = view.graded_at_least(grade);
         }
         view
     }

@@ -20,12 +20,17 @@ impl ViewArgs {
         self.reading.apply(graph.at(self.as_of))
     }
 
-    /// "as of 2024-11-30, as reported by 2024-11-28".
+    /// "as of 2024-11-30, as reported by 2024-11-28", with the minimum
+    /// grade of evidence when one is asked.
     pub fn describe(&self, graph: &ActorGraph) -> String {
         let view = self.view(graph);
-        match view.knowledge_date() {
+        let mut text = match view.knowledge_date() {
             Some(k) => format!("as of {}, as reported by {k}", view.day()),
             None => format!("as of {}", view.day()),
+        };
+        if let Some(grade) = view.min_grade() {
+            text.push_str(&format!(", on evidence graded {grade} or better"));
         }
+        text
     }
 }

@@ -31,6 +31,7 @@ fn dataset(input: &Input) -> Dataset {
             former_names: vec![],
             died: None,
             note: None,
+            reliability: None,
         })
         .collect::<Vec<_>>();
     let relations = input
@@ -59,6 +60,7 @@ fn dataset(input: &Input) -> Dataset {
                     quote: if quote.trim().is_empty() { "q".to_owned() } else { quote.clone() },
                     stance: Stance::Supports,
                     claimed_by: None,
+                    credibility: None,
                     acknowledged: vec![],
                 }],
                 claimed_by: None,
@@ -76,6 +78,7 @@ fn dataset(input: &Input) -> Dataset {
             approximate: false,
             url: None,
             file: None,
+            reliability: None,
         }],
         actors,
         relations,

@@ -2,6 +2,7 @@
 //! actor.
 
 use crate::base::date::Date;
+use crate::base::grade::Grade;
 use crate::base::model::Stance;
 use crate::index::names::normalize_name;
 use crate::view::{ActorRef, Evidence, RelationRef};
@@ -54,8 +55,10 @@ pub fn quote_names(quote: &str, actor: ActorRef<'_>) -> bool {
 /// relations of one hop, say), as the view that found them knows it.
 ///
 /// Among supporting citations whose claimant has not since taken them
-/// back, it prefers one that names both ends of its relation, then one
-/// that names one; then the article's own statement over a claim it
+/// back, it prefers the best graded (reliability, then credibility, an
+/// ungraded one last: see [`Grade`](crate::Grade)); then one that names
+/// both ends of its relation, then one that names one; then the article's
+/// own statement over a claim it
 /// attributes; then the earliest published; then the first in the data.
 /// `None` when no supporting citation is known.
 ///
@@ -94,6 +97,7 @@ pub fn strongest_evidence<'g>(relations: &[RelationRef<'g>]) -> Option<Evidence<
                         // Its claimant has since disputed it; a claimant
                         // repeating itself withdraws nothing.
                         e.claimant_stance() == Stance::Disputes,
+                        e.grade().unwrap_or(Grade::UNGRADED),
                         unnamed,
                         e.claimed_by().is_some(),
                         published.first_day(),

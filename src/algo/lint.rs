@@ -6,6 +6,7 @@ use std::fmt;
 use crate::base::date::{Holding, Interval, When};
 use crate::base::death::Death;
 use crate::base::few::Few;
+use crate::base::grade::Credibility;
 use crate::base::model::{RelationKind, Stance, Warning};
 use crate::graph::ActorGraph;
 use crate::view::{Evidence, RelationRef};
@@ -86,7 +87,17 @@ impl<'g> Lint<'g> {
 ///   ([`Warning::EventAfterReport`]);
 /// - a state of a person possibly runs past their death
 ///   ([`Warning::PastDeath`]; one that certainly does is refused when
-///   loading).
+///   loading);
+/// - a citation is graded credibility 1, "confirmed by other sources", on
+///   a relation that only one claimant supports
+///   ([`Warning::ConfirmedByOneClaimant`]; claimants counted as
+///   [`RelationRef::independent_claimants`] does);
+/// - a citation is graded for credibility but its reliability is not:
+///   neither its source nor an actor it names as claimant is graded
+///   ([`Warning::GradeWithoutSourceReliability`]);
+/// - a state rests only on citations graded credibility 5 or 6
+///   ([`Warning::RestsOnWeakGrades`]; an ungraded citation is not a grade
+///   and keeps the warning away, so an ungraded dataset never has it).
 ///
 /// A warning the author judged wrong for an item is acknowledged on it
 /// (`acknowledged: [(warning: StartIsReportDate, reason: "...")]`) and is
@@ -121,6 +132,7 @@ pub fn lint(graph: &ActorGraph) -> Lint<'_> {
         start_is_report_date(relation, &mut findings);
         event_after_report(relation, &mut findings);
         past_death(relation, &deaths, &mut findings);
+        grades(relation, &mut findings);
     }
     overlaps(graph, &mut findings);
     Lint { findings }
@@ -172,6 +184,70 @@ fn quotes_name_an_end<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<
                 message,
             );
         }
+    }
+}
+
+/// The three warnings about grades.
+fn grades<'g>(relation: RelationRef<'g>, findings: &mut Vec<Finding<'g>>) {
+    let mut claimants = None;
+    for citation in relation.citations() {
+        let Some(credibility) = citation.credibility() else {
+            continue;
+        };
+        if credibility == Credibility::Confirmed && citation.stance() == Stance::Supports {
+            let count = *claimants.get_or_insert_with(|| relation.independent_claimants());
+            if count < 2 {
+                let message = format!(
+                    "the citation is graded 1, confirmed by other sources, but only {count} claimant \
+                     supports the relation: cite the others, or grade it 2"
+                );
+                push(
+                    findings,
+                    Warning::ConfirmedByOneClaimant,
+                    relation,
+                    Some(citation),
+                    message,
+                );
+            }
+        }
+        if citation.reliability().is_none() {
+            let message = format!(
+                "the citation is graded credibility {credibility} but source {:?} has no \
+                 reliability: grade the source too",
+                citation.source().id.as_str()
+            );
+            push(
+                findings,
+                Warning::GradeWithoutSourceReliability,
+                relation,
+                Some(citation),
+                message,
+            );
+        }
+    }
+    if relation.is_event() {
+        return;
+    }
+    let mut supporting = relation
+        .citations()
+        .filter(|c| c.stance() == Stance::Supports)
+        .peekable();
+    let weak = supporting.peek().is_some()
+        && supporting.all(|c| {
+            c.credibility()
+                .is_some_and(|g| g >= Credibility::Improbable)
+        });
+    if weak {
+        let message = "every citation supporting the state is graded credibility 5 or 6: \
+                       find better evidence, or say why it stands"
+            .to_owned();
+        push(
+            findings,
+            Warning::RestsOnWeakGrades,
+            relation,
+            None,
+            message,
+        );
     }
 }
 

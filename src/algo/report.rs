@@ -12,10 +12,13 @@ use super::evidence::strongest_evidence;
 use super::partition::{Partition, PartitionOptions, partition};
 use super::signed::{Signs, signed};
 
-/// The strongest quote behind `relations`, with its source and claimant.
+/// The strongest quote behind `relations`, with its grade (`B2`, or
+/// `ungraded`), source and claimant.
 fn quote(relations: &[RelationRef<'_>]) -> String {
     let best = strongest_evidence(relations);
-    best.map_or("(no supporting quote known)".to_owned(), |e| e.to_string())
+    best.map_or("(no supporting quote known)".to_owned(), |e| {
+        format!("[{}] {e}", crate::base::grade::Grade::label(e.grade()))
+    })
 }
 
 /// A chain as an indented report: the chain on one line when it has

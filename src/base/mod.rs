@@ -6,6 +6,7 @@ pub(crate) mod date_error;
 pub(crate) mod death;
 pub(crate) mod error;
 pub(crate) mod few;
+pub mod grade;
 pub(crate) mod id;
 pub(crate) mod kind;
 pub(crate) mod matching;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{Date, Holding, Interval, When};
 use super::error::Error;
+use super::grade::{Credibility, Reliability};
 use super::id::{ActorId, RelationId, SourceId};
 pub use super::kind::{ActorKind, Direction, RelationKind};
 
@@ -36,6 +37,10 @@ pub struct Source {
     /// The file holding its text, relative to the seeds folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// How reliable the source is, `A` to `F` ([`grade`](crate::grade));
+    /// absent when ungraded, which reads as `F`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -66,6 +71,11 @@ pub struct Actor {
     /// Anything a reader should know that fits nowhere else.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How reliable the actor is as a claimant, `A` to `F`: a citation
+    /// that names it as its claimant carries this reliability rather than
+    /// its source's ([`grade`](crate::grade)). Absent when ungraded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
 }
 
 impl Actor {
@@ -192,6 +202,10 @@ pub struct Citation {
     /// Whom the article attributes the quoted claim to, when not itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claimed_by: Option<Claimant>,
+    /// How credible the quoted information is, `1` to `6`
+    /// ([`grade`](crate::grade)); absent when ungraded, which reads as `6`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credibility: Option<Credibility>,
     /// Lint warnings the author has checked and judged wrong for this
     /// citation, each with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -280,16 +294,28 @@ pub enum Warning {
     EventAfterReport,
     /// A state of a person possibly runs past their death.
     PastDeath,
+    /// A citation graded credibility 1 ("confirmed by other sources") on a
+    /// relation that only one claimant supports.
+    ConfirmedByOneClaimant,
+    /// A citation graded for credibility whose reliability is not graded:
+    /// neither its source nor an actor it names as claimant has one.
+    GradeWithoutSourceReliability,
+    /// A state whose every supporting citation is graded credibility 5
+    /// ("improbable") or 6 ("cannot be judged").
+    RestsOnWeakGrades,
 }
 
 impl Warning {
     /// Every warning, in declaration order.
-    pub const ALL: [Warning; 5] = [
+    pub const ALL: [Warning; 8] = [
         Warning::QuoteNamesNeitherEnd,
         Warning::StartIsReportDate,
         Warning::Overlap,
         Warning::EventAfterReport,
         Warning::PastDeath,
+        Warning::ConfirmedByOneClaimant,
+        Warning::GradeWithoutSourceReliability,
+        Warning::RestsOnWeakGrades,
     ];
 
     /// The warning's name as written in data files.
@@ -300,6 +326,9 @@ impl Warning {
             Warning::Overlap => "Overlap",
             Warning::EventAfterReport => "EventAfterReport",
             Warning::PastDeath => "PastDeath",
+            Warning::ConfirmedByOneClaimant => "ConfirmedByOneClaimant",
+            Warning::GradeWithoutSourceReliability => "GradeWithoutSourceReliability",
+            Warning::RestsOnWeakGrades => "RestsOnWeakGrades",
         }
     }
 }

@@ -36,7 +36,9 @@ impl CsvTables {
 /// (`:ID(Actor)`, `:START_ID(Actor)`, `:END_ID(Actor)`, `:TYPE`, typed
 /// columns such as `holds_from:date`), so the same files load into
 /// `neo4j-admin import` and, header names aside, into DuckDB or a
-/// spreadsheet. Empty cells mean open ends.
+/// spreadsheet. Empty cells mean open ends. Citations carry their grade
+/// (`reliability`, `credibility:int`, and `grade` as `B2` or `ungraded`:
+/// see [`Evidence::grade`](crate::Evidence::grade)); sources their `reliability`.
 ///
 /// # Errors
 ///
@@ -97,6 +99,9 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
         "stance",
         "claimed_by",
         "superseded:boolean",
+        "reliability",
+        "credibility:int",
+        "grade",
     ]);
     for r in &selection.relations {
         let d = dates(r);
@@ -130,6 +135,9 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
                     &stance,
                     &text(e.claimed_by()),
                     &e.is_superseded().to_string(),
+                    &text(e.reliability()),
+                    &text(e.credibility()),
+                    &crate::base::grade::Grade::label(e.grade()),
                 ])
                 .map_err(failed)?;
         }
@@ -141,6 +149,7 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
         "published",
         "published_first:date",
         "published_last:date",
+        "reliability",
         ":LABEL",
     ]);
     for s in graph.sources() {
@@ -152,6 +161,7 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
                 &s.published.to_string(),
                 &s.published.first_day().to_string(),
                 &text(s.published.last_day()),
+                &text(s.reliability),
                 "Source",
             ])
             .map_err(failed)?;

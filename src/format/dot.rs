@@ -417,7 +417,15 @@ fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool, labelled: bool)
     }
     let mut tooltip = format!("{}", r);
     for evidence in r.citations() {
-        let _ = write!(tooltip, "\n{evidence}");
+        // Graded quotes show their grade; ungraded ones stay as they were.
+        match evidence.grade() {
+            Some(grade) => {
+                let _ = write!(tooltip, "\n[{grade}] {evidence}");
+            }
+            None => {
+                let _ = write!(tooltip, "\n{evidence}");
+            }
+        }
     }
     let (colour, style) = if ended {
         (format!("{colour}66"), "dashed")
@@ -486,6 +494,16 @@ fn legend(
         let name = kind.name().replace('_', " ");
         format!("<td><font color=\"{colour}\">{arrow} {name}{dashes}</font></td>")
     }));
+    if edges
+        .iter()
+        .any(|(r, _)| r.citations().any(|e| e.grade().is_some()))
+    {
+        cells.push(
+            "<td>[B2] before a quote in a tooltip: its grade, source reliability A-F \
+             and credibility 1-6</td>"
+                .to_owned(),
+        );
+    }
     // Rows of five keep the legend a small block beside the graph.
     let rows: String = cells
         .chunks(5)

@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 
 use super::measures::{EDGE_KEYS, NODE_KEYS};
-use super::shared::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
+use super::shared::{
+    ExportOptions, Scope, dates, escape_xml, grades, precision, quotes, roll_up, select, text,
+};
 
 /// Edge attributes declared: (id, title, type).
 const EDGE_ATTRIBUTES: &[(&str, &str, &str)] = &[
@@ -16,6 +18,10 @@ const EDGE_ATTRIBUTES: &[(&str, &str, &str)] = &[
     ("until_precision", "until precision", "string"),
     ("contested", "contested", "boolean"),
     ("quotes", "quotes", "string"),
+    ("grades", "grades", "string"),
+    ("best_supporting_grade", "best supporting grade", "string"),
+    ("best_disputing_grade", "best disputing grade", "string"),
+    ("independent_claimants", "independent claimants", "integer"),
 ];
 
 /// The scope as dynamic GEXF 1.3 (`mode="dynamic"`, `timeformat="date"`):
@@ -134,6 +140,11 @@ pub fn to_gexf(scope: Scope<'_>, options: &ExportOptions) -> String {
         attvalue(&mut out, "contested", &relation.is_contested().to_string());
         let quotes = quotes(relation);
         attvalue(&mut out, "quotes", &quotes.join("\n\n"));
+        attvalue(&mut out, "grades", &grades(relation));
+        let [supporting, disputing, claimants] = roll_up(relation);
+        attvalue(&mut out, "best_supporting_grade", &supporting);
+        attvalue(&mut out, "best_disputing_grade", &disputing);
+        attvalue(&mut out, "independent_claimants", &claimants);
         for (name, value) in measures.iter().flat_map(|m| m.of_relation(relation)) {
             attvalue(&mut out, name, &value.to_string());
         }

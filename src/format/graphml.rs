@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 
 use super::measures::{EDGE_KEYS, NODE_KEYS};
-use super::shared::{ExportOptions, Scope, dates, escape_xml, precision, quotes, select, text};
+use super::shared::{
+    ExportOptions, Scope, dates, escape_xml, grades, precision, quotes, roll_up, select, text,
+};
 
 /// Keys GraphML declares: (id, for, name, type).
 const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -26,12 +28,34 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_contested", "edge", "contested", "boolean"),
     ("e_citations", "edge", "citations", "int"),
     ("e_quotes", "edge", "quotes", "string"),
+    ("e_grades", "edge", "grades", "string"),
+    (
+        "e_best_supporting_grade",
+        "edge",
+        "best_supporting_grade",
+        "string",
+    ),
+    (
+        "e_best_disputing_grade",
+        "edge",
+        "best_disputing_grade",
+        "string",
+    ),
+    (
+        "e_independent_claimants",
+        "edge",
+        "independent_claimants",
+        "int",
+    ),
 ];
 
 /// The scope as GraphML: typed keys declared (`attr.type`), dates as ISO
 /// strings with a precision key, every relation its own edge (parallel
 /// relations kept, so readers make a multigraph), quotes joined by blank
-/// lines in one key.
+/// lines in one key, their grades (`B2` or `ungraded`, in the quotes'
+/// order) in `grades`, and the roll-up: `best_supporting_grade`,
+/// `best_disputing_grade` (empty when none is graded) and
+/// `independent_claimants`.
 ///
 /// # Complexity
 ///
@@ -114,6 +138,11 @@ pub fn to_graphml(scope: Scope<'_>, options: &ExportOptions) -> String {
         let quotes = quotes(relation);
         data(&mut out, "e_citations", &quotes.len().to_string());
         data(&mut out, "e_quotes", &quotes.join("\n\n"));
+        data(&mut out, "e_grades", &grades(relation));
+        let [supporting, disputing, claimants] = roll_up(relation);
+        data(&mut out, "e_best_supporting_grade", &supporting);
+        data(&mut out, "e_best_disputing_grade", &disputing);
+        data(&mut out, "e_independent_claimants", &claimants);
         for (name, value) in measures.iter().flat_map(|m| m.of_relation(relation)) {
             data(&mut out, &format!("e_{name}"), &value.to_string());
         }

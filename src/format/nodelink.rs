@@ -49,6 +49,11 @@ fn relation_data(relation: &RelationRef<'_>) -> Map<String, Value> {
                 "stance": format!("{:?}", e.stance()),
                 "claimed_by": text(e.claimed_by()),
                 "superseded": e.is_superseded(),
+                // The grade the citation carries (a graded actor
+                // claimant's reliability, else its source's), or null.
+                "reliability": e.reliability().map(|r| r.to_string()),
+                "credibility": e.credibility().map(|c| c.digit()),
+                "grade": crate::base::grade::Grade::label(e.grade()),
             })
         })
         .collect();

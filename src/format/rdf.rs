@@ -25,6 +25,8 @@ const VOCABULARY: &str = "\
 #   ag:certainStart, ag:certainEnd xsd:date bounds of the days it certainly held
 #   ag:rank                        wikibase-style: ag:NormalRank, or ag:Contested when disputed
 #   ag:quote, ag:stance, ag:claimedBy, ag:source    on each reference
+#   ag:reliability, ag:credibility the reference's Admiralty grade when graded: a letter A-F
+#                                  (the claimant actor's, else the source's) and an integer 1-6
 #   ag:name, ag:actorKind, ag:alias on actors; dct:title, dct:publisher, dct:date on sources
 ";
 
@@ -32,7 +34,9 @@ const VOCABULARY: &str = "\
 /// relation ([Wikibase pattern]: subject, kind, object, start and end with
 /// their precision as Wikidata's codes 9/10/11, a rank that marks contested
 /// relations), each citation a reference node (`prov:wasDerivedFrom`) with
-/// its source (publisher, title, publication date) and verbatim quote. RDF
+/// its source (publisher, title, publication date), verbatim quote and,
+/// when graded, `ag:reliability` (a letter `A`–`F`) and `ag:credibility`
+/// (an integer 1–6) as [`Evidence::grade`](crate::Evidence::grade) reads them. RDF
 /// 1.1, read by rdflib and pyoxigraph alike. A SPARQL query for what held
 /// on a day `D` asks for statements with `ag:start <= D` (or none) and
 /// `D < ag:end` (or none).
@@ -133,6 +137,12 @@ pub fn to_turtle(scope: Scope<'_>, options: &ExportOptions) -> String {
             let _ = writeln!(out, "    ag:stance \"{:?}\" ;", evidence.stance());
             if let Some(who) = evidence.claimed_by() {
                 let _ = writeln!(out, "    ag:claimedBy {} ;", literal(&who.to_string()));
+            }
+            if let Some(reliability) = evidence.reliability() {
+                let _ = writeln!(out, "    ag:reliability \"{reliability}\" ;");
+            }
+            if let Some(credibility) = evidence.credibility() {
+                let _ = writeln!(out, "    ag:credibility {} ;", credibility.digit());
             }
             let _ = writeln!(out, "    ag:quote {} .", literal(evidence.quote()));
         }

@@ -243,6 +243,27 @@ pub(crate) fn escape_xml(raw: &str) -> String {
 
 /// A relation's citations as one text, each `source (published): quote`,
 /// for formats that carry them in a single attribute.
+/// The grade of each citation [`quotes`] lists, in its order, separated by
+/// spaces: `B2 ungraded`.
+pub(crate) fn grades(relation: &RelationRef<'_>) -> String {
+    let grades: Vec<String> = relation
+        .citations()
+        .map(|e| crate::base::grade::Grade::label(e.grade()))
+        .collect();
+    grades.join(" ")
+}
+
+/// The roll-up of a relation's grades as attribute values: its best
+/// supporting grade, its best disputing grade (each `B2`, or empty when
+/// none is graded) and its count of independent supporting claimants.
+pub(crate) fn roll_up(relation: &RelationRef<'_>) -> [String; 3] {
+    [
+        text(relation.best_supporting_grade()),
+        text(relation.best_disputing_grade()),
+        relation.independent_claimants().to_string(),
+    ]
+}
+
 pub(crate) fn quotes(relation: &RelationRef<'_>) -> Vec<String> {
     relation
         .citations()

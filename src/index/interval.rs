@@ -277,7 +277,7 @@ impl IntervalIndex {
         // By position, which only grows, so it is sorted as it is filled.
         let mut disputes = Vec::new();
         for (relation, span) in store.relation_positions().zip(store.spans()) {
-            let knowledge = store.knowledge(relation);
+            let knowledge = store.knowledge(relation, None);
             if span.is_disputed() {
                 disputes.push((relation, knowledge.disputed_possibly));
             }

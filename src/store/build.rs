@@ -43,6 +43,7 @@ impl Store {
             // The side tables grow by doubling too, as rare entries arrive.
             self.ranged.shrink_to_fit();
             self.citation_claims.shrink_to_fit();
+            self.citation_credibility.shrink_to_fit();
             self.relation_claims.shrink_to_fit();
             self.notes.shrink_to_fit();
             self.changed_story.shrink_to_fit();
@@ -127,6 +128,9 @@ impl Store {
             });
             if let Some(claimant) = &citation.claimed_by {
                 self.citation_claims.push((number, claimant.clone()));
+            }
+            if let Some(credibility) = citation.credibility {
+                self.citation_credibility.push((number, credibility));
             }
             if !citation.acknowledged.is_empty() {
                 let acks = citation.acknowledged.clone().into_boxed_slice();

@@ -4,11 +4,16 @@
 //! (that of its latest citation published by then), and so whether a
 //! relation is contested or a citation superseded.
 //!
+//! Each of these reads only the citations that meet a minimum grade when
+//! one is given ([`Store::meets`]): a graded view judges a relation as if
+//! the citations below its grade were not in the data at all.
+//!
 //! The interval index, the view's admission rule, the evidence handles and
 //! the exports all ask here; the page's `rules.js` mirrors it, and the
 //! cases in `tests/rules_cases.json` hold both to the same answers.
 
 use crate::base::date::Date;
+use crate::base::grade::{Grade, Reliability};
 use crate::base::model::{Citation, Claimant, Relation, Stance};
 
 use super::Store;
@@ -51,12 +56,44 @@ impl Store {
         }
     }
 
-    /// When the sources behind the relation appeared.
+    /// The reliability a citation carries: that of the actor it names as
+    /// its claimant when that actor is graded, else its source's.
+    pub(crate) fn citation_reliability(&self, citation: CitationIx) -> Option<Reliability> {
+        let claimant = match self.voice(citation) {
+            Voice::Named(Claimant::Actor(id)) => {
+                self.actor_by_id(id.as_str()).and_then(|a| a.reliability)
+            }
+            Voice::Named(Claimant::Other(_)) | Voice::Article(_) => None,
+        };
+        claimant.or(self.source(self.citation_source(citation)).reliability)
+    }
+
+    /// The citation's grade, `None` when neither part is graded.
+    pub(crate) fn citation_grade(&self, citation: CitationIx) -> Option<Grade> {
+        let (reliability, credibility) = (
+            self.citation_reliability(citation),
+            self.citation_credibility(citation),
+        );
+        (reliability.is_some() || credibility.is_some())
+            .then(|| Grade::reading(reliability, credibility))
+    }
+
+    /// Whether the citation meets the minimum grade (any, without one),
+    /// an ungraded part read as `F` or `6`.
+    #[inline]
+    pub(crate) fn meets(&self, citation: CitationIx, grade: Option<Grade>) -> bool {
+        grade.is_none_or(|minimum| {
+            minimum.admits(self.citation_grade(citation).unwrap_or(Grade::UNGRADED))
+        })
+    }
+
+    /// When the sources behind the relation appeared, counting only the
+    /// citations that meet `grade`.
     ///
     /// # Complexity
     ///
     /// O(c) for its c citations.
-    pub(crate) fn knowledge(&self, relation: RelationIx) -> Knowledge {
+    pub(crate) fn knowledge(&self, relation: RelationIx, grade: Option<Grade>) -> Knowledge {
         let mut knowledge = Knowledge {
             known_possibly: Date::NEVER,
             known_certainly: Date::NEVER,
@@ -64,6 +101,9 @@ impl Store {
             disputed_certainly: Date::NEVER,
         };
         for citation in self.citations_of(relation) {
+            if !self.meets(citation, grade) {
+                continue;
+            }
             let published = self.source(self.citation_source(citation)).published;
             let (first, last) = (published.first_day(), published.last_or_never());
             // A denial published before any report does not make the claim known.
@@ -108,18 +148,21 @@ impl Store {
     }
 
     /// Whether `citation` is withdrawn as known by `limit`: its claimant
-    /// has a later citation on the relation, published by then.
+    /// has a later citation on the relation, published by then (and
+    /// meeting `grade`).
     pub(crate) fn is_superseded(
         &self,
         relation: RelationIx,
         citation: CitationIx,
         limit: Option<Date>,
         certainly: bool,
+        grade: Option<Grade>,
     ) -> bool {
         let voice = self.voice(citation);
         let key = self.published_key(citation);
         self.citations_of(relation).any(|other| {
             other != citation
+                && self.meets(other, grade)
                 && self.voice(other) == voice
                 && self.published_key(other) > key
                 && self.published_by(other, limit, certainly)
@@ -138,11 +181,13 @@ impl Store {
         relation: RelationIx,
         limit: Option<Date>,
         certainly: bool,
+        grade: Option<Grade>,
     ) -> bool {
         let (mut supports, mut disputes) = (false, false);
         for citation in self.citations_of(relation) {
-            if !self.published_by(citation, limit, certainly)
-                || self.is_superseded(relation, citation, limit, certainly)
+            if !self.meets(citation, grade)
+                || !self.published_by(citation, limit, certainly)
+                || self.is_superseded(relation, citation, limit, certainly, grade)
             {
                 continue;
             }
@@ -163,17 +208,47 @@ impl Store {
         citation: CitationIx,
         limit: Option<Date>,
         certainly: bool,
+        grade: Option<Grade>,
     ) -> Stance {
         let voice = self.voice(citation);
         self.citations_of(relation)
             .filter(|&other| {
                 other == citation
-                    || (self.voice(other) == voice && self.published_by(other, limit, certainly))
+                    || (self.voice(other) == voice
+                        && self.meets(other, grade)
+                        && self.published_by(other, limit, certainly))
             })
             .max_by_key(|&other| self.published_key(other))
             .map_or(self.citation_stance(citation), |latest| {
                 self.citation_stance(latest)
             })
+    }
+}
+
+impl Store {
+    /// How many distinct claimants (voices: a named claimant, else the
+    /// article) support the relation as known by `limit` among the
+    /// citations meeting `grade`: those whose latest stance there supports
+    /// it. Two citations of one voice count once.
+    ///
+    /// # Complexity
+    ///
+    /// O(c²) for its c citations.
+    pub(crate) fn supporting_voices(
+        &self,
+        relation: RelationIx,
+        limit: Option<Date>,
+        certainly: bool,
+        grade: Option<Grade>,
+    ) -> usize {
+        self.citations_of(relation)
+            .filter(|&c| {
+                self.meets(c, grade)
+                    && self.published_by(c, limit, certainly)
+                    && self.citation_stance(c) == Stance::Supports
+                    && !self.is_superseded(relation, c, limit, certainly, grade)
+            })
+            .count()
     }
 }
 

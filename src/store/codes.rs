@@ -6,6 +6,7 @@
 //! new variant does not compile until it is given a new code here (never a
 //! reused one), and the tests pin every code that exists.
 
+use crate::base::grade::{Credibility, Reliability};
 use crate::base::kind::{ActorKind, RelationKind};
 use crate::base::model::{Stance, Warning};
 
@@ -93,6 +94,9 @@ impl Code for Warning {
             Warning::Overlap => 2,
             Warning::EventAfterReport => 3,
             Warning::PastDeath => 4,
+            Warning::ConfirmedByOneClaimant => 5,
+            Warning::GradeWithoutSourceReliability => 6,
+            Warning::RestsOnWeakGrades => 7,
         }
     }
 
@@ -115,6 +119,45 @@ impl Code for Stance {
         [Stance::Supports, Stance::Disputes]
             .into_iter()
             .find(|s| s.code() == code)
+    }
+}
+
+impl Code for Reliability {
+    const WHAT: &'static str = "reliability";
+
+    fn code(self) -> u8 {
+        match self {
+            Reliability::A => 0,
+            Reliability::B => 1,
+            Reliability::C => 2,
+            Reliability::D => 3,
+            Reliability::E => 4,
+            Reliability::F => 5,
+        }
+    }
+
+    fn from_code(code: u8) -> Option<Reliability> {
+        Reliability::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+impl Code for Credibility {
+    const WHAT: &'static str = "credibility";
+
+    /// The digit itself, 1 to 6.
+    fn code(self) -> u8 {
+        match self {
+            Credibility::Confirmed => 1,
+            Credibility::Probable => 2,
+            Credibility::Possible => 3,
+            Credibility::Doubtful => 4,
+            Credibility::Improbable => 5,
+            Credibility::CannotBeJudged => 6,
+        }
+    }
+
+    fn from_code(code: u8) -> Option<Credibility> {
+        Credibility::ALL.into_iter().find(|c| c.code() == code)
     }
 }
 
@@ -190,12 +233,26 @@ mod tests {
             "Overlap",
             "EventAfterReport",
             "PastDeath",
+            "ConfirmedByOneClaimant",
+            "GradeWithoutSourceReliability",
+            "RestsOnWeakGrades",
         ];
         for w in Warning::ALL {
             let pinned = warning.iter().position(|e| *e == w.name());
             assert_eq!(pinned.map(|p| p as u8), Some(w.code()), "warning {w:?}");
         }
         assert_eq!((Stance::Supports.code(), Stance::Disputes.code()), (0, 1));
+        let letters: Vec<(char, u8)> = Reliability::ALL
+            .into_iter()
+            .map(|r| (r.letter(), r.code()))
+            .collect();
+        assert_eq!(
+            letters,
+            [('A', 0), ('B', 1), ('C', 2), ('D', 3), ('E', 4), ('F', 5)]
+        );
+        for c in Credibility::ALL {
+            assert_eq!(c.code(), c.digit(), "credibility {c:?}");
+        }
     }
 
     #[test]
@@ -212,6 +269,8 @@ mod tests {
         check(&ActorKind::ALL);
         check(&Warning::ALL);
         check(&[Stance::Supports, Stance::Disputes]);
+        check(&Reliability::ALL);
+        check(&Credibility::ALL);
         assert_eq!(RelationKind::from_code(200), None);
     }
 }

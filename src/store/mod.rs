@@ -29,6 +29,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::base::date::Interval;
+use crate::base::grade::Credibility;
 use crate::base::model::{
     Acknowledgement, Actor, Citation, Claimant, Direction, Relation, Source, Stance,
 };
@@ -80,6 +81,8 @@ pub(crate) struct Store {
     quotes: Interner<QuoteIx>,
     /// Sorted by citation number; few citations name a claimant.
     citation_claims: Vec<(CitationIx, Claimant)>,
+    /// Sorted by citation number; only graded citations are here.
+    citation_credibility: Vec<(CitationIx, Credibility)>,
     /// Sorted by relation position.
     relation_claims: Vec<(RelationIx, Claimant)>,
     /// Sorted by relation position.
@@ -303,6 +306,11 @@ impl Store {
         sparse(&self.citation_claims, citation)
     }
 
+    /// The citation's credibility, if graded.
+    pub(crate) fn citation_credibility(&self, citation: CitationIx) -> Option<Credibility> {
+        sparse(&self.citation_credibility, citation).copied()
+    }
+
     pub(crate) fn claimant(&self, relation: RelationIx) -> Option<&Claimant> {
         sparse(&self.relation_claims, relation)
     }
@@ -318,6 +326,7 @@ impl Store {
             quote: self.citation_quote(citation).to_owned(),
             stance: self.citation_stance(citation),
             claimed_by: self.citation_claimant(citation).cloned(),
+            credibility: self.citation_credibility(citation),
             acknowledged: self.citation_acks(citation).to_vec(),
         }
     }

@@ -23,7 +23,7 @@ use super::{CITATION_BLOCK, CitationRow, Store};
 /// The snapshot format's version, kept beside the layout it names: bump it
 /// with any change to what this file, `codec.rs`, `codes.rs` or the
 /// interval index writes; another version is refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 fn claimant(w: &mut Writer, claimant: &Claimant) {
     match claimant {
@@ -82,7 +82,26 @@ fn citation(w: &mut Writer, c: &Citation) {
         }
         None => w.u8(0),
     }
+    opt_code(w, c.credibility);
     acks(w, &c.acknowledged);
+}
+
+/// An optional coded value: 0 for none, else 1 and its code.
+fn opt_code<T: super::codes::Code>(w: &mut Writer, value: Option<T>) {
+    match value {
+        Some(v) => {
+            w.u8(1);
+            w.code(v);
+        }
+        None => w.u8(0),
+    }
+}
+
+fn read_opt_code<T: super::codes::Code>(r: &mut Reader<'_>) -> Decoded<Option<T>> {
+    match r.bool()? {
+        false => Ok(None),
+        true => Ok(Some(r.code()?)),
+    }
 }
 
 fn read_citation(r: &mut Reader<'_>) -> Decoded<Citation> {
@@ -98,6 +117,7 @@ fn read_citation(r: &mut Reader<'_>) -> Decoded<Citation> {
         quote,
         stance,
         claimed_by,
+        credibility: read_opt_code(r)?,
         acknowledged: read_acks(r)?,
     })
 }
@@ -131,6 +151,7 @@ fn actor(w: &mut Writer, a: &Actor) {
     }
     w.opt_when(a.died);
     w.opt_str(a.note.as_deref());
+    opt_code(w, a.reliability);
 }
 
 fn read_actor(r: &mut Reader<'_>) -> Decoded<Actor> {
@@ -162,6 +183,7 @@ fn read_actor(r: &mut Reader<'_>) -> Decoded<Actor> {
         former_names,
         died: r.opt_when()?,
         note: r.opt_str()?.map(str::to_owned),
+        reliability: read_opt_code(r)?,
     })
 }
 
@@ -173,6 +195,7 @@ fn source(w: &mut Writer, s: &Source) {
     w.bool(s.approximate);
     w.opt_str(s.url.as_deref());
     w.opt_str(s.file.as_deref());
+    opt_code(w, s.reliability);
 }
 
 fn read_source(r: &mut Reader<'_>) -> Decoded<Source> {
@@ -184,6 +207,7 @@ fn read_source(r: &mut Reader<'_>) -> Decoded<Source> {
         approximate: r.bool()?,
         url: r.opt_str()?.map(str::to_owned),
         file: r.opt_str()?.map(str::to_owned),
+        reliability: read_opt_code(r)?,
     })
 }
 
@@ -258,6 +282,11 @@ impl Store {
         for (c, who) in &self.citation_claims {
             w.u32(c.raw());
             claimant(w, who);
+        }
+        w.len(self.citation_credibility.len());
+        for (c, credibility) in &self.citation_credibility {
+            w.u32(c.raw());
+            w.code(*credibility);
         }
         w.len(self.relation_claims.len());
         for (r, who) in &self.relation_claims {
@@ -405,6 +434,16 @@ impl Store {
         check_keys(
             "claimants",
             self.citation_claims.iter().map(|e| e.0),
+            citations,
+        )?;
+        let n = r.len(5)?;
+        for _ in 0..n {
+            let c = ix(r.u32()?)?;
+            self.citation_credibility.push((c, r.code()?));
+        }
+        check_keys(
+            "credibilities",
+            self.citation_credibility.iter().map(|e| e.0),
             citations,
         )?;
         let n = r.len(5)?;

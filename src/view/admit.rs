@@ -4,6 +4,7 @@
 //! `store/claims.rs`. The steps are those of the [module docs](super).
 
 use crate::base::date::{Certainty, Date, Holding};
+use crate::base::grade::Grade;
 use crate::index::interval::Stab;
 use crate::store::ix::RelationIx;
 use crate::store::packed::Span;
@@ -62,6 +63,7 @@ impl<'g> View<'g> {
             contested,
             self.certainty == Certainty::Certainly,
             happened,
+            self.min_grade,
         ))
     }
 
@@ -111,6 +113,9 @@ impl<'g> View<'g> {
     ) -> Option<bool> {
         let store = &self.graph.store;
         let certainly = self.certainty == Certainty::Certainly;
+        if let Some(grade) = self.min_grade {
+            return self.contested_on_graded(relation, grade);
+        }
         let contested = match (self.known_by, span, proven) {
             // The index's dispute date is `Date::NEVER` exactly for an
             // undisputed relation, so it answers the plain case too.
@@ -121,7 +126,7 @@ impl<'g> View<'g> {
                 let (known, disputed) = match proven {
                     Some(stab) if !certainly => (stab.known_possibly, stab.disputed_possibly),
                     _ => {
-                        let k = store.knowledge(relation);
+                        let k = store.knowledge(relation, None);
                         if certainly {
                             (k.known_certainly, k.disputed_certainly)
                         } else {
@@ -140,6 +145,32 @@ impl<'g> View<'g> {
         Some(contested && self.still_contested(relation))
     }
 
+    /// Step 2 under a minimum grade: the index's knowledge dates count
+    /// every citation, so they are recomputed from the graded ones, and
+    /// the claimant rule runs on those alone.
+    #[cold]
+    fn contested_on_graded(&self, relation: RelationIx, grade: Grade) -> Option<bool> {
+        let store = &self.graph.store;
+        let certainly = self.certainty == Certainty::Certainly;
+        let knowledge = store.knowledge(relation, Some(grade));
+        // Some graded source supports it at all (`first_day` is never
+        // `NEVER`), and, under a knowledge date, had appeared by then.
+        if knowledge.known_possibly == Date::NEVER {
+            return None;
+        }
+        if let Some(limit) = self.known_by {
+            let known = if certainly {
+                knowledge.known_certainly
+            } else {
+                knowledge.known_possibly
+            };
+            if known > limit {
+                return None;
+            }
+        }
+        Some(store.contested_by_latest_stance(relation, self.known_by, certainly, Some(grade)))
+    }
+
     #[cold]
     fn still_contested(&self, relation: RelationIx) -> bool {
         let store = &self.graph.store;
@@ -148,6 +179,7 @@ impl<'g> View<'g> {
                 relation,
                 self.known_by,
                 self.certainty == Certainty::Certainly,
+                None,
             )
     }
 

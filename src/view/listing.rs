@@ -45,8 +45,10 @@ impl<'g> View<'g> {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn count(self) -> usize {
-        let defaults =
-            self.certainty == Certainty::Possibly && self.keep_contested && self.known_by.is_none();
+        let defaults = self.certainty == Certainty::Possibly
+            && self.keep_contested
+            && self.known_by.is_none()
+            && self.min_grade.is_none();
         if !defaults {
             return self.relations().count();
         }

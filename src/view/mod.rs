@@ -32,6 +32,7 @@ mod search;
 
 use crate::base::date::{Certainty, Date};
 use crate::base::error::{Error, Repr};
+use crate::base::grade::Grade;
 use crate::base::nearest::suggest;
 use crate::graph::ActorGraph;
 
@@ -69,6 +70,8 @@ pub struct View<'g> {
     known_by: Option<Date>,
     certainty: Certainty,
     keep_contested: bool,
+    /// Only citations meeting this grade count as evidence.
+    min_grade: Option<Grade>,
 }
 
 impl ActorGraph {
@@ -84,6 +87,7 @@ impl ActorGraph {
             known_by: None,
             certainty: Certainty::Possibly,
             keep_contested: true,
+            min_grade: None,
         }
     }
 
@@ -146,6 +150,51 @@ impl<'g> View<'g> {
         self
     }
 
+    /// Counts as evidence only the citations graded `minimum` or better:
+    /// their reliability (the source's, or a graded actor claimant's) and
+    /// their credibility each at least as good, an ungraded part read as
+    /// `F` or `6`. A relation is then admitted only on such citations, and
+    /// whether it is contested, when it became known and which of its
+    /// [`citations`](RelationRef::citations) are listed (best graded first)
+    /// are judged from them alone, as if the others were not in the data.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::ActorGraph;
+    ///
+    /// let graph = ActorGraph::from_ron(r#"(
+    ///     sources: [
+    ///         (id: "wire", title: "Wire", published: "2024-11-28", reliability: B),
+    ///         (id: "blog", title: "Blog", published: "2024-11-29", reliability: E),
+    ///     ],
+    ///     actors: [(id: "a", name: "A", kind: State), (id: "b", name: "B", kind: ArmedGroup)],
+    ///     relations: [(id: "a_backs_b", kind: Backs, subject: "a", object: "b", from: "2024",
+    ///         citations: [
+    ///             (source: "wire", quote: "A backs B", credibility: 2),
+    ///             (source: "blog", quote: "A does not back B", stance: Disputes, credibility: 3),
+    ///         ])],
+    /// )"#)?;
+    /// let day = "2024-12-01".parse()?;
+    /// let all = graph.at(day).relations().next().expect("admitted");
+    /// assert!(all.is_contested());
+    /// let graded = graph.at(day).graded_at_least("B2".parse()?);
+    /// let backing = graded.relations().next().expect("the wire report meets B2");
+    /// assert!(!backing.is_contested());
+    /// assert_eq!(backing.citations().count(), 1);
+    /// assert_eq!(graph.at(day).graded_at_least("A1".parse()?).relations().count(), 0);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn graded_at_least(mut self, minimum: Grade) -> View<'g> {
+        self.min_grade = Some(minimum);
+        self
+    }
+
+    /// The minimum grade of evidence, if any.
+    pub fn min_grade(&self) -> Option<Grade> {
+        self.min_grade
+    }
+
     /// Drops relations that some (known) citation disputes.
     pub fn without_contested(mut self) -> View<'g> {
         self.keep_contested = false;
@@ -187,6 +236,7 @@ impl std::fmt::Debug for View<'_> {
             .field("known_by", &self.known_by)
             .field("certainty", &self.certainty)
             .field("keep_contested", &self.keep_contested)
+            .field("min_grade", &self.min_grade)
             .finish()
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::base::date::{Date, Holding, Interval, When};
+use crate::base::grade::{Credibility, Grade, Reliability};
 use crate::base::model::{
     Acknowledgement, Citation, Claimant, Relation, RelationKind, Source, Stance,
 };
@@ -50,6 +51,8 @@ pub struct RelationRef<'g> {
     /// The knowledge date; `Date::NEVER` for none.
     known_by: Date,
     verdict: Verdict,
+    /// The view's minimum grade of evidence, if any.
+    min_grade: Option<Grade>,
 }
 
 /// What a view judged of a relation, in one byte: a query collects
@@ -109,11 +112,13 @@ impl<'g> RelationRef<'g> {
             on: Date::NEVER,
             known_by: Date::NEVER,
             verdict: Verdict::new(graph.store.span(position).is_disputed(), false, None),
+            min_grade: None,
         }
     }
 
     /// The relation as a view judged it.
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn judged(
         graph: &'g ActorGraph,
         position: RelationIx,
@@ -122,6 +127,7 @@ impl<'g> RelationRef<'g> {
         contested: bool,
         known_certainly: bool,
         happened: Option<Holding>,
+        min_grade: Option<Grade>,
     ) -> RelationRef<'g> {
         RelationRef {
             graph,
@@ -129,6 +135,7 @@ impl<'g> RelationRef<'g> {
             on,
             known_by: known_by.unwrap_or(Date::NEVER),
             verdict: Verdict::new(contested, known_certainly, happened),
+            min_grade,
         }
     }
 
@@ -234,17 +241,22 @@ impl<'g> RelationRef<'g> {
 
     /// The citations behind the relation with their sources: all of them, or
     /// under a knowledge date only those whose source had appeared by then.
+    /// Under a minimum grade ([`View::graded_at_least`](crate::View::graded_at_least))
+    /// only those meeting it, best graded first (reliability, then
+    /// credibility; ungraded last), else in the order of the data.
     pub fn citations(&self) -> impl Iterator<Item = Evidence<'g>> + 'g {
         let graph = self.graph;
         let known_by = (self.known_by != Date::NEVER).then_some(self.known_by);
         let certainly = self.verdict.has(Verdict::KNOWN_CERTAINLY);
         let relation = self.position;
-        graph
+        let min_grade = self.min_grade;
+        let found = graph
             .store
             .citations_of(relation)
             .filter_map(move |number| {
                 let source = graph.store.source(graph.store.citation_source(number));
-                let appeared = graph.store.published_by(number, known_by, certainly);
+                let appeared = graph.store.published_by(number, known_by, certainly)
+                    && graph.store.meets(number, min_grade);
                 appeared.then_some(Evidence {
                     graph,
                     relation,
@@ -252,8 +264,79 @@ impl<'g> RelationRef<'g> {
                     source,
                     known_by,
                     certainly,
+                    min_grade,
                 })
-            })
+            });
+        match min_grade {
+            None => Listed::InOrder(found),
+            Some(_) => {
+                let mut sorted: Vec<Evidence<'g>> = found.collect();
+                sorted.sort_by_key(|e| e.grade().unwrap_or(Grade::UNGRADED));
+                Listed::Sorted(sorted.into_iter())
+            }
+        }
+    }
+
+    /// The best grade among the citations supporting the relation as the
+    /// view sees them (known by its knowledge date, meeting its minimum
+    /// grade); `None` when none of them is graded.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let graph = actorgraph::ActorGraph::embedded()?;
+    /// // The embedded dataset is ungraded.
+    /// let backing = graph.relation("russia_backs_syrian_government")?;
+    /// assert_eq!(backing.best_supporting_grade(), None);
+    /// assert!(backing.independent_claimants() >= 1);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn best_supporting_grade(&self) -> Option<Grade> {
+        self.best_grade(Stance::Supports)
+    }
+
+    /// The best grade among the citations disputing the relation as the
+    /// view sees them; `None` when none of them is graded.
+    pub fn best_disputing_grade(&self) -> Option<Grade> {
+        self.best_grade(Stance::Disputes)
+    }
+
+    fn best_grade(&self, stance: Stance) -> Option<Grade> {
+        self.citations()
+            .filter(|e| e.stance() == stance)
+            .filter_map(|e| e.grade())
+            .min()
+    }
+
+    /// How many independent claimants support the relation as the view
+    /// sees it: distinct voices (a named claimant, else the article
+    /// itself) whose latest citation there supports it. Two citations of
+    /// one wire story, or two articles quoting one spokesman, are one.
+    pub fn independent_claimants(&self) -> usize {
+        let known_by = (self.known_by != Date::NEVER).then_some(self.known_by);
+        self.graph.store.supporting_voices(
+            self.position,
+            known_by,
+            self.verdict.has(Verdict::KNOWN_CERTAINLY),
+            self.min_grade,
+        )
+    }
+}
+
+/// The citations of a relation: in the data's order, or sorted by grade.
+enum Listed<I: Iterator> {
+    InOrder(I),
+    Sorted(std::vec::IntoIter<I::Item>),
+}
+
+impl<I: Iterator> Iterator for Listed<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        match self {
+            Listed::InOrder(found) => found.next(),
+            Listed::Sorted(sorted) => sorted.next(),
+        }
     }
 }
 
@@ -293,6 +376,8 @@ pub struct Evidence<'g> {
     /// The knowledge date it was read under, and how surely.
     known_by: Option<Date>,
     certainly: bool,
+    /// The minimum grade of the view it was read under.
+    min_grade: Option<Grade>,
 }
 
 impl<'g> Evidence<'g> {
@@ -316,6 +401,26 @@ impl<'g> Evidence<'g> {
         self.graph.store.citation_claimant(self.number)
     }
 
+    /// The citation's grade: the reliability it carries (its claimant's
+    /// when it names a graded actor, else its source's) and its
+    /// credibility, an ungraded part read as `F` or `6`; `None` when
+    /// neither is graded, which output shows as `ungraded`
+    /// ([`Grade::label`]).
+    pub fn grade(&self) -> Option<Grade> {
+        self.graph.store.citation_grade(self.number)
+    }
+
+    /// The reliability the citation carries, if graded: that of the actor
+    /// it names as claimant when graded, else its source's.
+    pub fn reliability(&self) -> Option<Reliability> {
+        self.graph.store.citation_reliability(self.number)
+    }
+
+    /// The citation's credibility, if graded.
+    pub fn credibility(&self) -> Option<Credibility> {
+        self.graph.store.citation_credibility(self.number)
+    }
+
     /// The citation as an owned record.
     pub fn to_citation(&self) -> Citation {
         self.graph.store.citation_record(self.number)
@@ -326,9 +431,13 @@ impl<'g> Evidence<'g> {
     /// the same relation had appeared by the knowledge date (any, without
     /// one). A superseded stance no longer counts toward a dispute.
     pub fn is_superseded(&self) -> bool {
-        self.graph
-            .store
-            .is_superseded(self.relation, self.number, self.known_by, self.certainly)
+        self.graph.store.is_superseded(
+            self.relation,
+            self.number,
+            self.known_by,
+            self.certainly,
+            self.min_grade,
+        )
     }
 
     /// The stance its claimant (the one it names, else the article) holds
@@ -350,9 +459,13 @@ impl<'g> Evidence<'g> {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn claimant_stance(&self) -> Stance {
-        self.graph
-            .store
-            .latest_stance(self.relation, self.number, self.known_by, self.certainly)
+        self.graph.store.latest_stance(
+            self.relation,
+            self.number,
+            self.known_by,
+            self.certainly,
+            self.min_grade,
+        )
     }
 
     /// Who speaks, as text that is the same for every citation of one

@@ -32,16 +32,17 @@ for (const c of table.cases) {
     failures.push(`${c.name}: the export gave no relation`);
     continue;
   }
-  const r = rules.ruleFields(data);
   c.checks.forEach((q, i) => {
     checks++;
+    // The citations below the check's minimum grade dropped, as the page does.
+    const r = rules.ruleFields(data, q.min_grade || '');
     const knownBy = q.known_by || '';
     const certainly = q.certainty === 'certainly';
     // The page flags as contested only the relations it shows.
     const shown = rules.shows(r, q.day, knownBy, certainly);
     const contested = shown && rules.contested(r, knownBy, certainly);
     if (shown !== q.shown || contested !== q.contested) {
-      failures.push(`${c.name}, check ${i + 1} (day ${q.day}, known by ${knownBy || '-'}, ${q.certainty}): `
+      failures.push(`${c.name}, check ${i + 1} (day ${q.day}, known by ${knownBy || '-'}, ${q.certainty}, grade ${q.min_grade || '-'}): `
         + `shown ${shown}, contested ${contested}; the table says shown ${q.shown}, contested ${q.contested}`);
     }
   });

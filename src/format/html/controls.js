@@ -81,6 +81,8 @@
     day: startDay,
     knownBy: config.start && ISO.test(config.start.known_by || '') ? config.start.known_by : '',
     certainly: !!(config.start && config.start.certainly),
+    // The minimum grade of evidence ('B2'); empty: every citation counts.
+    minGrade: '',
     kinds: new Set(presentKinds.keys()),
     events: false,
     isolated: false,
@@ -134,6 +136,7 @@
     let text = count + (count === 1 ? ' relation ' : ' relations ') + (certainly ? 'certainly' : 'possibly') +
       ' held on ' + day + ' among ' + actorsShown.size + ' actors';
     text += knownBy ? ', as known by ' + knownBy : ', by every source';
+    if (state.minGrade) text += ', on evidence graded ' + state.minGrade + ' or better';
     if (state.events) text += '; ' + visible.events.length + ' events on or before the day';
     text += '. Dashed: only possibly held on the day; short dashes: contested; dotted: an event.';
     if (cy && drawable && cy.zoom() * 11 < 6) text += ' Zoom in to read the names.';
@@ -310,6 +313,27 @@
   $('known-by').addEventListener('change', () => setKnownBy($('known-by').value));
   $('known-by-clear').addEventListener('click', () => setKnownBy(''));
 
+  const GRADE = /^[A-F][1-6]$/;
+  for (const letter of 'ABCDEF') {
+    for (const digit of '123456') {
+      const option = document.createElement('option');
+      option.value = option.textContent = letter + digit;
+      $('min-grade').append(option);
+    }
+  }
+  /** Counts only citations graded `grade` or better ('' for all): each
+   * relation's rule fields are read again from its graded citations, as
+   * View::graded_at_least judges it. */
+  function setMinGrade(grade) {
+    if (grade && !GRADE.test(grade)) return false;
+    state.minGrade = grade || '';
+    $('min-grade').value = state.minGrade;
+    for (const r of relations) Object.assign(r, ruleFields(r.data, state.minGrade));
+    update();
+    return true;
+  }
+  $('min-grade').addEventListener('change', () => setMinGrade($('min-grade').value));
+
   function setCertainty(which) {
     state.certainly = which === 'certainly';
     for (const input of document.querySelectorAll('input[name="certainty"]')) input.checked = input.value === (state.certainly ? 'certainly' : 'possibly');
@@ -420,6 +444,7 @@
     const parts = ['day=' + state.day];
     if (state.knownBy) parts.push('known=' + state.knownBy);
     if (state.certainly) parts.push('certainly');
+    if (state.minGrade) parts.push('grade=' + state.minGrade);
     try { history.replaceState(null, '', '#' + parts.join('&')); } catch (e) { /* file: pages may refuse */ }
   }
   function readHash() {
@@ -428,6 +453,7 @@
       if (key === 'day' && ISO.test(value || '')) state.day = value < spanFirst ? spanFirst : value > spanLast ? spanLast : value;
       if (key === 'known' && ISO.test(value || '')) state.knownBy = value;
       if (key === 'certainly') state.certainly = true;
+      if (key === 'grade' && GRADE.test(value || '')) state.minGrade = value;
     }
   }
 
@@ -437,10 +463,12 @@
   slider.value = String(dayNumber(state.day) - firstNumber);
   $('known-by').value = state.knownBy;
   for (const input of document.querySelectorAll('input[name="certainty"]')) input.checked = input.value === (state.certainly ? 'certainly' : 'possibly');
+  $('min-grade').value = state.minGrade;
+  if (state.minGrade) for (const r of relations) Object.assign(r, ruleFields(r.data, state.minGrade));
   update();
 
   window.actorgraph = {
-    setDay, setKnownBy, setCertainty, setKinds, search,
+    setDay, setKnownBy, setCertainty, setMinGrade, setKinds, search,
     selectRelation, selectActor: (id) => selectActor(id, true),
     /** The citations the details of a relation show, in the data's order. */
     evidence(id) {
@@ -451,7 +479,7 @@
     },
     setEvents: (on) => { state.events = !!on; $('show-events').checked = state.events; update(); return true; },
     state: () => ({
-      day: state.day, knownBy: state.knownBy, certainty: state.certainly ? 'certainly' : 'possibly',
+      day: state.day, knownBy: state.knownBy, certainty: state.certainly ? 'certainly' : 'possibly', minGrade: state.minGrade,
       kinds: [...state.kinds], relations: visible.relations.map((r) => r.id), events: visible.events.map((r) => r.id),
       drawn: cy ? cy.edges().length : 0, zoom: cy ? cy.zoom() : null, span: [spanFirst, spanLast], tooLarge: !drawable,
     }),

@@ -73,6 +73,7 @@
       details.append(el('div', { class: 'citation' + (c.disputes ? ' disputes' : ''), 'data-source': String(d.source) },
         el('div', null,
           el('span', { class: 'badge ' + (c.disputes ? 'disputes' : 'supports') }, c.disputes ? 'disputes' : 'supports'),
+          el('span', { class: 'badge grade', title: 'Admiralty grade: reliability A-F, credibility 1-6' }, String(d.grade || 'ungraded')),
           d.claimed_by ? el('span', { class: 'badge' }, 'claimed by ' + d.claimed_by) : null,
           isSuperseded ? el('span', { class: 'badge superseded', title: 'its claimant later said otherwise or again' }, 'superseded') : null),
         el('blockquote', { class: 'quote' }, /^["\u201c\u2018']/.test(String(d.quote)) ? String(d.quote) : '\u201c' + d.quote + '\u201d'),

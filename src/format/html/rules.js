@@ -20,7 +20,12 @@
   //   unless a voice that cited it both ways has a latest stance that undoes
   //   the dispute;
   // - events do not hold over days: they show, when asked, as having
-  //   happened on or before the day.
+  //   happened on or before the day;
+  // - under a minimum grade (B2: reliability and credibility each at least
+  //   as good, an ungraded part read as F or 6), the citations below it are
+  //   dropped before anything else is read (`ruleFields`), as
+  //   View::graded_at_least does, so a relation left without a supporting
+  //   citation does not show.
   //
   // The page runs this file in one function with layout.js, panel.js and
   // controls.js (page.html); node loads it alone, so it touches no DOM and
@@ -58,7 +63,20 @@
    * disputing sources first possibly and certainly appeared, and its
    * citations with their voices.
    */
-  function ruleFields(d) {
+  const LETTERS = 'ABCDEF';
+  /**
+   * Whether exported citation `c` (its `reliability` letter and
+   * `credibility` digit, null when ungraded) meets `minGrade` ('B2'; empty:
+   * any).
+   */
+  function meets(c, minGrade) {
+    if (!minGrade) return true;
+    const reliability = LETTERS.indexOf(c.reliability || 'F');
+    const credibility = Number(c.credibility || 6);
+    return reliability <= LETTERS.indexOf(minGrade[0]) && credibility <= Number(minGrade[1]);
+  }
+
+  function ruleFields(d, minGrade) {
     const r = {
       event: d.event === true,
       hf: d.holds_from || '', hu: d.holds_until || '',
@@ -82,6 +100,7 @@
     };
     const stances = new Map();
     (d.citations || []).forEach((c, position) => {
+      if (!meets(c, minGrade || '')) return;
       const cite = {
         position, data: c, voice: String(c.voice), disputes: c.stance === 'Disputes',
         first: c.published_first || '', last: c.published_last || NEVER,
@@ -115,6 +134,8 @@
     return !r.hf || r.hf <= day;
   }
   function known(r, knownBy, certainly) {
+    // No supporting citation at all: every one was below the minimum grade.
+    if (r.kp === NEVER) return false;
     return !knownBy || (certainly ? r.kc : r.kp) <= knownBy;
   }
   function published(c, knownBy, certainly) {
@@ -152,5 +173,5 @@
   // Node's test harness loads this file as a module; in the page `module`
   // is not defined and the functions stay in the page's scope.
   if (typeof module !== 'undefined' && module.exports) {
-    module.exports = { ISO, NEVER, dayNumber, isoOf, nextIso, ruleFields, holds, happened, known, published, later, superseded, contested, shows };
+    module.exports = { ISO, NEVER, dayNumber, isoOf, nextIso, meets, ruleFields, holds, happened, known, published, later, superseded, contested, shows };
   }
