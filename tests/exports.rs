@@ -12,7 +12,7 @@ use proptest::prelude::*;
 /// The Python that has the tools (networkx, rdflib, pyoxigraph, duckdb,
 /// playwright); CI makes it. Without it the real-tool checks are skipped
 /// with a notice, unless `ACTORGRAPH_REQUIRE_TOOLS` is set, as in CI.
-fn python() -> Option<PathBuf> {
+pub(super) fn python() -> Option<PathBuf> {
     let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/pyenv/bin/python");
     let found = std::env::var_os("ACTORGRAPH_PYTHON")
         .map(PathBuf::from)

@@ -353,3 +353,81 @@ fn the_dot_legend_says_how_grades_are_drawn_when_some_are() {
     let plain = to_dot(syria().at(day("2024-11-30")), &DotOptions::default()).unwrap();
     assert!(!plain.contains("its grade, source reliability"));
 }
+
+/// The grades in the exports, read back by networkx (node-link), rdflib
+/// and pyoxigraph (SPARQL over the Turtle) and DuckDB (SQL over the CSV
+/// tables): every citation's grade as the library gives it, and, in
+/// networkx and DuckDB, the states a graded view keeps on a day.
+#[test]
+fn grades_reach_the_real_tools() {
+    use actorgraph::export::{self, Scope};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/graded_example.ron");
+    let graph = ActorGraph::from_path(&path).unwrap();
+    let dir = std::env::temp_dir().join(format!("actorgraph-grades-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let options = Default::default();
+    std::fs::write(
+        dir.join("nodelink.json"),
+        export::to_node_link(Scope::Whole(&graph), &options),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("graph.ttl"),
+        export::to_turtle(Scope::Whole(&graph), &options),
+    )
+    .unwrap();
+    let tables = export::to_csv(Scope::Whole(&graph), &options).unwrap();
+    std::fs::write(dir.join("relations.csv"), &tables.relations).unwrap();
+    std::fs::write(dir.join("citations.csv"), &tables.citations).unwrap();
+    let citations: Vec<serde_json::Value> = graph
+        .relations()
+        .flat_map(|r| {
+            r.citations()
+                .map(|e| {
+                    serde_json::json!([
+                        r.id(),
+                        e.source().id.as_str(),
+                        e.reliability().map(|g| g.to_string()).unwrap_or_default(),
+                        e.credibility().map_or(0, |c| c.digit()),
+                    ])
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let on = "2031-05-10";
+    let mut views = serde_json::Map::new();
+    for minimum in ["A1", "A2", "B2", "C3", "E5", "F6"] {
+        let grade: Grade = minimum.parse().unwrap();
+        let mut ids: Vec<String> = graph
+            .at(day(on))
+            .graded_at_least(grade)
+            .relations()
+            .map(|r| r.id().to_owned())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        views.insert(minimum.to_owned(), serde_json::json!(ids));
+    }
+    // The grades must change the answer, or the check proves little.
+    assert_ne!(views["A1"], views["F6"]);
+    let expected = serde_json::json!({"day": on, "citations": citations, "views": views});
+    std::fs::write(dir.join("expected.json"), expected.to_string()).unwrap();
+
+    let Some(python) = super::exports::python() else {
+        return;
+    };
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/grades_check.py");
+    let output = std::process::Command::new(python)
+        .arg(&script)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
