@@ -83,9 +83,11 @@ def export(*args):
     return result.stdout
 
 
-def library(day, known_by=None, certain=False, data=None):
+def library(day, known_by=None, certain=False, data=None, min_grade=None):
     """The library's as-of answer: {relation id: edge of the node-link JSON}."""
     args = ["--format", "nodelink", "--as-of", day]
+    if min_grade:
+        args += ["--min-grade", min_grade]
     if known_by:
         args += ["--known-by", known_by]
     if certain:
@@ -520,6 +522,32 @@ def size(browser, relations):
     page.close()
 
 
+# ----- grades: the page's minimum-grade control -----------------------------
+
+def graded(browser):
+    """The fictional graded example: under each minimum grade the page shows
+    what the library's graded view holds, contested flags included."""
+    data = ROOT / "data" / "graded_example.ron"
+    path = TARGET / "graded.html"
+    page_html(path, data)
+    page, _, errors = open_page(browser, path)
+    check("graded: the page opens without a script error", errors, [])
+    day = "2031-05-10"
+    seen = set()
+    for grade in ["", "A1", "A2", "B2", "C3", "E5", "F6"]:
+        page.evaluate("([d, g]) => { window.actorgraph.setDay(d); window.actorgraph.setMinGrade(g); }",
+                      [day, grade])
+        want = library(day, data=data, min_grade=grade or None)
+        got = shown(page)
+        label = f"graded: at least {grade or 'any grade'} on {day}"
+        check(f"{label}: relations shown equal the library's", sorted(got["ids"]), sorted(want))
+        check(f"{label}: contested flags equal the library's", sorted(got["contested"]),
+              sorted(i for i, e in want.items() if e["contested"]))
+        seen.add(tuple(sorted(want)))
+    check("graded: the minimum grade changes what is shown", len(seen) > 1, True)
+    page.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--relations", type=int, default=100_000, help="size of the big synthetic graph")
@@ -534,6 +562,7 @@ def main():
             embedded(browser, args.screenshot)
             hostile(browser)
             rules(browser)
+            graded(browser)
             if not args.skip_big:
                 size(browser, args.relations)
         finally:
