@@ -131,8 +131,11 @@ pub fn to_html(scope: Scope<'_>, options: &ExportOptions) -> Result<String, Erro
             "day": view.day().to_string(),
             "known_by": view.knowledge_date().map(|d| d.to_string()).unwrap_or_default(),
             "certainly": view.get_certainty() == Certainty::Certainly,
+            "min_grade": view.min_grade().map(|g| g.to_string()).unwrap_or_default(),
         }),
-        Scope::Whole(_) => json!({"day": "", "known_by": "", "certainly": false}),
+        Scope::Whole(_) => {
+            json!({"day": "", "known_by": "", "certainly": false, "min_grade": ""})
+        }
     };
     let kinds: Vec<_> = RelationKind::ALL
         .iter()

@@ -97,8 +97,8 @@ def library(day, known_by=None, certain=False, data=None, min_grade=None):
     return {edge["id"]: edge for edge in json.loads(export(*args))["edges"]}
 
 
-def page_html(out, data=None):
-    args = ["--format", "html", "--out", str(out)]
+def page_html(out, data=None, *extra):
+    args = ["--format", "html", "--out", str(out), *extra]
     if data:
         args += ["--data", str(data)]
     started = time.time()
@@ -545,6 +545,15 @@ def graded(browser):
               sorted(i for i, e in want.items() if e["contested"]))
         seen.add(tuple(sorted(want)))
     check("graded: the minimum grade changes what is shown", len(seen) > 1, True)
+    page.close()
+    # A view exported with a minimum grade opens on it.
+    preset = TARGET / "graded-b2.html"
+    page_html(preset, data, "--as-of", day, "--min-grade", "B2")
+    page, _, errors = open_page(browser, preset)
+    check("graded: a page exported at B2 opens without a script error", errors, [])
+    check("graded: a page exported at B2 opens showing the library's B2 view",
+          sorted(shown(page)["ids"]), sorted(library(day, data=data, min_grade="B2")))
+    check("graded: ... with its control set to B2", page.evaluate("() => document.getElementById('min-grade').value"), "B2")
     page.close()
 
 

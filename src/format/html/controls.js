@@ -82,7 +82,8 @@
     knownBy: config.start && ISO.test(config.start.known_by || '') ? config.start.known_by : '',
     certainly: !!(config.start && config.start.certainly),
     // The minimum grade of evidence ('B2'); empty: every citation counts.
-    minGrade: '',
+    // A view exported with a minimum grade opens on it.
+    minGrade: config.start && /^[A-F][1-6]$/.test(config.start.min_grade || '') ? config.start.min_grade : '',
     kinds: new Set(presentKinds.keys()),
     events: false,
     isolated: false,
