@@ -130,7 +130,7 @@ fn needs(kind: RelationKind) -> (Option<ActorKind>, Option<ActorKind>) {
         RelationKind::LocatedIn => (Some(ActorKind::Place), Some(ActorKind::Place)),
         RelationKind::Brokered | RelationKind::PartyTo => (None, Some(ActorKind::Agreement)),
         RelationKind::Killed => (None, Some(ActorKind::Person)),
-        RelationKind::WithdrewFrom => (None, Some(ActorKind::Place)),
+        RelationKind::WithdrewFrom | RelationKind::ActiveIn => (None, Some(ActorKind::Place)),
         _ => (None, None),
     }
 }
