@@ -197,6 +197,7 @@ pub mod view;
 pub mod algo;
 
 mod format;
+pub mod import;
 
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
@@ -221,6 +222,7 @@ pub use base::model::{
     Acknowledgement, Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName,
     MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
 };
+pub use base::rejected::RejectedRow;
 pub use format::dot;
 pub use format::export;
 pub use format::ron::EMBEDDED_DATASET;
