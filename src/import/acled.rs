@@ -276,8 +276,12 @@ impl RowReader for Acled {
             last,
         )
         .map_err(|e| row.fault("timestamp", e.to_string()))?;
-        let mut outlets = split_list(row.get("source"));
-        outlets.dedup();
+        let mut outlets: Vec<&str> = Vec::new();
+        for outlet in split_list(row.get("source")) {
+            if !outlets.contains(&outlet) {
+                outlets.push(outlet);
+            }
+        }
         if outlets.is_empty() {
             outlets.push("ACLED");
         }

@@ -146,24 +146,27 @@ impl<'g> Batch<'g> {
     }
 
     /// An id made from `text` that neither the graph nor the batch holds
-    /// for another item: `text` as a slug, then `_2`, `_3`...
+    /// for another item: `text` as a slug, then `_2`, `_3`... `space`
+    /// keeps the ids of each item kind apart, as the graph does.
     pub(crate) fn fresh_id(
         &mut self,
+        space: char,
         text: &str,
         held: impl Fn(&ActorGraph, &str) -> bool,
     ) -> String {
         let base = slug(text);
         let mut id = base.clone();
         let mut n = 1;
-        while self.taken.contains(&id) || held(self.graph, &id) {
+        while self.taken.contains(&format!("{space}:{id}")) || held(self.graph, &id) {
             n += 1;
             let suffix = format!("_{n}");
             let mut stem = base.clone();
             stem.truncate(crate::base::id::MAX_ID_LEN - suffix.len());
             id = format!("{stem}{suffix}");
         }
-        self.taken.insert(id.clone());
-        self.journal.push(Entry::Id(id.clone()));
+        let key = format!("{space}:{id}");
+        self.taken.insert(key.clone());
+        self.journal.push(Entry::Id(key));
         id
     }
 
@@ -278,7 +281,7 @@ impl<'g> Batch<'g> {
             Some(key) if incoming.name.trim().is_empty() => key.clone(),
             _ => incoming.name.clone(),
         };
-        let id = self.fresh_id(&text, |g, id| g.actor(id).is_some());
+        let id = self.fresh_id('a', &text, |g, id| g.actor(id).is_some());
         let id = ActorId::new_unchecked(id);
         let record = self.record(id.clone(), incoming);
         self.created.insert(id.clone(), self.dataset.actors.len());
@@ -313,8 +316,9 @@ impl<'g> Batch<'g> {
     /// Adds a source unless the batch holds one of that id already.
     pub(crate) fn source(&mut self, source: Source) -> SourceId {
         let id = source.id.clone();
-        if self.taken.insert(id.as_str().to_owned()) {
-            self.journal.push(Entry::Id(id.as_str().to_owned()));
+        let key = format!("s:{id}");
+        if self.taken.insert(key.clone()) {
+            self.journal.push(Entry::Id(key));
             self.dataset.sources.push(source);
         }
         id
@@ -325,7 +329,7 @@ impl<'g> Batch<'g> {
     /// makes the same id, which the graph skips when the relation is
     /// identical and refuses when it differs.
     pub(crate) fn relation_id(&mut self, text: &str) -> RelationId {
-        let id = self.fresh_id(text, |_, _| false);
+        let id = self.fresh_id('r', text, |_, _| false);
         RelationId::new_unchecked(id)
     }
 
@@ -351,7 +355,7 @@ impl<'g> Batch<'g> {
 
     /// Whether a source of this id is in the graph or the import.
     pub(crate) fn has_source(&self, id: &SourceId) -> bool {
-        self.taken.contains(id.as_str()) || self.graph.source(id.as_str()).is_some()
+        self.taken.contains(&format!("s:{id}")) || self.graph.source(id.as_str()).is_some()
     }
 
     /// Adds an actor the data gives an id of its own; false when the
@@ -360,8 +364,9 @@ impl<'g> Batch<'g> {
         if self.created.contains_key(&actor.id) {
             return false;
         }
-        self.taken.insert(actor.id.as_str().to_owned());
-        self.journal.push(Entry::Id(actor.id.as_str().to_owned()));
+        let key = format!("a:{}", actor.id);
+        self.taken.insert(key.clone());
+        self.journal.push(Entry::Id(key));
         self.created
             .insert(actor.id.clone(), self.dataset.actors.len());
         self.dataset.actors.push(actor);
@@ -371,7 +376,7 @@ impl<'g> Batch<'g> {
     /// Adds a source the data gives an id of its own; false when the
     /// import has one of that id already.
     pub(crate) fn push_source(&mut self, source: Source) -> bool {
-        if self.taken.contains(source.id.as_str()) {
+        if self.taken.contains(&format!("s:{}", source.id)) {
             return false;
         }
         self.source(source);

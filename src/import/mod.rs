@@ -38,7 +38,7 @@
 //! assert_eq!(report.relation_count(), 2);
 //! // The alliance ends when the rivalry begins, by the project's rule.
 //! let alliance = graph.relation("mmp_1").unwrap();
-//! assert_eq!(alliance.interval().to_string(), "from 2014-05 until 2016");
+//! assert_eq!(alliance.interval().to_string(), "2014-05 to 2016");
 //! # Ok::<(), actorgraph::Error>(())
 //! ```
 
