@@ -202,8 +202,8 @@ mod format;
 pub mod synthetic;
 
 pub use algo::{
-    Camp, CampOptions, Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, TimelineEntry,
-    TimelineEvent,
+    Camp, CampOptions, Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, Lineage,
+    LineageLink, TimelineEntry, TimelineEvent,
 };
 pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,

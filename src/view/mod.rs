@@ -216,6 +216,12 @@ impl<'g> View<'g> {
         self.known_by
     }
 
+    /// Whether contested relations are kept (flagged), as by default, or
+    /// dropped ([`View::without_contested`]).
+    pub fn keeps_contested(&self) -> bool {
+        self.keep_contested
+    }
+
     /// How sure the view must be.
     pub fn get_certainty(&self) -> Certainty {
         self.certainty
