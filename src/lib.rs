@@ -203,7 +203,7 @@ pub mod synthetic;
 
 pub use algo::{
     Camp, CampOptions, Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, Lineage,
-    LineageLink, TimelineEntry, TimelineEvent,
+    LineageLink, TimelineEntry, TimelineEvent, TimelineOptions,
 };
 pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,

@@ -50,4 +50,4 @@ pub use self::report::{CampReport, ChainReport, PartitionReport, signed_camps_be
 pub use self::series::{DayMeasures, MAX_SERIES_DAYS, Series, TieChange, series};
 pub use self::signed::{Sign, SignedGraph, Signs, Tie, signed};
 pub use self::ties::{CommonTie, common_backers, common_enemies};
-pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};
+pub use self::timeline::{TimelineEntry, TimelineEvent, TimelineOptions, timeline, timeline_with};
