@@ -11,6 +11,7 @@ mod data_quotes;
 mod dot;
 mod exports;
 mod grades;
+mod lineage;
 mod load;
 mod merge;
 mod model;
