@@ -52,7 +52,11 @@ fn main() -> ExitCode {
                             Side::Predecessor => "predecessor",
                             _ => "successor",
                         };
-                        format!("{}: {link} [{side}, {} away]", link.kind().label(), link.depth())
+                        format!(
+                            "{}: {link} [{side}, {} away]",
+                            link.kind().label(),
+                            link.depth()
+                        )
                     }
                     other => format!("{other:?}"),
                 };

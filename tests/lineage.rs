@@ -35,11 +35,20 @@ fn a_split_makes_the_parent_a_predecessor_with_its_date_and_quote() {
     assert_eq!((split.side(), split.depth()), (Side::Predecessor, 1));
     assert_eq!(split.predecessor().id.as_str(), "red_party");
     assert_eq!(split.successor().id.as_str(), "red_front");
-    assert_eq!(split.dates(), LinkDates::On(Some("2031-01".parse().unwrap())));
+    assert_eq!(
+        split.dates(),
+        LinkDates::On(Some("2031-01".parse().unwrap()))
+    );
     assert_eq!(split.holding(), Holding::Certainly);
     let quotes: Vec<&str> = split.citations().iter().map(|c| c.quote()).collect();
-    assert_eq!(quotes, ["the Red Front broke away from the Red Party this month"]);
-    assert_eq!(split.citations()[0].source().id.as_str(), "bulletin_2031_01_20");
+    assert_eq!(
+        quotes,
+        ["the Red Front broke away from the Red Party this month"]
+    );
+    assert_eq!(
+        split.citations()[0].source().id.as_str(),
+        "bulletin_2031_01_20"
+    );
     // And from the parent's side, the splinter is a successor.
     let parent = g.at(day("2032-01-01")).lineage("red_party").unwrap();
     assert!(ids(parent.successors()).contains(&"red_front".to_owned()));
@@ -72,7 +81,11 @@ fn a_merger_makes_the_merged_group_a_predecessor_of_the_body_it_joined() {
     // happened: its successor then possibly follows.
     let brigade = g.at(day("2034-01-01")).lineage("Blue Brigade").unwrap();
     assert_eq!(ids(brigade.successors()), ["red_front", "crimson_movement"]);
-    let far = brigade.links().iter().find(|l| l.kind() == LinkKind::Succeeds).unwrap();
+    let far = brigade
+        .links()
+        .iter()
+        .find(|l| l.kind() == LinkKind::Succeeds)
+        .unwrap();
     assert_eq!(far.holding(), Holding::Possibly);
 }
 
@@ -97,7 +110,10 @@ fn a_succession_reaches_every_predecessor_transitively_nearest_first() {
         .collect();
     assert_eq!(
         path,
-        ["crimson_movement_succeeds_red_front", "red_front_split_from_red_party"]
+        [
+            "crimson_movement_succeeds_red_front",
+            "red_front_split_from_red_party"
+        ]
     );
     // The Red Front's former name comes along, one link further.
     let rename = lineage.renames().next().unwrap();
@@ -110,7 +126,12 @@ fn a_link_is_known_only_once_a_source_reports_it() {
     let g = graph();
     let view = g.at(day("2035-06-01"));
     // The succession of 2034 is reported on 1 January 2035.
-    assert!(view.known_by(day("2034-12-31")).lineage("crimson_movement").unwrap().is_empty());
+    assert!(
+        view.known_by(day("2034-12-31"))
+            .lineage("crimson_movement")
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         view.known_by(day("2035-01-01"))
             .lineage("crimson_movement")
@@ -134,9 +155,15 @@ fn a_minimum_grade_drops_links_resting_on_weaker_sources() {
     // The split rests on a B source, the merger on a C one; both ungraded
     // for credibility, so only a minimum of B6 or C6 admits them.
     let view = g.at(day("2034-01-01"));
-    let b = view.graded_at_least("B6".parse().unwrap()).lineage("red_front").unwrap();
+    let b = view
+        .graded_at_least("B6".parse().unwrap())
+        .lineage("red_front")
+        .unwrap();
     assert_eq!(ids(b.predecessors()), ["red_party"]);
-    let c = view.graded_at_least("C6".parse().unwrap()).lineage("red_front").unwrap();
+    let c = view
+        .graded_at_least("C6".parse().unwrap())
+        .lineage("red_front")
+        .unwrap();
     assert_eq!(ids(c.predecessors()), ["red_party", "blue_brigade"]);
 }
 
@@ -214,14 +241,23 @@ fn undated_links_stay_undated_and_show_only_as_possibly() {
     assert!(rename.dates().is_undated());
     assert!(rename.citations().is_empty());
     // A *certainly* view cannot say it had happened by any day.
-    let sure = view.certainty(Certainty::Certainly).lineage("grey_wing").unwrap();
+    let sure = view
+        .certainty(Certainty::Certainly)
+        .lineage("grey_wing")
+        .unwrap();
     assert_eq!(sure.predecessors().count(), 0);
     // No date is invented on the way in or out.
     let relation = g.relation("grey_wing_split_from_red_party").unwrap();
     assert_eq!(relation.happened_on(), None);
     assert_eq!(relation.to_relation().on, None);
     let back = ActorGraph::from_dataset(g.to_dataset()).unwrap();
-    assert_eq!(back.relation("grey_wing_split_from_red_party").unwrap().to_relation().on, None);
+    assert_eq!(
+        back.relation("grey_wing_split_from_red_party")
+            .unwrap()
+            .to_relation()
+            .on,
+        None
+    );
     // The timeline lists it among the undated entries.
     let entry = algo::timeline(&g, "grey_wing")
         .unwrap()
@@ -237,7 +273,10 @@ fn other_events_still_need_a_date() {
         "(id: \"crimson_movement_opposes_army\", kind: Attacks, subject: \"crimson_movement\", object: \"army\",",
     );
     let error = ActorGraph::from_ron(&text).unwrap_err().to_string();
-    assert!(error.contains("attacks is an event and needs `on`"), "{error}");
+    assert!(
+        error.contains("attacks is an event and needs `on`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -261,7 +300,9 @@ fn the_timeline_shows_the_lineage_and_with_it_the_predecessors_relations() {
         ]
     );
     assert!(plain.iter().all(|e| e.of.id.as_str() == "crimson_movement"));
-    assert!(!plain.iter().any(|e| matches!(&e.event, TimelineEvent::Began(r) if r.id() == "patron_backs_blue_brigade")));
+    assert!(!plain.iter().any(
+        |e| matches!(&e.event, TimelineEvent::Began(r) if r.id() == "patron_backs_blue_brigade")
+    ));
     let options = TimelineOptions::default().with_lineage(true);
     let wide: Vec<_> = algo::timeline_with(&g, "crimson_movement", &options)
         .unwrap()
@@ -275,14 +316,19 @@ fn the_timeline_shows_the_lineage_and_with_it_the_predecessors_relations() {
     let succession = wide
         .iter()
         .filter(|e| match &e.event {
-            TimelineEvent::Lineage(l) => l.relation().is_some_and(|r| r.kind() == RelationKind::Succeeds),
+            TimelineEvent::Lineage(l) => l
+                .relation()
+                .is_some_and(|r| r.kind() == RelationKind::Succeeds),
             TimelineEvent::Happened(r) => r.kind() == RelationKind::Succeeds,
             _ => false,
         })
         .count();
     assert_eq!(succession, 1);
     // In date order.
-    let firsts: Vec<_> = wide.iter().filter_map(|e| e.date.map(|d| d.first_day())).collect();
+    let firsts: Vec<_> = wide
+        .iter()
+        .filter_map(|e| e.date.map(|d| d.first_day()))
+        .collect();
     assert!(firsts.windows(2).all(|w| w[0] <= w[1]) || firsts.is_empty());
 }
 
@@ -290,11 +336,21 @@ fn the_timeline_shows_the_lineage_and_with_it_the_predecessors_relations() {
 fn merged_chains_reach_the_successor_through_its_predecessors_and_say_how() {
     let g = graph();
     let view = g.at(day("2036-01-01"));
-    assert_eq!(algo::chains_into(view, "crimson_movement", &ChainOptions::default()).unwrap().count(), 0);
+    assert_eq!(
+        algo::chains_into(view, "crimson_movement", &ChainOptions::default())
+            .unwrap()
+            .count(),
+        0
+    );
     let merged = ChainOptions::default().merge_lineage(true);
-    let chains: Vec<_> = algo::chains_into(view, "crimson_movement", &merged).unwrap().collect();
+    let chains: Vec<_> = algo::chains_into(view, "crimson_movement", &merged)
+        .unwrap()
+        .collect();
     assert_eq!(chains.len(), 1);
-    assert_eq!(chains[0].to_string(), "Patron State -[backs]-> Blue Brigade");
+    assert_eq!(
+        chains[0].to_string(),
+        "Patron State -[backs]-> Blue Brigade"
+    );
     let how: Vec<&str> = chains[0]
         .lineage()
         .iter()
@@ -302,14 +358,26 @@ fn merged_chains_reach_the_successor_through_its_predecessors_and_say_how() {
         .collect();
     assert_eq!(
         how,
-        ["crimson_movement_succeeds_red_front", "blue_brigade_merged_into_red_front"]
+        [
+            "crimson_movement_succeeds_red_front",
+            "blue_brigade_merged_into_red_front"
+        ]
     );
-    assert!(chains[0].report().to_string().contains("taken as one by lineage: Blue Brigade merged into Red Front"));
-    let between: Vec<_> = algo::chains(view, "patron", "crimson_movement", &merged).unwrap().collect();
+    assert!(
+        chains[0]
+            .report()
+            .to_string()
+            .contains("taken as one by lineage: Blue Brigade merged into Red Front")
+    );
+    let between: Vec<_> = algo::chains(view, "patron", "crimson_movement", &merged)
+        .unwrap()
+        .collect();
     assert_eq!(between.len(), 1);
     assert_eq!(between[0].lineage().len(), 2);
     // Unmerged chains carry no lineage.
-    let direct: Vec<_> = algo::chains_from(view, "patron", &ChainOptions::default()).unwrap().collect();
+    let direct: Vec<_> = algo::chains_from(view, "patron", &ChainOptions::default())
+        .unwrap()
+        .collect();
     assert!(direct.iter().all(|c| c.lineage().is_empty()));
 }
 
@@ -320,15 +388,26 @@ fn merged_camps_take_in_predecessors_but_never_a_foe() {
     assert!(!CampOptions::default().get_merge_lineage());
     let plain = algo::camps(view, &CampOptions::default());
     assert!(plain.iter().all(|c| c.merged_by().is_empty()));
-    assert!(!plain.iter().any(|c| c.members().iter().any(|a| a.id.as_str() == "crimson_movement")));
+    assert!(!plain.iter().any(|c| {
+        c.members()
+            .iter()
+            .any(|a| a.id.as_str() == "crimson_movement")
+    }));
     let camps = algo::camps(view, &CampOptions::default().merge_lineage(true));
     let camp = camps
         .iter()
-        .find(|c| c.members().iter().any(|a| a.id.as_str() == "crimson_movement"))
+        .find(|c| {
+            c.members()
+                .iter()
+                .any(|a| a.id.as_str() == "crimson_movement")
+        })
         .expect("the Crimson Movement's camp");
     let mut members: Vec<String> = ids(camp.members().iter().copied());
     members.sort();
-    assert_eq!(members, ["blue_brigade", "crimson_movement", "red_front", "red_party"]);
+    assert_eq!(
+        members,
+        ["blue_brigade", "crimson_movement", "red_front", "red_party"]
+    );
     let mut by: Vec<&str> = camp.merged_by().iter().map(|r| r.id()).collect();
     by.sort();
     assert_eq!(
@@ -342,9 +421,16 @@ fn merged_camps_take_in_predecessors_but_never_a_foe() {
     // The Grey Wing fights the Red Front: its split does not join it.
     assert!(!members.contains(&"grey_wing".to_owned()));
     let report = camp.report(false).to_string();
-    assert!(report.contains("one with its predecessors by lineage"), "{report}");
+    assert!(
+        report.contains("one with its predecessors by lineage"),
+        "{report}"
+    );
     // Backing into a predecessor now backs the camp.
-    assert!(camp.backing().iter().any(|c| c.to_string() == "Patron State -[backs]-> Blue Brigade"));
+    assert!(
+        camp.backing()
+            .iter()
+            .any(|c| c.to_string() == "Patron State -[backs]-> Blue Brigade")
+    );
 }
 
 #[test]
@@ -373,9 +459,20 @@ fn reports_and_debug_are_short_and_say_what_each_link_is() {
     let g = graph();
     let lineage = g.at(day("2035-06-01")).lineage("crimson_movement").unwrap();
     let report = lineage.report().to_string();
-    assert!(report.starts_with("Lineage of Crimson Movement\n"), "{report}");
-    assert!(report.contains("predecessor (succession, 1 away): Crimson Movement succeeds Red Front (on 2034)"), "{report}");
-    assert!(report.contains("supports: \"the Red Front dissolved"), "{report}");
+    assert!(
+        report.starts_with("Lineage of Crimson Movement\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "predecessor (succession, 1 away): Crimson Movement succeeds Red Front (on 2034)"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("supports: \"the Red Front dissolved"),
+        "{report}"
+    );
     assert_eq!(
         lineage.to_string(),
         "Crimson Movement: predecessors Red Front, Red Party, Blue Brigade; successors none; 1 rename(s)"
@@ -384,7 +481,12 @@ fn reports_and_debug_are_short_and_say_what_each_link_is() {
     assert!(debug.starts_with("Lineage { actor: "), "{debug}");
     assert!(debug.len() < 2000, "{debug}");
     let empty = g.at(day("2035-06-01")).lineage("army").unwrap();
-    assert!(empty.report().to_string().contains("no split, merger, succession or former name known"));
+    assert!(
+        empty
+            .report()
+            .to_string()
+            .contains("no split, merger, succession or former name known")
+    );
     assert!(g.at(day("2035-06-01")).lineage("no such group").is_err());
 }
 

@@ -100,7 +100,8 @@ impl fmt::Display for LinkDates {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             LinkDates::On(Some(day)) => write!(f, "on {day}"),
-            LinkDates::On(None) | LinkDates::Used {
+            LinkDates::On(None)
+            | LinkDates::Used {
                 from: None,
                 until: None,
             } => f.write_str("undated"),
@@ -504,7 +505,10 @@ fn admit_name<'g>(
             view.knowledge_date()
                 .is_none_or(|limit| published_by(c.source, limit, certainty))
         })
-        .filter(|c| view.min_grade().is_none_or(|min| min.admits(c.grade.unwrap_or(Grade::UNGRADED))))
+        .filter(|c| {
+            view.min_grade()
+                .is_none_or(|min| min.admits(c.grade.unwrap_or(Grade::UNGRADED)))
+        })
         .collect();
     // A cited name needs an admitted supporting citation, as a relation
     // does; an uncited one is part of the actor's record, like its name.
@@ -591,7 +595,9 @@ pub fn lineage<'g>(view: View<'g>, actor: impl IntoActor) -> Result<Lineage<'g>,
         let mut listed: Vec<usize> = Vec::new();
         let mut queue = VecDeque::from([(start, 0)]);
         while let Some((here, depth)) = queue.pop_front() {
-            let found = view.events_of(here)?.filter(|r| LINEAGE_KINDS.contains(&r.kind()));
+            let found = view
+                .events_of(here)?
+                .filter(|r| LINEAGE_KINDS.contains(&r.kind()));
             for relation in found {
                 let (before, after) = ends(&relation);
                 let (near, far) = match side {
