@@ -575,7 +575,7 @@ fn admit_name<'g>(
 ///     ],
 /// )"#)?;
 /// let lineage = graph.at("2020-01-01".parse()?).lineage("coalition")?;
-/// let before: Vec<&str> = lineage.predecessors().map(|a| a.name.as_str()).collect();
+/// let before: Vec<&str> = lineage.predecessors().map(|a| a.record().name.as_str()).collect();
 /// assert_eq!(before, ["Front", "Party"]);
 /// let rename = lineage.renames().next().expect("the Front's former name");
 /// assert_eq!(rename.former_name().map(|n| n.name.as_str()), Some("Young Front"));
@@ -690,7 +690,7 @@ impl<'g> View<'g> {
     /// ```
     /// let graph = actorgraph::ActorGraph::embedded()?;
     /// let lineage = graph.at("2024-11-30".parse()?).lineage("HTS")?;
-    /// let before: Vec<&str> = lineage.predecessors().map(|a| a.id.as_str()).collect();
+    /// let before: Vec<&str> = lineage.predecessors().map(|a| a.record().id.as_str()).collect();
     /// assert!(before.contains(&"jabhat_al_nusra"));
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
