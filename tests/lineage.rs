@@ -602,3 +602,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_timeline_through_a_cycle_shows_each_link_once() {
+    let g = graph();
+    let links: Vec<String> = algo::timeline(&g, "east_cell")
+        .unwrap()
+        .filter_map(|e| match e.event {
+            TimelineEvent::Lineage(l) => l.relation().map(|r| r.id().to_owned()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "east_cell_split_from_west_cell",
+            "west_cell_split_from_east_cell"
+        ]
+    );
+}

@@ -254,7 +254,9 @@ fn supports(relation: &RelationRef<'_>) -> bool {
 ///
 /// O(R log R + L·s²) to form the groups, as for blocs, plus for each camp
 /// the chain searches into its members: O(P·h) for P chains of up to h
-/// hops.
+/// hops. Under [`CampOptions::merge_lineage`], O(e log e) more for the e
+/// events up to the view's day, read for the splits, mergers and
+/// successions among them.
 ///
 /// # Example
 ///

@@ -2,7 +2,7 @@
 //! from it, through splits, mergers and successions, and the names it
 //! went by, each link with its dates as written and its evidence.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 
 use crate::base::date::{Certainty, Date, Holding, When};
@@ -591,8 +591,8 @@ pub fn lineage<'g>(view: View<'g>, actor: impl IntoActor) -> Result<Lineage<'g>,
     let mut reached: Vec<(ActorRef<'g>, Side, usize)> = Vec::new();
     let mut renamed: Vec<(ActorRef<'g>, Side, usize)> = vec![(start, Side::Predecessor, 0)];
     for side in [Side::Predecessor, Side::Successor] {
-        let mut seen = vec![start.order()];
-        let mut listed: Vec<usize> = Vec::new();
+        let mut seen = HashSet::from([start.order()]);
+        let mut listed: HashSet<usize> = HashSet::new();
         let mut queue = VecDeque::from([(start, 0)]);
         while let Some((here, depth)) = queue.pop_front() {
             let found = view
@@ -604,10 +604,9 @@ pub fn lineage<'g>(view: View<'g>, actor: impl IntoActor) -> Result<Lineage<'g>,
                     Side::Predecessor => (after, before),
                     Side::Successor => (before, after),
                 };
-                if near != here || listed.contains(&relation.order()) {
+                if near != here || !listed.insert(relation.order()) {
                     continue;
                 }
-                listed.push(relation.order());
                 links.push(LineageLink {
                     kind: LinkKind::of(relation.kind()).unwrap_or(LinkKind::SplitFrom),
                     side,
@@ -620,8 +619,7 @@ pub fn lineage<'g>(view: View<'g>, actor: impl IntoActor) -> Result<Lineage<'g>,
                     relation: Some(relation),
                     former: None,
                 });
-                if !seen.contains(&far.order()) {
-                    seen.push(far.order());
+                if seen.insert(far.order()) {
                     reached.push((far, side, links.len() - 1));
                     renamed.push((far, side, depth + 1));
                     queue.push_back((far, depth + 1));

@@ -170,6 +170,7 @@ pub fn timeline_with<'g>(
     // split, merger and succession, dated or not.
     let lineage = graph.at(Date::MAX).lineage(actor)?;
     let mut shown: Vec<usize> = Vec::new();
+    let mut names_shown: Vec<(usize, &str)> = Vec::new();
     for link in lineage.links() {
         let date = match link.dates() {
             LinkDates::On(on) => on,
@@ -181,7 +182,15 @@ pub fn timeline_with<'g>(
             Some(relation) => shown.push(relation.order()),
             // The actor's own names are its name changes, already listed.
             None if link.predecessor() == actor => continue,
-            None => {}
+            // An actor reached on both sides lists its names on each.
+            None => {
+                let name = link.former_name().map_or("", |n| n.name.as_str());
+                let key = (link.predecessor().order(), name);
+                if names_shown.contains(&key) {
+                    continue;
+                }
+                names_shown.push(key);
+            }
         }
         entries.push(TimelineEntry {
             date,
