@@ -64,7 +64,11 @@ fn main() {
     let report = {
         let mut importer = Importer::new(&graph, Preset::Acled, ImportOptions::default());
         importer.read_path(&path).expect("the file imports");
-        importer.finish().expect("no row rejected").add_to(&mut graph).expect("valid")
+        importer
+            .finish()
+            .expect("no row rejected")
+            .add_to(&mut graph)
+            .expect("valid")
     };
     let seconds = start.elapsed().as_secs_f64();
     let held = live_heap() - heap_before;

@@ -545,28 +545,49 @@ pub const ACLED_COLUMNS: [&str; 31] = [
 pub fn write_acled_csv(out: impl std::io::Write, rows: usize, seed: u64) -> std::io::Result<()> {
     let mut rng = SplitMix64(seed ^ 0xAC1E_D000);
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(ACLED_COLUMNS).map_err(std::io::Error::other)?;
+    w.write_record(ACLED_COLUMNS)
+        .map_err(std::io::Error::other)?;
     let groups = (rows / 300).clamp(20, 4000);
     let places = (rows / 2000).clamp(10, 800);
-    let outlets = ["Wire Service", "Landia Today", "Monitor Network", "Radio North", "Daily Courier", "Local Observers"];
+    let outlets = [
+        "Wire Service",
+        "Landia Today",
+        "Monitor Network",
+        "Radio North",
+        "Daily Courier",
+        "Local Observers",
+    ];
     let types: [(&str, &str, &str); 6] = [
         ("Battles", "Armed clash", "Political violence"),
         ("Violence against civilians", "Attack", "Political violence"),
-        ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Political violence"),
+        (
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            "Political violence",
+        ),
         ("Protests", "Peaceful protest", "Demonstrations"),
         ("Riots", "Mob violence", "Political violence"),
-        ("Strategic developments", "Headquarters or base established", "Strategic developments"),
+        (
+            "Strategic developments",
+            "Headquarters or base established",
+            "Strategic developments",
+        ),
     ];
     let group = |rng: &mut SplitMix64| -> (String, u8) {
         let g = skewed(rng, groups);
         match g % 10 {
-            0 => (format!("Military Forces of Country {} (2000-2024)", g / 10), 1),
+            0 => (
+                format!("Military Forces of Country {} (2000-2024)", g / 10),
+                1,
+            ),
             1 => (format!("Military Forces of Country {} (2024-)", g / 10), 1),
             2 | 3 => (format!("Militia {g}"), 3),
             _ => (format!("Armed Group {g}"), 2),
         }
     };
-    let start = Date::new(1997, 1, 1).map_err(std::io::Error::other)?.to_jiff();
+    let start = Date::new(1997, 1, 1)
+        .map_err(std::io::Error::other)?
+        .to_jiff();
     for i in 0..rows {
         let (event_type, sub_event_type, disorder) = types[rng.below(6) as usize];
         let day = start + jiff::ToSpan::days(rng.below(10_000) as i64);
@@ -586,19 +607,29 @@ pub fn write_acled_csv(out: impl std::io::Write, rows: usize, seed: u64) -> std:
             "Riots" => (actor1.clone(), 5u8),
             _ => group(&mut rng),
         };
-        let assoc1 = if rng.below(5) == 0 { format!("{}; {}", group(&mut rng).0, group(&mut rng).0) } else { String::new() };
+        let assoc1 = if rng.below(5) == 0 {
+            format!("{}; {}", group(&mut rng).0, group(&mut rng).0)
+        } else {
+            String::new()
+        };
         let place = rng.below(places as u64);
         let location = format!("Town {place}");
         let admin1 = format!("Province {}", place % 40);
         let country = format!("Country {}", place % 50);
         let n_outlets = 1 + rng.below(3) as usize;
         let first = rng.below(outlets.len() as u64) as usize;
-        let source: Vec<&str> = (0..n_outlets).map(|k| outlets[(first + k) % outlets.len()]).collect();
+        let source: Vec<&str> = (0..n_outlets)
+            .map(|k| outlets[(first + k) % outlets.len()])
+            .collect();
         let fatalities = if rng.below(3) == 0 { rng.below(40) } else { 0 };
         let date = format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day());
         let notes = format!(
             "On {date}, {actor1} and {} were involved in an event ({sub_event_type}) near {location}, {admin1}. Fatalities reported: {fatalities}.",
-            if actor2 == "NA" { "no other side" } else { actor2.as_str() }
+            if actor2 == "NA" {
+                "no other side"
+            } else {
+                actor2.as_str()
+            }
         );
         // ACLED last changed the row some days after the event.
         let epoch_day = (day - jiff::civil::date(1970, 1, 1)).get_days() as u64;
@@ -618,7 +649,11 @@ pub fn write_acled_csv(out: impl std::io::Write, rows: usize, seed: u64) -> std:
             String::new(),
             inter2.to_string(),
             format!("{inter1}{inter2}"),
-            if event_type == "Violence against civilians" { "Civilian targeting".to_owned() } else { String::new() },
+            if event_type == "Violence against civilians" {
+                "Civilian targeting".to_owned()
+            } else {
+                String::new()
+            },
             "999".to_owned(),
             "Fictional Region".to_owned(),
             country,

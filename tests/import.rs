@@ -249,13 +249,14 @@ fn ucdp_actors_have_their_names_and_renames_undated() {
 }
 
 #[test]
-fn ucdp_splinters_alliances_and_joins_are_dated_only_by_the_release() {
+fn ucdp_splinters_alliances_and_joins_stay_undated() {
     let (g, report) = import(Preset::UcdpActors, "ucdp_actors.csv");
     let split = g.relation("ucdp_9002_split_9003").unwrap();
     assert_eq!(split.kind(), RelationKind::SplitFrom);
     assert_eq!(split.subject().name, "Liberation Front");
     assert_eq!(split.object().name, "Old Front");
-    assert_eq!(split.interval().start().unwrap().to_string(), "[..2024]");
+    assert!(split.interval().start().is_none(), "no date is invented");
+    assert!(split.note().unwrap().contains("undated in the file"));
     let quote = split.citations().next().unwrap().quote().to_owned();
     assert!(
         quote.contains("Splinter 1") && quote.contains("ActorIdPrev 9003"),
@@ -833,4 +834,24 @@ fn the_alias_file_reads_and_refuses_what_is_not_an_id() {
     importer.read_path(fixture("ucdp_actors.csv")).unwrap();
     let err = importer.finish().unwrap_err();
     assert!(err.rejected_rows()[0].rule().contains("nobody"));
+}
+
+#[test]
+fn imported_splits_and_mergers_make_a_lineage() {
+    let (g, _) = import(Preset::UcdpActors, "ucdp_actors.csv");
+    let lineage = g.at(day("2024-12-01")).lineage("Liberation Front").unwrap();
+    let predecessors: Vec<String> = lineage.predecessors().map(|a| a.name.clone()).collect();
+    assert!(
+        predecessors.contains(&"Old Front".to_owned()),
+        "{predecessors:?}"
+    );
+    // The Hill Brigade merged into the front: it is a predecessor too.
+    assert!(
+        predecessors.contains(&"Hill Brigade".to_owned()),
+        "{predecessors:?}"
+    );
+    let (g, _) = import(Preset::Mmp, "mmp.csv");
+    let lineage = g.at(day("2020-01-01")).lineage("Blue Brigade").unwrap();
+    let predecessors: Vec<String> = lineage.predecessors().map(|a| a.name.clone()).collect();
+    assert_eq!(predecessors, ["Yellow Cell"]);
 }

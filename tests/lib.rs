@@ -12,6 +12,7 @@ mod dot;
 mod exports;
 mod grades;
 mod import;
+mod lineage;
 mod load;
 mod merge;
 mod model;

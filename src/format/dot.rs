@@ -407,6 +407,7 @@ fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool, labelled: bool)
     let kind = r.kind().name().replace('_', " ");
     let mut label = match r.happened_on() {
         Some(day) => format!("{kind}\non {day}"),
+        None if r.is_event() => format!("{kind}\nundated"),
         None => format!("{kind}\n{}", r.interval()),
     };
     // A reader must tell "holds" from "may hold" without the tooltip.

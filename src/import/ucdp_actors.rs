@@ -22,10 +22,10 @@
 //!   `ActorIdGroup`: it merged into that group
 //!   ([`MergedInto`](crate::RelationKind::MergedInto)). Several ids in one
 //!   cell (`,` or `;`) give a relation each.
-//! - The file dates none of these. An event must have a date, so each is
-//!   dated by the one thing the file does say: it had happened by the
-//!   release (`Version` 24.1 is released in 2024: on or before 2024, written
-//!   `[..2024]`). No earlier bound is invented.
+//! - The file dates none of these, and none is dated: splits, mergers and
+//!   joinings are the events the model lets stand undated (a view reads
+//!   them as possibly true, never certainly). The release they appear in is
+//!   in the note.
 //! - The quote is the row's own cells that state the relation, verbatim.
 
 use crate::base::date::{PartialDate, When};
@@ -145,9 +145,6 @@ impl RowReader for UcdpActors {
         me.note = Some(note);
         let subject = batch.actor(me)?;
 
-        let release = When::on_or_before(
-            PartialDate::year(year).map_err(|e| row.fault("Version", e.to_string()))?,
-        );
         let source = batch.source_id(&format!("ucdp_actors_{version}"));
         let source = batch.source(Source {
             id: source,
@@ -230,7 +227,7 @@ impl RowReader for UcdpActors {
                     object,
                     from: None,
                     until: None,
-                    on: Some(release),
+                    on: None,
                     citations: vec![Citation {
                         source: source.clone(),
                         quote,
@@ -241,8 +238,8 @@ impl RowReader for UcdpActors {
                     }],
                     claimed_by: None,
                     note: Some(format!(
-                        "UCDP Actor Dataset {version}, ActorId {actor_id}; undated in the file: \
-                         dated only by the release it appears in"
+                        "UCDP Actor Dataset {version} (released {year}), ActorId {actor_id}; \
+                         undated in the file"
                     )),
                     acknowledged: Vec::new(),
                 });
