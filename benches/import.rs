@@ -61,14 +61,12 @@ fn main() {
     let heap_before = live_heap();
     let start = Instant::now();
     let mut graph = ActorGraph::new();
-    let report = {
+    let (report, read_seconds) = {
         let mut importer = Importer::new(&graph, Preset::Acled, ImportOptions::default());
         importer.read_path(&path).expect("the file imports");
-        importer
-            .finish()
-            .expect("no row rejected")
-            .add_to(&mut graph)
-            .expect("valid")
+        let prepared = importer.finish().expect("no row rejected");
+        let read = start.elapsed().as_secs_f64();
+        (prepared.add_to(&mut graph).expect("valid"), read)
     };
     let seconds = start.elapsed().as_secs_f64();
     let held = live_heap() - heap_before;
@@ -80,6 +78,7 @@ fn main() {
             "relations": graph.relation_count(),
             "actors": graph.actor_count(),
             "seconds": seconds,
+            "reading_seconds": read_seconds,
             "peak_resident_bytes": peak_resident(),
             "graph_heap_bytes": held,
         })

@@ -412,7 +412,7 @@ impl RowReader for Acled {
                 claimed_by: None,
                 note: Some(note),
                 acknowledged: Vec::new(),
-            });
+            })?;
         }
         Ok(Outcome::Items)
     }

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::store::FastHash;
+
 use crate::base::id::{ActorId, RelationId, SourceId};
 use crate::base::kind::ActorKind;
 use crate::base::model::{Actor, Dataset, FormerName, Relation, Source};
@@ -73,15 +75,15 @@ pub(crate) struct Batch<'g> {
     new_when_ambiguous: bool,
     pub(crate) dataset: Dataset,
     /// Incoming key or name (lowercased) to the actor it resolved to.
-    resolved: HashMap<String, ActorId>,
+    resolved: HashMap<String, ActorId, FastHash>,
     /// Positions in `dataset.actors` of the actors this import created.
-    created: HashMap<ActorId, usize>,
+    created: HashMap<ActorId, usize, FastHash>,
     /// Ids the batch has taken, of every item kind.
-    taken: HashSet<String>,
+    taken: HashSet<String, FastHash>,
     journal: Vec<Entry>,
     /// Positions in `dataset.relations` by id, for citations read after
     /// their relation.
-    relations_at: HashMap<String, usize>,
+    relations_at: HashMap<String, usize, FastHash>,
     pub(crate) report: ImportReport,
 }
 
@@ -96,11 +98,11 @@ impl<'g> Batch<'g> {
             aliases,
             new_when_ambiguous,
             dataset: Dataset::default(),
-            resolved: HashMap::new(),
-            created: HashMap::new(),
-            taken: HashSet::new(),
+            resolved: HashMap::default(),
+            created: HashMap::default(),
+            taken: HashSet::default(),
             journal: Vec::new(),
-            relations_at: HashMap::new(),
+            relations_at: HashMap::default(),
             report: ImportReport::default(),
         }
     }
@@ -324,13 +326,13 @@ impl<'g> Batch<'g> {
         id
     }
 
-    /// An id for a relation made from `text`, unique within the import.
-    /// It is not made unique against the graph: a row imported again
-    /// makes the same id, which the graph skips when the relation is
-    /// identical and refuses when it differs.
-    pub(crate) fn relation_id(&mut self, text: &str) -> RelationId {
-        let id = self.fresh_id('r', text, |_, _| false);
-        RelationId::new_unchecked(id)
+    /// An id for a relation made from `text`: the same text gives the same
+    /// id, so a row imported again makes the id it made before, which the
+    /// graph skips when the relation is identical and refuses when it
+    /// differs. Two rows of one import that make one id are refused by
+    /// [`Batch::relation`].
+    pub(crate) fn relation_id(&self, text: &str) -> RelationId {
+        RelationId::new_unchecked(slug(text))
     }
 
     /// An id for a source made from `text`, as for relations; the same
@@ -339,13 +341,19 @@ impl<'g> Batch<'g> {
         SourceId::new_unchecked(slug(text))
     }
 
-    /// Adds a relation.
-    pub(crate) fn relation(&mut self, relation: Relation) {
-        self.relations_at.insert(
-            relation.id.as_str().to_owned(),
-            self.dataset.relations.len(),
-        );
-        self.dataset.relations.push(relation);
+    /// Adds a relation, unless the import has one of that id already.
+    pub(crate) fn relation(&mut self, relation: Relation) -> Result<(), RowFault> {
+        match self.relations_at.entry(relation.id.as_str().to_owned()) {
+            std::collections::hash_map::Entry::Occupied(_) => Err(RowFault::row(format!(
+                "the relation id {} is given twice in this import (a row repeated?)",
+                relation.id
+            ))),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(self.dataset.relations.len());
+                self.dataset.relations.push(relation);
+                Ok(())
+            }
+        }
     }
 
     /// Whether an actor of this id is in the graph or the import.

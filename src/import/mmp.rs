@@ -250,7 +250,7 @@ impl RowReader for Mmp {
                     claimed_by: None,
                     note: Some(note),
                     acknowledged: Vec::new(),
-                });
+                })?;
                 Ok(())
             })();
             if let Err(fault) = made {

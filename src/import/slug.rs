@@ -10,7 +10,13 @@ use crate::base::id::MAX_ID_LEN;
 pub(crate) fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
-    for c in text.nfkd() {
+    // ASCII needs no decomposition; most ids are made from ASCII.
+    let decomposed: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfkd())
+    };
+    for c in decomposed {
         if c.is_ascii_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push('_');

@@ -354,7 +354,7 @@ impl Table {
             claimed_by,
             note,
             acknowledged: json::<Acknowledgement>(row, &c.acknowledged, "acknowledgements")?,
-        });
+        })?;
         Ok(())
     }
 

@@ -242,7 +242,7 @@ impl RowReader for UcdpActors {
                          undated in the file"
                     )),
                     acknowledged: Vec::new(),
-                });
+                })?;
             }
         }
         Ok(Outcome::Items)

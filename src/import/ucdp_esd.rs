@@ -174,7 +174,7 @@ impl RowReader for UcdpEsd {
             claimed_by: None,
             note: Some(note),
             acknowledged: Vec::new(),
-        });
+        })?;
         Ok(Outcome::Items)
     }
 }
