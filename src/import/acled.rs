@@ -107,9 +107,12 @@ fn regime_dates(name: &str) -> Option<(&str, i16, Option<i16>)> {
     Some((bare, from, until))
 }
 
-fn incoming(name: &str, kind: ActorKind) -> Result<Incoming, String> {
+/// An actor as the row names it; `origin` says where it was first seen,
+/// for the note of an actor the import creates.
+fn incoming(name: &str, kind: ActorKind, origin: &str) -> Result<Incoming, String> {
     let mut actor = Incoming::named(name, kind);
     actor.key = Some(format!("acled:{name}"));
+    actor.note = Some(format!("{origin}, as named there"));
     if let Some((bare, from, until)) = regime_dates(name) {
         let year = |y: i16| {
             PartialDate::year(y)
@@ -225,6 +228,13 @@ impl RowReader for Acled {
             }
             None => None,
         };
+        let origin = format!(
+            "ACLED{} event {event}",
+            self.version
+                .as_deref()
+                .map(|v| format!(" {v}"))
+                .unwrap_or_default()
+        );
         let actor_of = |column: &str, inter: &str| -> Result<Option<Incoming>, RowFault> {
             let Some(name) = row.get(column) else {
                 return Ok(None);
@@ -235,7 +245,7 @@ impl RowReader for Acled {
             let kind = kind_of(code).ok_or_else(|| {
                 row.fault(inter, format!("{code:?} is not an ACLED actor type (1-8)"))
             })?;
-            incoming(name, kind)
+            incoming(name, kind, &origin)
                 .map(Some)
                 .map_err(|e| row.fault(column, e))
         };
@@ -252,7 +262,7 @@ impl RowReader for Acled {
             split_list(row.get(column))
                 .into_iter()
                 .filter(|name| *name != like.name)
-                .map(|name| incoming(name, like.kind).map_err(|e| row.fault(column, e)))
+                .map(|name| incoming(name, like.kind, &origin).map_err(|e| row.fault(column, e)))
                 .collect()
         };
         let assoc_one = associated("assoc_actor_1", &one)?;
@@ -358,7 +368,9 @@ impl RowReader for Acled {
                 .copied()
                 .collect::<Vec<_>>()
                 .join(", ");
-            at.note = Some(format!("ACLED location in {where_}"));
+            at.note = Some(format!(
+                "ACLED location in {where_}, first named in event {event}"
+            ));
             let id = batch.actor(at)?;
             place = Some(id.clone());
             Ok(id)

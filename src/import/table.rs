@@ -243,7 +243,15 @@ impl Table {
                         ))
                     }
                 }
-                ActorsBy::Names => batch.actor(Incoming::named(text, c.new_actor_kind)),
+                ActorsBy::Names => {
+                    let mut actor = Incoming::named(text, c.new_actor_kind);
+                    actor.note = Some(format!(
+                        "named in {}, line {}",
+                        self.path.display(),
+                        row.line
+                    ));
+                    batch.actor(actor)
+                }
             }
         };
         let subject = end(batch, &c.subject)?;

@@ -108,8 +108,14 @@ impl RowReader for UcdpEsd {
         };
         let mut supporter = Incoming::named(ext_name, supporter_kind);
         supporter.key = Some(format!("ucdp:{ext_id}"));
+        supporter.note = Some(format!(
+            "UCDP actor {ext_id}, as the External Support Dataset names it"
+        ));
         let mut party = Incoming::named(actor_name, party_kind);
         party.key = Some(format!("ucdp:{actor_id}"));
+        party.note = Some(format!(
+            "UCDP actor {actor_id}, as the External Support Dataset names it"
+        ));
         let subject = batch.actor(supporter)?;
         let object = batch.actor(party)?;
         if subject == object {
