@@ -32,6 +32,11 @@
 //!   that opens without parsing ([`ActorGraph::save_snapshot`]); the graph
 //!   exported for Graphviz ([`dot`]), networkx, Gephi, Cytoscape, SPARQL
 //!   stores, spreadsheets and a browser ([`export`]).
+//! - **Importers** ([`import`]): ACLED event exports, the UCDP Actor and
+//!   External Support datasets, Mapping Militant Organizations and any
+//!   CSV or TSV through a mapping file, each row cited, actors matched to
+//!   the graph's through the name search and an alias file (never merged
+//!   silently), bad rows named by file, line and column, all or nothing.
 //! - **Name search** ([`ActorGraph::search`]): ranked candidates for a
 //!   name as people type it, in any usual romanisation, whole or in part,
 //!   each saying which name matched and how ([`MatchKind`]).
