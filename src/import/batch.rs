@@ -78,8 +78,11 @@ pub(crate) struct Batch<'g> {
     resolved: HashMap<String, ActorId, FastHash>,
     /// Positions in `dataset.actors` of the actors this import created.
     created: HashMap<ActorId, usize, FastHash>,
-    /// Ids the batch has taken, of every item kind.
+    /// Ids the batch has taken for actors (prefixed `a:`) and relations.
     taken: HashSet<String, FastHash>,
+    /// Ids of the sources the batch holds: the most numerous item of an
+    /// event dataset, so kept apart and looked up without a new string.
+    sources_taken: HashSet<String, FastHash>,
     journal: Vec<Entry>,
     /// Positions in `dataset.relations` by id, for citations read after
     /// their relation.
@@ -101,6 +104,7 @@ impl<'g> Batch<'g> {
             resolved: HashMap::default(),
             created: HashMap::default(),
             taken: HashSet::default(),
+            sources_taken: HashSet::default(),
             journal: Vec::new(),
             relations_at: HashMap::default(),
             report: ImportReport::default(),
@@ -117,6 +121,12 @@ impl<'g> Batch<'g> {
             matched: self.report.matched.len(),
             ambiguous: self.report.ambiguous.len(),
         }
+    }
+
+    /// Keeps what the row added: what `rollback` would need to undo it
+    /// is let go.
+    pub(crate) fn commit(&mut self) {
+        self.journal.clear();
     }
 
     /// Takes back everything added since `mark`.
@@ -139,7 +149,9 @@ impl<'g> Batch<'g> {
         for actor in self.dataset.actors.drain(mark.actors..) {
             self.created.remove(&actor.id);
         }
-        self.dataset.sources.truncate(mark.sources);
+        for source in self.dataset.sources.drain(mark.sources..) {
+            self.sources_taken.remove(source.id.as_str());
+        }
         for relation in self.dataset.relations.drain(mark.relations..) {
             self.relations_at.remove(relation.id.as_str());
         }
@@ -318,9 +330,9 @@ impl<'g> Batch<'g> {
     /// Adds a source unless the batch holds one of that id already.
     pub(crate) fn source(&mut self, source: Source) -> SourceId {
         let id = source.id.clone();
-        let key = format!("s:{id}");
-        if self.taken.insert(key.clone()) {
-            self.journal.push(Entry::Id(key));
+        if !self.sources_taken.contains(id.as_str()) {
+            // Taken back by `rollback` through the sources it drains.
+            self.sources_taken.insert(id.as_str().to_owned());
             self.dataset.sources.push(source);
         }
         id
@@ -363,7 +375,7 @@ impl<'g> Batch<'g> {
 
     /// Whether a source of this id is in the graph or the import.
     pub(crate) fn has_source(&self, id: &SourceId) -> bool {
-        self.taken.contains(&format!("s:{id}")) || self.graph.source(id.as_str()).is_some()
+        self.sources_taken.contains(id.as_str()) || self.graph.source(id.as_str()).is_some()
     }
 
     /// Adds an actor the data gives an id of its own; false when the
@@ -384,7 +396,7 @@ impl<'g> Batch<'g> {
     /// Adds a source the data gives an id of its own; false when the
     /// import has one of that id already.
     pub(crate) fn push_source(&mut self, source: Source) -> bool {
-        if self.taken.contains(&format!("s:{}", source.id)) {
+        if self.sources_taken.contains(source.id.as_str()) {
             return false;
         }
         self.source(source);

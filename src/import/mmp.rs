@@ -253,9 +253,12 @@ impl RowReader for Mmp {
                 })?;
                 Ok(())
             })();
-            if let Err(fault) = made {
-                batch.rollback(mark);
-                rejected.push((link.path.clone(), link.line, fault));
+            match made {
+                Ok(()) => batch.commit(),
+                Err(fault) => {
+                    batch.rollback(mark);
+                    rejected.push((link.path.clone(), link.line, fault));
+                }
             }
         }
         rejected

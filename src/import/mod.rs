@@ -258,10 +258,14 @@ impl<'g> Importer<'g> {
                 let mark = batch.mark();
                 match reader.row(row, batch) {
                     Ok(Outcome::Empty(reason)) => {
+                        batch.commit();
                         empty.push((row.line, reason));
                         Ok(())
                     }
-                    Ok(_) => Ok(()),
+                    Ok(_) => {
+                        batch.commit();
+                        Ok(())
+                    }
                     Err(fault) => {
                         batch.rollback(mark);
                         Err(fault)
