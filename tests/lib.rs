@@ -7,6 +7,7 @@ mod chains;
 mod changes;
 mod cli;
 mod data_facts;
+mod dates;
 mod data_quotes;
 mod dot;
 mod exports;

@@ -22,6 +22,7 @@
 //! `first_day(P) <= d`. Queries default to [`Certainty::Possibly`].
 
 mod day;
+mod edtf;
 mod interval;
 mod partial;
 mod when;
