@@ -199,7 +199,11 @@ fn edtf_interval() {
     syntax_error(
         "edtf_interval.ron",
         9,
-        &["2024-11-27/2024-11-28", "not a single date", "`from` and `until`"],
+        &[
+            "2024-11-27/2024-11-28",
+            "not a single date",
+            "`from` and `until`",
+        ],
     );
 }
 

@@ -33,37 +33,109 @@ fn bounds(w: When) -> [String; 4] {
 fn each_form_reads_as_its_days() {
     let cases = [
         // Unspecified digits.
-        ("199X", ["1990-01-01", "1999-12-31", "1990-01-01", "1999-12-31"]),
-        ("2016-XX", ["2016-01-01", "2016-12-31", "2016-01-01", "2016-12-31"]),
-        ("156X-12-25", ["1560-12-25", "1569-12-25", "1560-12-25", "1569-12-25"]),
-        ("1560-XX-25", ["1560-01-25", "1560-12-25", "1560-01-25", "1560-12-25"]),
+        (
+            "199X",
+            ["1990-01-01", "1999-12-31", "1990-01-01", "1999-12-31"],
+        ),
+        (
+            "2016-XX",
+            ["2016-01-01", "2016-12-31", "2016-01-01", "2016-12-31"],
+        ),
+        (
+            "156X-12-25",
+            ["1560-12-25", "1569-12-25", "1560-12-25", "1569-12-25"],
+        ),
+        (
+            "1560-XX-25",
+            ["1560-01-25", "1560-12-25", "1560-01-25", "1560-12-25"],
+        ),
         ("XX", ["", "", "", ""]),
         // 29 February of a leap year of the 1570s: 1572, 1576.
-        ("157X-02-29", ["1572-02-29", "1576-02-29", "1572-02-29", "1576-02-29"]),
-        ("1XXX-12", ["1000-12-01", "1999-12-31", "1000-12-01", "1999-12-31"]),
+        (
+            "157X-02-29",
+            ["1572-02-29", "1576-02-29", "1572-02-29", "1576-02-29"],
+        ),
+        (
+            "1XXX-12",
+            ["1000-12-01", "1999-12-31", "1000-12-01", "1999-12-31"],
+        ),
         // Qualifiers widen the possible days only.
-        ("1984?", ["1984-01-01", "1984-12-31", "1983-01-01", "1985-12-31"]),
-        ("2004-06~", ["2004-06-01", "2004-06-30", "2003-05-01", "2005-07-30"]),
-        ("1984%", ["1984-01-01", "1984-12-31", "1982-01-01", "1986-12-31"]),
-        ("2004?-06-~11", ["2004-06-11", "2004-06-11", "2003-06-10", "2005-06-12"]),
-        ("?2004-06", ["2004-06-01", "2004-06-30", "2003-06-01", "2005-06-30"]),
-        ("156X~", ["1560-01-01", "1569-12-31", "1550-01-01", "1579-12-31"]),
+        (
+            "1984?",
+            ["1984-01-01", "1984-12-31", "1983-01-01", "1985-12-31"],
+        ),
+        (
+            "2004-06~",
+            ["2004-06-01", "2004-06-30", "2003-05-01", "2005-07-30"],
+        ),
+        (
+            "1984%",
+            ["1984-01-01", "1984-12-31", "1982-01-01", "1986-12-31"],
+        ),
+        (
+            "2004?-06-~11",
+            ["2004-06-11", "2004-06-11", "2003-06-10", "2005-06-12"],
+        ),
+        (
+            "?2004-06",
+            ["2004-06-01", "2004-06-30", "2003-06-01", "2005-06-30"],
+        ),
+        (
+            "156X~",
+            ["1560-01-01", "1569-12-31", "1550-01-01", "1579-12-31"],
+        ),
         // Clamped to the crate's years.
-        ("0001~", ["0001-01-01", "0001-12-31", "0001-01-01", "0002-12-31"]),
-        ("1950S2", ["1950-01-01", "1950-12-31", "1900-01-01", "1999-12-31"]),
+        (
+            "0001~",
+            ["0001-01-01", "0001-12-31", "0001-01-01", "0002-12-31"],
+        ),
+        (
+            "1950S2",
+            ["1950-01-01", "1950-12-31", "1900-01-01", "1999-12-31"],
+        ),
         // A time names its day.
-        ("2004-01-01T10:10:10Z", ["2004-01-01", "2004-01-01", "2004-01-01", "2004-01-01"]),
-        ("2004-01-01T23:59:59-05:00", ["2004-01-01", "2004-01-01", "2004-01-01", "2004-01-01"]),
-        ("2004-02-29T00:00:00+14", ["2004-02-29", "2004-02-29", "2004-02-29", "2004-02-29"]),
+        (
+            "2004-01-01T10:10:10Z",
+            ["2004-01-01", "2004-01-01", "2004-01-01", "2004-01-01"],
+        ),
+        (
+            "2004-01-01T23:59:59-05:00",
+            ["2004-01-01", "2004-01-01", "2004-01-01", "2004-01-01"],
+        ),
+        (
+            "2004-02-29T00:00:00+14",
+            ["2004-02-29", "2004-02-29", "2004-02-29", "2004-02-29"],
+        ),
         // Seasons.
-        ("2001-21", ["2001-03-01", "2001-05-31", "2001-03-01", "2001-05-31"]),
-        ("2010-24", ["2010-12-01", "2010-12-31", "2010-12-01", "2010-12-31"]),
-        ("2001-34", ["2001-04-01", "2001-06-30", "2001-04-01", "2001-06-30"]),
+        (
+            "2001-21",
+            ["2001-03-01", "2001-05-31", "2001-03-01", "2001-05-31"],
+        ),
+        (
+            "2010-24",
+            ["2010-12-01", "2010-12-31", "2010-12-01", "2010-12-31"],
+        ),
+        (
+            "2001-34",
+            ["2001-04-01", "2001-06-30", "2001-04-01", "2001-06-30"],
+        ),
         // One of a set.
-        ("[1667, 1668, 1670..1672]", ["1667-01-01", "1672-12-31", "1667-01-01", "1672-12-31"]),
-        ("[1760-01, 1760-12..]", ["1760-01-01", "open", "1760-01-01", "open"]),
-        ("[..1760-12-03, 1765]", ["0001-01-01", "1765-12-31", "0001-01-01", "1765-12-31"]),
-        ("[1667,2004-06?]", ["1667-01-01", "2004-06-30", "1667-01-01", "2005-07-30"]),
+        (
+            "[1667, 1668, 1670..1672]",
+            ["1667-01-01", "1672-12-31", "1667-01-01", "1672-12-31"],
+        ),
+        (
+            "[1760-01, 1760-12..]",
+            ["1760-01-01", "open", "1760-01-01", "open"],
+        ),
+        (
+            "[..1760-12-03, 1765]",
+            ["0001-01-01", "1765-12-31", "0001-01-01", "1765-12-31"],
+        ),
+        (
+            "[1667,2004-06?]",
+            ["1667-01-01", "2004-06-30", "1667-01-01", "2005-07-30"],
+        ),
     ];
     for (text, expected) in cases {
         if expected[0].is_empty() {
@@ -120,12 +192,27 @@ fn what_is_not_one_date_is_refused_with_what_to_write() {
 fn a_qualifier_widens_only_the_possibly_reading() {
     let exact = actorgraph::Interval::new(Some(when("2004")), None).unwrap();
     let about = actorgraph::Interval::new(Some(when("2004~")), None).unwrap();
-    for d in ["2003-06-01", "2004-06-01", "2005-01-01", "2005-06-01", "2006-01-01"] {
+    for d in [
+        "2003-06-01",
+        "2004-06-01",
+        "2005-01-01",
+        "2005-06-01",
+        "2006-01-01",
+    ] {
         let (e, a) = (exact.holds_on(day(d)), about.holds_on(day(d)));
-        assert!(a.meets(Certainty::Possibly) || !e.meets(Certainty::Possibly), "{d}");
-        assert!(!a.meets(Certainty::Certainly) || e.meets(Certainty::Certainly), "{d}");
+        assert!(
+            a.meets(Certainty::Possibly) || !e.meets(Certainty::Possibly),
+            "{d}"
+        );
+        assert!(
+            !a.meets(Certainty::Certainly) || e.meets(Certainty::Certainly),
+            "{d}"
+        );
     }
-    assert_eq!(about.holds_on(day("2003-06-01")), actorgraph::Holding::Possibly);
+    assert_eq!(
+        about.holds_on(day("2003-06-01")),
+        actorgraph::Holding::Possibly
+    );
     assert_eq!(exact.holds_on(day("2003-06-01")), actorgraph::Holding::No);
 }
 
@@ -193,7 +280,10 @@ fn every_form_round_trips_through_every_format() {
         ("RON", ron),
         ("JSON", json),
         ("CSV", csv),
-        ("JSON export", export::to_json_dataset(scope, &options).unwrap()),
+        (
+            "JSON export",
+            export::to_json_dataset(scope, &options).unwrap(),
+        ),
         ("GraphML", export::to_graphml(scope, &options)),
         ("node-link", export::to_node_link(scope, &options)),
         ("HTML", export::to_html(scope, &options).unwrap()),
@@ -210,7 +300,11 @@ fn snapshot_keeps_each_form_as_written() {
     let graph = ActorGraph::from_ron(&dated(&FORMS)).unwrap();
     let again = ActorGraph::from_snapshot(&graph.to_snapshot()).unwrap();
     let data = again.to_dataset();
-    let written: Vec<String> = data.sources.iter().map(|s| s.published.to_string()).collect();
+    let written: Vec<String> = data
+        .sources
+        .iter()
+        .map(|s| s.published.to_string())
+        .collect();
     assert_eq!(written, FORMS);
 }
 
@@ -238,19 +332,27 @@ fn edtf_form() -> impl Strategy<Value = String> {
             }
             s
         });
-    let unspecified = (1100u16..2199, 1usize..=3, prop::sample::select(vec!["", "~", "%", "?"]))
+    let unspecified = (
+        1100u16..2199,
+        1usize..=3,
+        prop::sample::select(vec!["", "~", "%", "?"]),
+    )
         .prop_map(|(y, x, q)| {
             let digits = format!("{y:04}");
             format!("{}{}{q}", &digits[..4 - x], "X".repeat(x))
         })
         .prop_filter("within the years", |s| {
-            let hi: u16 = s.trim_end_matches(['~', '%', '?']).replace('X', "9").parse().unwrap();
+            let hi: u16 = s
+                .trim_end_matches(['~', '%', '?'])
+                .replace('X', "9")
+                .parse()
+                .unwrap();
             hi <= 2200
         });
-    let set = prop::collection::vec(year.clone(), 1..4).prop_map(|ys| format!("[{}]", ys.join(", ")));
-    let timed = (year, 1u8..=12, 1u8..=28, 0u8..24).prop_map(|(y, m, d, h)| {
-        format!("{y}-{m:02}-{d:02}T{h:02}:30:00Z")
-    });
+    let set =
+        prop::collection::vec(year.clone(), 1..4).prop_map(|ys| format!("[{}]", ys.join(", ")));
+    let timed = (year, 1u8..=12, 1u8..=28, 0u8..24)
+        .prop_map(|(y, m, d, h)| format!("{y}-{m:02}-{d:02}T{h:02}:30:00Z"));
     prop_oneof![plain, unspecified, set, timed]
 }
 
@@ -302,11 +404,21 @@ fn python_with_edtf() -> Option<PathBuf> {
 /// intervals and all-of sets are refused (tests/tools/edtf_check.py).
 #[test]
 fn python_edtf_examples_read_as_python_edtf_reads_them() {
-    let Some(python) = python_with_edtf() else { return };
+    let Some(python) = python_with_edtf() else {
+        return;
+    };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let script = root.join("tests/tools/edtf_check.py");
-    let listed = Command::new(&python).arg(&script).arg("examples").output().unwrap();
-    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    let listed = Command::new(&python)
+        .arg(&script)
+        .arg("examples")
+        .output()
+        .unwrap();
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
     let examples: Vec<String> = serde_json::from_slice(&listed.stdout).unwrap();
     assert!(examples.len() > 50, "{} examples", examples.len());
     let readings: serde_json::Map<String, serde_json::Value> = examples
@@ -332,8 +444,17 @@ fn python_edtf_examples_read_as_python_edtf_reads_them() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("readings.json");
     std::fs::write(&path, serde_json::to_string_pretty(&readings).unwrap()).unwrap();
-    let checked = Command::new(&python).arg(&script).arg("check").arg(&path).output().unwrap();
+    let checked = Command::new(&python)
+        .arg(&script)
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
     let report = String::from_utf8_lossy(&checked.stdout);
     eprintln!("{report}");
-    assert!(checked.status.success(), "{report}{}", String::from_utf8_lossy(&checked.stderr));
+    assert!(
+        checked.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
 }

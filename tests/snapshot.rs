@@ -267,9 +267,18 @@ fn edtf_dates_survive_the_reference_snapshot() {
         .collect();
     assert_eq!(
         dates,
-        ["2020?-03-~05", "201X", "2020-03-04T10:10:10+05:00", "[2019, 2020-01..2020-02]"]
+        [
+            "2020?-03-~05",
+            "201X",
+            "2020-03-04T10:10:10+05:00",
+            "[2019, 2020-01..2020-02]"
+        ]
     );
-    let almanac = data.sources.iter().find(|s| s.id.as_str() == "almanac").unwrap();
+    let almanac = data
+        .sources
+        .iter()
+        .find(|s| s.id.as_str() == "almanac")
+        .unwrap();
     assert_eq!(almanac.published.to_string(), "2020-21");
 }
 

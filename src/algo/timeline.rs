@@ -1,6 +1,6 @@
 //! The history of one actor in date order.
 
-use crate::base::date::When;
+use crate::base::date::{Date, When};
 use crate::base::error::Error;
 use crate::graph::ActorGraph;
 use crate::view::{IntoActor, RelationRef};
@@ -106,6 +106,8 @@ pub fn timeline(
         e.date.map(|d| {
             let anchor = match d.as_range() {
                 Some((None, Some(high))) => high.last_day(),
+                // An EDTF set open below, such as [..1760-12-03, 1765].
+                _ if d.first_day() == Date::MIN => d.last_day().unwrap_or(Date::MIN),
                 _ => d.first_day(),
             };
             (anchor, d)

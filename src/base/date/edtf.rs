@@ -142,10 +142,14 @@ pub(crate) fn parse_set(s: &str, inner: &str) -> Result<&'static Edtf, DateError
             None => reading_of(s, item)?,
             Some((low, high)) => {
                 if low.is_empty() && i != 0 {
-                    return Err(fail("only the first choice may be open below: [..1760-12-03, 1765]"));
+                    return Err(fail(
+                        "only the first choice may be open below: [..1760-12-03, 1765]",
+                    ));
                 }
                 if high.is_empty() && i + 1 != count {
-                    return Err(fail("only the last choice may be open above: [1760, 1765..]"));
+                    return Err(fail(
+                        "only the last choice may be open above: [1760, 1765..]",
+                    ));
                 }
                 if low.is_empty() && high.is_empty() {
                     return Err(fail("a range needs at least one end"));
@@ -172,7 +176,10 @@ pub(crate) fn parse_set(s: &str, inner: &str) -> Result<&'static Edtf, DateError
         hull = Some(match hull {
             None => reading,
             Some(h) => Reading {
-                strict: (h.strict.0.min(reading.strict.0), h.strict.1.max(reading.strict.1)),
+                strict: (
+                    h.strict.0.min(reading.strict.0),
+                    h.strict.1.max(reading.strict.1),
+                ),
                 possible: (
                     h.possible.0.min(reading.possible.0),
                     h.possible.1.max(reading.possible.1),
@@ -307,7 +314,9 @@ impl Single {
         }
         if let Some(t) = time {
             if unspecified || qualified || single.day.is_none() {
-                return Err(fail("a time of day follows a full date: 2004-01-01T10:10:10Z"));
+                return Err(fail(
+                    "a time of day follows a full date: 2004-01-01T10:10:10Z",
+                ));
             }
             check_time(t).map_err(&fail)?;
         }
@@ -368,7 +377,9 @@ impl Single {
         };
         let (m_lo, m_hi) = months(self.month);
         if m_lo == 0 || m_hi > 12 {
-            return Err(fail("month must lie between 1 and 12, or 21 to 41 for a season"));
+            return Err(fail(
+                "month must lie between 1 and 12, or 21 to 41 for a season",
+            ));
         }
         let day = self.day.filter(|d| d.unspecified == 0).map(|d| d.low);
         if day.is_some_and(|d| d == 0 || d > 31) {
@@ -492,7 +503,11 @@ fn season_months(code: u16) -> (u8, u8) {
 }
 
 fn year_start(year: u16) -> Date {
-    Date::new(year as i16, 1, 1).unwrap_or(if year < MIN_YEAR as u16 { Date::MIN } else { Date::MAX })
+    Date::new(year as i16, 1, 1).unwrap_or(if year < MIN_YEAR as u16 {
+        Date::MIN
+    } else {
+        Date::MAX
+    })
 }
 
 fn year_end(year: u16) -> Date {
@@ -515,5 +530,37 @@ fn shift(day: Date, months: i64, days: i64) -> Date {
         Some(d) => Date::try_from(d).unwrap_or(day),
         None if months < 0 || days < 0 => Date::MIN,
         None => Date::MAX,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_texts_are_one_value() {
+        let (Ok(Parsed::Edtf(a)), Ok(Parsed::Edtf(b))) =
+            (parse_single("1984?"), parse_single("1984?"))
+        else {
+            panic!("1984? is an EDTF form");
+        };
+        assert!(std::ptr::eq(a, b));
+    }
+
+    #[test]
+    fn plain_dates_stay_plain() {
+        for text in ["2016", "2016-07", "2016-07-19"] {
+            assert!(matches!(parse_single(text), Ok(Parsed::Plain(_))), "{text}");
+        }
+    }
+
+    #[test]
+    fn months_move_as_relativedelta_moves_them() {
+        // 31 March less a month is the last of February, then a day less.
+        let day = Date::new(2004, 3, 31).unwrap();
+        assert_eq!(shift(day, -1, -1), Date::new(2004, 2, 28).unwrap());
+        assert_eq!(shift(day, 1, 1), Date::new(2004, 5, 1).unwrap());
+        assert_eq!(shift(Date::MIN, -12, 0), Date::MIN);
+        assert_eq!(shift(Date::MAX, 12, 0), Date::MAX);
     }
 }

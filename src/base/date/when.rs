@@ -278,8 +278,9 @@ impl Ord for When {
             .then_with(|| rank(self).cmp(&rank(other)))
             .then_with(|| match (self.0, other.0) {
                 (Shape::Between(l1, h1), Shape::Between(l2, h2)) => (l1, h1).cmp(&(l2, h2)),
-                (Shape::Edtf(a), Shape::Edtf(b)) => (a.reading().strict, a.text())
-                    .cmp(&(b.reading().strict, b.text())),
+                (Shape::Edtf(a), Shape::Edtf(b)) => {
+                    (a.reading().strict, a.text()).cmp(&(b.reading().strict, b.text()))
+                }
                 _ => Ordering::Equal,
             })
     }
