@@ -376,6 +376,28 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// A random form, as a source's publication date, a state's start and
+    /// an event's day, reads back equal through RON, JSON and a snapshot,
+    /// and is written as written.
+    #[test]
+    fn constructible_forms_round_trip_through_the_formats(text in edtf_form()) {
+        prop_assume!(text.parse::<When>().is_ok());
+        let graph = ActorGraph::from_ron(&dated(&[&text])).unwrap();
+        prop_assert_eq!(&ActorGraph::from_ron(&graph.to_ron().unwrap()).unwrap(), &graph);
+        prop_assert_eq!(&ActorGraph::from_json(&graph.to_json().unwrap()).unwrap(), &graph);
+        let again = ActorGraph::from_snapshot(&graph.to_snapshot()).unwrap();
+        prop_assert_eq!(&again, &graph);
+        let data = again.to_dataset();
+        prop_assert_eq!(data.sources[0].published.to_string(), text.clone());
+        for relation in &data.relations {
+            let written = relation.on.or(relation.from).unwrap();
+            prop_assert_eq!(written.to_string(), text.clone());
+        }
+    }
+}
+
 /// The Python that has python-edtf; CI makes it. Skipped with a notice
 /// without it, unless `ACTORGRAPH_REQUIRE_TOOLS` is set.
 fn python_with_edtf() -> Option<PathBuf> {
