@@ -12,6 +12,7 @@ years of more than four digits, bounds beyond 2200) are counted as outside
 the crate's years and must not be read as something else inside them.
 """
 
+import datetime
 import json
 import sys
 import types
@@ -77,6 +78,17 @@ def clamp(bound):
     return bound
 
 
+def real_day(bound):
+    """Whether a bound written YYYY-MM-DD (or an open end) is a calendar day."""
+    if bound is None:
+        return True
+    try:
+        datetime.date.fromisoformat(bound)
+        return True
+    except ValueError:
+        return False
+
+
 def open_as_none(bound):
     return None if bound in ("inf", "-inf") else bound
 
@@ -129,6 +141,49 @@ def main():
             failures.append(f"{text}: qualified is {mine['qualified']}")
         read += 1
         print(f"read {text!r} as {ours}")
+    # The crate's further forms, against python-edtf's own reading.
+    table_texts = {text for text, _ in EXAMPLES}
+    more, python_refuses, crate_refuses, no_such_day = 0, 0, [], []
+    for text, mine in readings.items():
+        if text in table_texts:
+            continue
+        try:
+            parsed = parse_edtf(text)
+            theirs = tuple(
+                open_as_none(clamp(iso(b) or "inf"))
+                for b in (
+                    parsed.lower_strict(),
+                    parsed.upper_strict(),
+                    parsed.lower_fuzzy(),
+                    parsed.upper_fuzzy(),
+                )
+            )
+        except Exception:
+            python_refuses += 1
+            continue
+        if not all(real_day(b) for b in theirs):
+            # python-edtf's struct_time bounds are not checked against the
+            # calendar: 156X-02-29 ends, for it, on 1569-02-29.
+            no_such_day.append(text)
+            if "error" in mine or not all(real_day(b) for b in mine["strict"] + mine["possible"]):
+                failures.append(f"{text}: the crate reads {mine}")
+            continue
+        if "error" in mine:
+            crate_refuses.append(text)
+            continue
+        ours = (mine["strict"][0], mine["strict"][1], mine["possible"][0], mine["possible"][1])
+        if ours != theirs:
+            failures.append(f"{text}: the crate reads {ours}, python-edtf {theirs}")
+        elif mine["display"] != text:
+            failures.append(f"{text}: displayed as {mine['display']!r}")
+        else:
+            more += 1
+    print(
+        f"further forms: {more} read as python-edtf reads them, {python_refuses} that "
+        f"python-edtf refuses, {len(crate_refuses)} that only python-edtf reads: {crate_refuses}, "
+        f"{len(no_such_day)} where python-edtf names a day the calendar lacks "
+        f"(the crate names the nearest real ones): {no_such_day}"
+    )
     print(
         f"python-edtf examples: {read} read as python-edtf reads them, "
         f"{refused} intervals or all-of sets refused, {outside} outside the crate's years"

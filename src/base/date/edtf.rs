@@ -260,6 +260,9 @@ impl Single {
         let mut at = 0;
         let mut weights = [0u32; 3];
         let mut posts = 0;
+        let mut pres = 0;
+        // The qualifier after a component, and that component's place.
+        let mut post: Option<(usize, u32)> = None;
         let mut parts: Vec<Digits> = Vec::with_capacity(3);
         for component in 0..3 {
             if component > 0 {
@@ -271,6 +274,7 @@ impl Single {
             }
             if let Some(w) = bytes.get(at).copied().and_then(weight) {
                 weights[component] += w;
+                pres += 1;
                 at += 1;
             }
             let width = if component == 0 { 4 } else { 2 };
@@ -279,6 +283,7 @@ impl Single {
             at += width;
             if let Some(w) = bytes.get(at).copied().and_then(weight) {
                 posts += 1;
+                post = Some((component, w));
                 for q in weights.iter_mut().take(component + 1) {
                     *q += w;
                 }
@@ -295,6 +300,26 @@ impl Single {
         }
         let qualified = weights.iter().any(|&w| w > 0);
         let unspecified = parts.iter().any(|p| p.unspecified > 0);
+        if unspecified && qualified {
+            // python-edtf reads a qualifier on unspecified digits only after
+            // the whole date, whose last component is unspecified (156X~,
+            // 2016-XX~, 1999-01-XX?); it widens a year alone by its own unit
+            // and otherwise the month and day only, not the year.
+            let last = parts.len() - 1;
+            match post {
+                Some((at, w)) if at == last && pres == 0 && parts[last].unspecified > 0 => {
+                    if last > 0 {
+                        weights = [0, w, if last == 2 { w } else { 0 }];
+                    }
+                }
+                _ => {
+                    return Err(fail(
+                        "unspecified digits take one qualifier, after the whole date, \
+                         whose last part is unspecified: 156X~, 2016-XX~",
+                    ));
+                }
+            }
+        }
         let single = Single {
             year: parts[0],
             month: parts.get(1).copied(),
@@ -303,15 +328,6 @@ impl Single {
             timed: time.is_some(),
             significant,
         };
-        if unspecified && qualified {
-            let year_only = single.month.is_none() && posts == 1;
-            let prefix = bytes.first().copied().and_then(weight).is_some();
-            if !year_only || prefix {
-                return Err(fail(
-                    "unspecified digits take a qualifier only on a year alone, after it: 156X~",
-                ));
-            }
-        }
         if let Some(t) = time {
             if unspecified || qualified || single.day.is_none() {
                 return Err(fail(

@@ -27,6 +27,7 @@ use super::partial::PartialDate;
 /// | `1984?`, `2004-06~`, `1984%` | uncertain, approximate, both: the date, *possibly* a year (and month, day) either side; `%` twice as far |
 /// | `2004?-06-~11`, `?2004-06`, `2004-%06` | a qualifier after a component covers it and those to its left; before it, that component only |
 /// | `156X~`, `16XX%` | an unspecified year qualified in its own unit: a decade, a century |
+/// | `2016-XX~`, `1999-01-XX?` | unspecified digits qualified after the whole date: a month (and a day) either side, as python-edtf reads them |
 /// | `1950S2` | the year 1950, *possibly* any year of 1900 to 1999 (two significant digits) |
 /// | `2004-01-01T10:10:10Z`, `…+05:00` | a time given where a day is meant: that day (the time is kept as written) |
 /// | `2001-21` … `2001-41` | a season or part of the year: spring (21: March to May), summer, autumn, winter (24: December, as python-edtf reads it), quarters (33-36), quadrimesters (37-39), halves (40-41) |
