@@ -287,6 +287,8 @@ fn every_form_round_trips_through_every_format() {
         ),
         ("GraphML", export::to_graphml(scope, &options)),
         ("node-link", export::to_node_link(scope, &options)),
+        ("Turtle", export::to_turtle(scope, &options)),
+        ("GEXF", export::to_gexf(scope, &options)),
         ("HTML", export::to_html(scope, &options).unwrap()),
     ];
     for form in FORMS {
