@@ -350,13 +350,13 @@ impl FromStr for When {
         if let Some((low, high)) = inner.split_once("..")
             && !inner.contains(',')
             && !high.contains("..")
-            && [low, high]
-                .iter()
-                .all(|t| t.is_empty() || t.parse::<PartialDate>().is_ok())
         {
-            let side = |text: &str| (!text.is_empty()).then(|| text.parse()).transpose();
-            return When::range(side(low)?, side(high)?)
-                .map_err(|e| bad_date(s.to_owned(), e.reason()));
+            let side = |text: &str| -> Result<Option<PartialDate>, DateError> {
+                (!text.is_empty()).then(|| text.parse()).transpose()
+            };
+            if let (Ok(low), Ok(high)) = (side(low), side(high)) {
+                return When::range(low, high).map_err(|e| bad_date(s.to_owned(), e.reason()));
+            }
         }
         edtf::parse_set(s, inner).map(|e| When(Shape::Edtf(e)))
     }
