@@ -6,7 +6,13 @@
 //! cargo run --example alliance_chains
 //! cargo run --example alliance_chains -- --all --outsiders --quotes
 //! cargo run --example alliance_chains -- --from Iran --to "Syrian Arab Army"
+//! cargo run --example alliance_chains -- --to HTS --merge-lineage
 //! ```
+//!
+//! `--merge-lineage` treats each actor as one with its predecessors (what
+//! it split from, what merged into it, what it succeeded): chains from or
+//! into them count for it, and camps take them in; each answer lists the
+//! links that merged them.
 
 mod common;
 #[path = "common/reading.rs"]
@@ -49,18 +55,24 @@ struct Args {
     /// After the camps, the two signed camps that frustrate fewest ties, beside them.
     #[arg(long)]
     signed_camps: bool,
+    /// Treat each actor as one with its predecessors (splits, mergers,
+    /// successions), saying which links merged them.
+    #[arg(long)]
+    merge_lineage: bool,
     #[command(flatten)]
     data: common::DataArgs,
 }
 
 const FIGHTING: &str = "fighting: opposed then, or attacked since";
 const LEGEND: &str = "[possibly]: on some reading of its dates; [contested]: a source disputes it";
-const MORE: &str = "--quotes, --all, --outsiders, --since DAY, --from/--to for chains";
+const MORE: &str =
+    "--quotes, --all, --outsiders, --since DAY, --merge-lineage, --from/--to for chains";
 
 /// Every camp on the view's day.
 fn print_camps(out: &mut String, args: &Args, view: View<'_>, day: &str) -> Result {
     let mut options = CampOptions::default().max_hops(args.max_hops);
     options = options.outsiders(args.outsiders).every_core(args.all);
+    options = options.merge_lineage(args.merge_lineage);
     if let Some(since) = args.since {
         options = options.since(since);
     }
@@ -86,7 +98,9 @@ fn main() -> ExitCode {
         |args, graph| {
             let (mut out, view) = (String::new(), args.view.view(graph));
             let day = args.view.describe(graph);
-            let links = ChainOptions::default().max_hops(args.max_hops);
+            let links = ChainOptions::default()
+                .max_hops(args.max_hops)
+                .merge_lineage(args.merge_lineage);
             let chains: Vec<Chain<'_>> = match (&args.from, &args.to) {
                 (Some(from), Some(to)) => algo::chains(view, from, to, &links)?.collect(),
                 (Some(from), None) => algo::chains_from(view, from, &links)?.collect(),

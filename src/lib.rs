@@ -21,9 +21,11 @@
 //!   ([`RelationRef::independent_claimants`]).
 //! - **Algorithms** over views ([`algo`]): chains of support, blocs and
 //!   their roots, common backers and enemies, what changed between two
-//!   days, an actor's timeline; and the signed graph of a day with its
-//!   structural balance, camps by signed partition, centrality, and
-//!   their series over days ([`algo::signed`]).
+//!   days, an actor's lineage ([`View::lineage`]: predecessors and
+//!   successors through splits, mergers, successions and renames, each
+//!   link with its dates and quotes) and its timeline; and the signed
+//!   graph of a day with its structural balance, camps by signed
+//!   partition, centrality, and their series over days ([`algo::signed`]).
 //! - **Formats**: datasets in RON or JSON with positioned errors, read and
 //!   built piece by piece as a file streams in (a million relations peak at
 //!   about twice the memory the graph keeps), or saved as a snapshot
@@ -179,7 +181,7 @@
 //! | layer | holds |
 //! |---|---|
 //! | `format` | RON and JSON datasets (streamed in piece by piece), snapshots, DOT and the other exports |
-//! | [`algo`] | chains, blocs, common ties, changes, timeline, over the public view API |
+//! | [`algo`] | chains, blocs, common ties, changes, lineage, timeline, over the public view API |
 //! | [`view`] | [`View`] with its one admission rule, and the handles [`RelationRef`], [`Evidence`], [`ActorRef`] |
 //! | `graph` | [`ActorGraph`]: the store and its indexes, built through validation's plan |
 //! | [`index`], `validate` | the [interval index](index::interval), the [name index](index::names) and the [word index of name search](index::search); validation as a pure check |
@@ -205,13 +207,14 @@ pub mod view;
 pub mod algo;
 
 mod format;
+pub mod import;
 
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 
 pub use algo::{
-    Camp, CampOptions, Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, TimelineEntry,
-    TimelineEvent,
+    Camp, CampOptions, Chain, ChainOptions, Changes, CommonTie, HandOver, Hop, Lineage,
+    LineageLink, TimelineEntry, TimelineEvent, TimelineOptions,
 };
 pub use base::date::{
     self as date, Certainty, Date, Holding, Interval, MAX_YEAR, MIN_YEAR, PartialDate, Precision,
@@ -229,6 +232,7 @@ pub use base::model::{
     Acknowledgement, Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName,
     MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
 };
+pub use base::rejected::RejectedRow;
 pub use format::dot;
 pub use format::export;
 pub use format::ron::EMBEDDED_DATASET;

@@ -177,3 +177,65 @@ fn a_reader_closing_the_pipe_early_is_not_a_panic() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn lineage_flags_show_predecessors_and_say_which_links_merged_them() {
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data/lineage_example.ron")
+        .display()
+        .to_string();
+    let data = ["--data", fixture.as_str()];
+    let text = |output: Output| {
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8 output")
+    };
+    let plain = text(run("timeline", &["crimson_movement", data[0], data[1]]));
+    assert!(
+        plain.contains(
+            "succession: Crimson Movement succeeds Red Front (on 2034) [predecessor, 1 away]"
+        ),
+        "{plain}"
+    );
+    assert!(!plain.contains("(of Blue Brigade)"), "{plain}");
+    let wide = text(run(
+        "timeline",
+        &["crimson_movement", "--with-lineage", data[0], data[1]],
+    ));
+    assert!(
+        wide.contains("(of Blue Brigade) begins: Patron State backs Blue Brigade"),
+        "{wide}"
+    );
+    let day = ["--as-of", "2036-01-01"];
+    let camps = text(run("alliance_chains", &[data[0], data[1], day[0], day[1]]));
+    assert!(!camps.contains("Crimson Movement"), "{camps}");
+    let merged = text(run(
+        "alliance_chains",
+        &[data[0], data[1], day[0], day[1], "--merge-lineage"],
+    ));
+    assert!(
+        merged.contains(
+            "Camp of Red Front (4): Red Party, Red Front, Blue Brigade, Crimson Movement"
+        ),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("one with its predecessors by lineage"),
+        "{merged}"
+    );
+    let chains = text(run(
+        "alliance_chains",
+        &[
+            data[0],
+            data[1],
+            day[0],
+            day[1],
+            "--to",
+            "crimson_movement",
+            "--merge-lineage",
+        ],
+    ));
+    assert!(
+        chains.contains("taken as one by lineage: Blue Brigade merged into Red Front"),
+        "{chains}"
+    );
+}

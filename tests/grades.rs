@@ -276,14 +276,9 @@ fn exports_carry_the_grades() {
     assert!(!graded.contains("\"E5\""), "{graded}");
     // CSV columns.
     let tables = export::to_csv(Scope::Whole(&graph), &options).unwrap();
-    assert!(
-        tables
-            .citations
-            .lines()
-            .next()
-            .unwrap()
-            .ends_with("superseded:boolean,reliability,credibility:int,grade")
-    );
+    assert!(tables.citations.lines().next().unwrap().ends_with(
+        "superseded:boolean,reliability,credibility:int,grade,claimant_kind,acknowledged"
+    ));
     assert!(tables.citations.contains(",A,2,A2"), "{}", tables.citations);
     assert!(tables.sources.contains(",B,Source"), "{}", tables.sources);
     // GraphML and GEXF attributes.

@@ -12,6 +12,8 @@ mod dates;
 mod dot;
 mod exports;
 mod grades;
+mod import;
+mod lineage;
 mod load;
 mod merge;
 mod model;

@@ -135,9 +135,10 @@ fn dataset(actors: usize, relations: usize) -> impl Strategy<Value = Dataset> {
                     RelationKind::Controls | RelationKind::LocatedIn | RelationKind::PartyTo => {
                         RelationKind::Backs
                     }
-                    RelationKind::Brokered | RelationKind::Killed | RelationKind::WithdrewFrom => {
-                        RelationKind::Attacks
-                    }
+                    RelationKind::Brokered
+                    | RelationKind::Killed
+                    | RelationKind::WithdrewFrom
+                    | RelationKind::ActiveIn => RelationKind::Attacks,
                     k => k,
                 };
                 let (from, until, on) = if kind.is_event() {

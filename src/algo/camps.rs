@@ -9,6 +9,7 @@ use crate::base::model::{ActorKind, RelationKind};
 use crate::view::{ActorRef, RelationRef, View};
 
 use super::groups::{Groups, in_join_order, takes_part};
+use super::lineage::LINEAGE_KINDS;
 use super::{Chain, ChainOptions};
 
 /// What [`camps`] takes in and how far it looks.
@@ -28,17 +29,20 @@ pub struct CampOptions {
     outsiders: bool,
     every_core: bool,
     since: Option<Date>,
+    merge_lineage: bool,
 }
 
 impl Default for CampOptions {
     /// Chains of support of up to 3 hops; parties to the conflict only;
-    /// only the camps at war; attacks of the week up to the view's day.
+    /// only the camps at war; attacks of the week up to the view's day;
+    /// no merging of lineages.
     fn default() -> CampOptions {
         CampOptions {
             max_hops: 3,
             outsiders: false,
             every_core: false,
             since: None,
+            merge_lineage: false,
         }
     }
 }
@@ -69,6 +73,57 @@ impl CampOptions {
     pub fn since(mut self, day: Date) -> CampOptions {
         self.since = Some(day);
         self
+    }
+
+    /// Sets whether each actor is one with its predecessors: the two ends
+    /// of every split, merger and succession that had happened by the
+    /// view's day ([`LINEAGE_KINDS`], as [`lineage`](super::lineage)
+    /// admits them, contested ones left out) join one camp, unless that
+    /// would put two actors at odds together (a splinter that fights its
+    /// parent stays apart). Two splinters of one parent thus join through
+    /// it. Each camp lists the links that joined it
+    /// ([`Camp::merged_by`]). Off by default, so that answers do not change
+    /// unless asked.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{ActorGraph, CampOptions, algo};
+    ///
+    /// // Fictional: the New Front succeeded the Old Front; a militia is a
+    /// // member of the Old Front; the New Front fights the army.
+    /// let graph = ActorGraph::from_ron(r#"(
+    ///     sources: [(id: "s", title: "A fictional report", published: "2020-01-01")],
+    ///     actors: [
+    ///         (id: "old", name: "Old Front", kind: ArmedGroup),
+    ///         (id: "new", name: "New Front", kind: ArmedGroup),
+    ///         (id: "militia", name: "Hill Militia", kind: Militia),
+    ///         (id: "army", name: "Army", kind: ArmedForces),
+    ///     ],
+    ///     relations: [
+    ///         (id: "succession", kind: Succeeds, subject: "new", object: "old", on: "2016",
+    ///             citations: [(source: "s", quote: "the New Front replaced the Old Front")]),
+    ///         (id: "militia_in_old", kind: MemberOf, subject: "militia", object: "old", from: "2012",
+    ///             citations: [(source: "s", quote: "the militia belongs to the Old Front")]),
+    ///         (id: "new_opposes_army", kind: Opposes, subject: "new", object: "army", from: "2017",
+    ///             citations: [(source: "s", quote: "the New Front fights the army")]),
+    ///     ],
+    /// )"#)?;
+    /// let view = graph.at("2020-01-01".parse()?);
+    /// assert!(algo::camps(view, &CampOptions::default()).is_empty());
+    /// let camps = algo::camps(view, &CampOptions::default().merge_lineage(true));
+    /// assert_eq!(camps[0].members().len(), 3);
+    /// assert_eq!(camps[0].merged_by()[0].id(), "succession");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn merge_lineage(mut self, merge: bool) -> CampOptions {
+        self.merge_lineage = merge;
+        self
+    }
+
+    /// Whether each actor is one with its predecessors.
+    pub fn get_merge_lineage(&self) -> bool {
+        self.merge_lineage
     }
 
     /// The most hops a chain of support may have.
@@ -109,6 +164,7 @@ pub struct Camp<'g> {
     fighting: Vec<RelationRef<'g>>,
     rivals: Vec<RelationRef<'g>>,
     kept_apart: Vec<RelationRef<'g>>,
+    merged_by: Vec<RelationRef<'g>>,
 }
 
 impl<'g> Camp<'g> {
@@ -149,6 +205,13 @@ impl<'g> Camp<'g> {
     pub fn kept_apart(&self) -> &[RelationRef<'g>] {
         &self.kept_apart
     }
+
+    /// Under [`CampOptions::merge_lineage`], the splits, mergers and
+    /// successions that made members one (which actors were merged, and by
+    /// which link), in dataset order; empty otherwise.
+    pub fn merged_by(&self) -> &[RelationRef<'g>] {
+        &self.merged_by
+    }
 }
 
 /// Whether `relation` holds a camp together: membership, affiliation, or
@@ -184,12 +247,16 @@ fn supports(relation: &RelationRef<'_>) -> bool {
 /// and does not itself back a camp already found: a militia pledged to a
 /// government shows among that government's backers, not as a camp of its
 /// own. [`CampOptions::every_core`] lists every group instead.
+/// [`CampOptions::merge_lineage`] makes each actor one with its
+/// predecessors, and each camp lists the links that did it.
 ///
 /// # Complexity
 ///
 /// O(R log R + L·s²) to form the groups, as for blocs, plus for each camp
 /// the chain searches into its members: O(P·h) for P chains of up to h
-/// hops.
+/// hops. Under [`CampOptions::merge_lineage`], O(e log e) more for the e
+/// events up to the view's day, read for the splits, mergers and
+/// successions among them.
 ///
 /// # Example
 ///
@@ -214,6 +281,19 @@ pub fn camps<'g>(view: View<'g>, options: &CampOptions) -> Vec<Camp<'g>> {
         .filter(|r| holds_together(r) && admitted(r.subject()) && admitted(r.object()));
     for link in in_join_order(links) {
         groups.join(link.subject().order(), link.object().order());
+    }
+    // After the ties that hold camps together, so that a lineage never
+    // keeps a surer tie out.
+    let mut merged: Vec<RelationRef<'g>> = Vec::new();
+    if options.merge_lineage {
+        let lineage = view.events().filter(|r| {
+            LINEAGE_KINDS.contains(&r.kind()) && admitted(r.subject()) && admitted(r.object())
+        });
+        for link in in_join_order(lineage) {
+            if groups.join(link.subject().order(), link.object().order()) {
+                merged.push(link);
+            }
+        }
     }
 
     let since = options.attacks_from(view.day());
@@ -296,6 +376,12 @@ pub fn camps<'g>(view: View<'g>, options: &CampOptions) -> Vec<Camp<'g>> {
             })
             .unwrap_or(members[0]);
         let backing = backing(view, &set, &members, options, &admitted, &foe);
+        let mut merged_by: Vec<RelationRef<'g>> = merged
+            .iter()
+            .filter(|r| set.contains(&r.subject().order()))
+            .copied()
+            .collect();
+        merged_by.sort_by_key(|r| r.order());
         taken.push(set);
         found.push(Camp {
             members,
@@ -304,6 +390,7 @@ pub fn camps<'g>(view: View<'g>, options: &CampOptions) -> Vec<Camp<'g>> {
             fighting,
             rivals,
             kept_apart,
+            merged_by,
         });
     }
     found
@@ -377,6 +464,7 @@ impl std::fmt::Debug for Camp<'_> {
             .field("fighting", &Few(&self.fighting))
             .field("rivals", &Few(&self.rivals))
             .field("kept_apart", &Few(&self.kept_apart))
+            .field("merged_by", &Few(&self.merged_by))
             .finish()
     }
 }

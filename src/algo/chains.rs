@@ -8,6 +8,8 @@ use crate::base::few::Few;
 use crate::base::model::{Direction, RelationKind};
 use crate::view::{ActorRef, IntoActor, RelationRef, View};
 
+use super::lineage::{LineageLink, Side};
+
 /// Which relations count as links of a chain, and how far to follow them.
 ///
 /// Directed kinds are followed from subject to object only ("Iran backs
@@ -30,11 +32,12 @@ pub struct ChainOptions {
     kinds: Vec<RelationKind>,
     max_hops: usize,
     outsiders: bool,
+    merge_lineage: bool,
 }
 
 impl Default for ChainOptions {
     /// Backs, allied with, member of and leads; at most 4 hops; no
-    /// outsiders in blocs.
+    /// outsiders in blocs; no merging of lineages.
     fn default() -> ChainOptions {
         ChainOptions {
             kinds: vec![
@@ -45,6 +48,7 @@ impl Default for ChainOptions {
             ],
             max_hops: 4,
             outsiders: false,
+            merge_lineage: false,
         }
     }
 }
@@ -71,6 +75,51 @@ impl ChainOptions {
     pub fn outsiders(mut self, outsiders: bool) -> ChainOptions {
         self.outsiders = outsiders;
         self
+    }
+
+    /// Sets whether an actor asked about stands for its predecessors too
+    /// (every actor it came from by a split, merger or succession that had
+    /// happened by the view's day: [`lineage`](super::lineage)): chains
+    /// from or into any of them count, each carrying the links that made
+    /// its end stand for the actor ([`Chain::lineage`]). Off by default, so
+    /// that answers do not change unless asked.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use actorgraph::{ActorGraph, ChainOptions, algo};
+    ///
+    /// // Fictional: the Patron backed the Old Front, which the New Front succeeded.
+    /// let graph = ActorGraph::from_ron(r#"(
+    ///     sources: [(id: "s", title: "A fictional report", published: "2020-01-01")],
+    ///     actors: [
+    ///         (id: "patron", name: "Patron", kind: State),
+    ///         (id: "old", name: "Old Front", kind: ArmedGroup),
+    ///         (id: "new", name: "New Front", kind: ArmedGroup),
+    ///     ],
+    ///     relations: [
+    ///         (id: "succession", kind: Succeeds, subject: "new", object: "old", on: "2016",
+    ///             citations: [(source: "s", quote: "the New Front replaced the Old Front")]),
+    ///         (id: "patron_backs_old", kind: Backs, subject: "patron", object: "old", from: "2012",
+    ///             citations: [(source: "s", quote: "the Patron backs the Old Front")]),
+    ///     ],
+    /// )"#)?;
+    /// let view = graph.at("2020-01-01".parse()?);
+    /// assert_eq!(algo::chains_into(view, "new", &ChainOptions::default())?.count(), 0);
+    /// let merged = ChainOptions::default().merge_lineage(true);
+    /// let chain = algo::chains_into(view, "new", &merged)?.next().expect("through the Old Front");
+    /// assert_eq!(chain.to_string(), "Patron -[backs]-> Old Front");
+    /// assert_eq!(chain.lineage()[0].relation().map(|r| r.id()), Some("succession"));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn merge_lineage(mut self, merge: bool) -> ChainOptions {
+        self.merge_lineage = merge;
+        self
+    }
+
+    /// Whether an actor asked about stands for its predecessors too.
+    pub fn get_merge_lineage(&self) -> bool {
+        self.merge_lineage
     }
 
     /// The kinds that count as links.
@@ -138,12 +187,21 @@ impl fmt::Display for Hop<'_> {
 #[derive(Clone, Debug)]
 pub struct Chain<'g> {
     hops: Vec<Hop<'g>>,
+    lineage: Vec<LineageLink<'g>>,
 }
 
 impl<'g> Chain<'g> {
     /// The hops, first to last; never empty.
     pub fn hops(&self) -> &[Hop<'g>] {
         &self.hops
+    }
+
+    /// Under [`ChainOptions::merge_lineage`], the lineage links by which
+    /// an end of the chain stands for the actor asked about (a predecessor
+    /// it came from), that actor's own link first; empty when the chain
+    /// runs from and to the actors asked about themselves.
+    pub fn lineage(&self) -> &[LineageLink<'g>] {
+        &self.lineage
     }
 
     /// The number of hops.
@@ -303,6 +361,10 @@ fn distances<'g>(
 /// any relations: O(A + E + P·h) for A actors in the graph, E link
 /// relations read within h − 1 hops of either end and P chains of up to h
 /// hops.
+/// Under [`ChainOptions::merge_lineage`], the lineage walk of each end
+/// ([`lineage`](super::lineage)), then that search once for each pair of
+/// an end and a predecessor of the other's: (1 + p)(1 + q) searches for p
+/// and q predecessors.
 ///
 /// # Example
 ///
@@ -324,6 +386,43 @@ pub fn chains<'g>(
 ) -> Result<impl Iterator<Item = Chain<'g>> + 'g, Error> {
     let start = from.into_actor(view.graph())?;
     let target = to.into_actor(view.graph())?;
+    if !options.merge_lineage {
+        return Ok(finish(chains_between(view, start, target, options)));
+    }
+    let mut found = Vec::new();
+    for (from, before) in standing_for(view, start)? {
+        for (to, after) in standing_for(view, target)? {
+            for mut chain in chains_between(view, from, to, options) {
+                chain.lineage = before.iter().chain(&after).cloned().collect();
+                found.push(chain);
+            }
+        }
+    }
+    Ok(finish(found))
+}
+
+/// `actor` and, one by one, its predecessors on the view's day, each with
+/// the lineage links by which it stands for `actor`.
+fn standing_for<'g>(
+    view: View<'g>,
+    actor: ActorRef<'g>,
+) -> Result<Vec<(ActorRef<'g>, Vec<LineageLink<'g>>)>, Error> {
+    let lineage = view.lineage(actor)?;
+    let mut found = vec![(actor, Vec::new())];
+    for predecessor in lineage.predecessors() {
+        let path = lineage.path_to(predecessor, Side::Predecessor);
+        found.push((predecessor, path.into_iter().cloned().collect()));
+    }
+    Ok(found)
+}
+
+/// Every chain from `start` to `target`, unsorted (see [`chains`]).
+fn chains_between<'g>(
+    view: View<'g>,
+    start: ActorRef<'g>,
+    target: ActorRef<'g>,
+    options: &ChainOptions,
+) -> Vec<Chain<'g>> {
     // Bound from the cheap end, then walk from the other towards it; a
     // backward walk assembles its chains the right way round.
     let backwards = fewer_links(view, start, target, options);
@@ -369,7 +468,7 @@ pub fn chains<'g>(
             }
         });
     }
-    Ok(finish(found))
+    found
 }
 
 /// Every chain leaving `from` on the view's day, up to the hop limit,
@@ -382,6 +481,8 @@ pub fn chains<'g>(
 /// # Complexity
 ///
 /// O(P·h·d) for P chains of up to h hops through actors of degree d.
+/// Under [`ChainOptions::merge_lineage`], once more for each predecessor,
+/// after the lineage walk.
 pub fn chains_from<'g>(
     view: View<'g>,
     from: impl IntoActor,
@@ -408,13 +509,35 @@ pub fn chains_into<'g>(
     every_chain(view, to.into_actor(view.graph())?, options, true)
 }
 
-/// Every chain out of `actor`, or into it when `backwards`, shortest first.
+/// Every chain out of `actor`, or into it when `backwards`, shortest
+/// first; under [`ChainOptions::merge_lineage`], out of or into its
+/// predecessors too.
 fn every_chain<'g>(
     view: View<'g>,
     actor: ActorRef<'g>,
     options: &ChainOptions,
     backwards: bool,
 ) -> Result<std::vec::IntoIter<Chain<'g>>, Error> {
+    if !options.merge_lineage {
+        return Ok(finish(chains_at(view, actor, options, backwards)));
+    }
+    let mut found = Vec::new();
+    for (end, path) in standing_for(view, actor)? {
+        for mut chain in chains_at(view, end, options, backwards) {
+            chain.lineage.clone_from(&path);
+            found.push(chain);
+        }
+    }
+    Ok(finish(found))
+}
+
+/// Every chain out of `actor`, or into it when `backwards`, unsorted.
+fn chains_at<'g>(
+    view: View<'g>,
+    actor: ActorRef<'g>,
+    options: &ChainOptions,
+    backwards: bool,
+) -> Vec<Chain<'g>> {
     let mut found = Vec::new();
     let mut search = Search {
         view,
@@ -426,7 +549,7 @@ fn every_chain<'g>(
         ending: None,
     };
     search.walk(&mut |_, _| Walk::EmitAndContinue);
-    Ok(finish(found))
+    found
 }
 
 /// A depth-first search for chains from the last actor of `path`: along
@@ -514,7 +637,10 @@ impl<'g> Search<'g, '_> {
             } else {
                 self.hops.clone()
             };
-            self.found.push(Chain { hops: chain });
+            self.found.push(Chain {
+                hops: chain,
+                lineage: Vec::new(),
+            });
         }
         if matches!(verdict, Walk::Continue | Walk::EmitAndContinue) {
             self.path.push(next);

@@ -1,6 +1,6 @@
 //! Algorithms over views, one file each, using only the public view API:
 //! chains of support, blocs and their roots, the camps of a conflict,
-//! common ties, what changed between two days, an actor's timeline, the
+//! common ties, what changed between two days, an actor's lineage and timeline, the
 //! strongest quote behind a relation, and a lint of the dataset; and the
 //! analysis of the signed graph: structural balance, camps by signed
 //! partition, centrality, and their series over days.
@@ -16,6 +16,7 @@ mod chains;
 mod changes;
 mod evidence;
 mod groups;
+mod lineage;
 mod lint;
 mod partition;
 mod report;
@@ -36,6 +37,10 @@ pub use self::chains::{
 pub use self::changes::{Changes, HandOver, changes};
 pub use self::evidence::{quote_names, strongest_evidence};
 pub use self::groups::takes_part;
+pub use self::lineage::{
+    LINEAGE_KINDS, Lineage, LineageLink, LineageReport, LinkCitation, LinkDates, LinkKind, Side,
+    lineage,
+};
 pub use self::lint::{Finding, Lint, lint};
 pub use self::partition::{
     CampComparison, EXACT_LIMIT, GaveUp, MAX_AUTO_CAMPS, Optimality, Partition, PartitionOptions,
@@ -45,4 +50,4 @@ pub use self::report::{CampReport, ChainReport, PartitionReport, signed_camps_be
 pub use self::series::{DayMeasures, MAX_SERIES_DAYS, Series, TieChange, series};
 pub use self::signed::{Sign, SignedGraph, Signs, Tie, signed};
 pub use self::ties::{CommonTie, common_backers, common_enemies};
-pub use self::timeline::{TimelineEntry, TimelineEvent, timeline};
+pub use self::timeline::{TimelineEntry, TimelineEvent, TimelineOptions, timeline, timeline_with};

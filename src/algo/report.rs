@@ -38,6 +38,10 @@ impl fmt::Display for ChainReport<'_, '_> {
             writeln!(f, "{:indent$}{}", "", relations.join("; "))?;
             writeln!(f, "{:indent$}    {}", "", quote(hop.relations()))?;
         }
+        // Under a merge of lineages, why an end stands for the actor asked.
+        for link in chain.lineage() {
+            writeln!(f, "{:indent$}taken as one by lineage: {link}", "")?;
+        }
         Ok(())
     }
 }
@@ -122,7 +126,8 @@ impl fmt::Display for CampReport<'_, '_> {
         }
         self.ties(f, "fighting", camp.fighting())?;
         self.ties(f, "rivals", camp.rivals())?;
-        self.ties(f, "ties to its foes, not followed", camp.kept_apart())
+        self.ties(f, "ties to its foes, not followed", camp.kept_apart())?;
+        self.ties(f, "one with its predecessors by lineage", camp.merged_by())
     }
 }
 

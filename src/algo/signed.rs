@@ -62,8 +62,8 @@ impl fmt::Display for Sign {
 /// | sign | kinds |
 /// |---|---|
 /// | `+` | backs, allied with, coordinates with, member of, affiliated with, leads |
-/// | `-` | opposes, competes with, designates as terrorist, attacks, killed |
-/// | none | every other kind: controls, speaks for, based in, located in, party to, brokered, founded, split from, merged into, succeeds, condemns, withdrew from, met with, calls on |
+/// | `-` | opposes, competes with, designates as terrorist, attacks, killed, clashed with |
+/// | none | every other kind: controls, speaks for, based in, located in, party to, brokered, founded, split from, merged into, succeeds, condemns, withdrew from, met with, calls on, took part in an event with or in, joined |
 ///
 /// The kinds of talk and lineage are unsigned on purpose. *Met with* is
 /// talks between two actors, which foes hold as often as friends (Iran's
@@ -71,6 +71,8 @@ impl fmt::Display for Sign {
 /// government's enemies); *calls on* is a demand or an appeal, made of a
 /// rival as readily as of an ally (Damascus demanding that Turkish troops
 /// withdraw, Iran's foreign minister calling on Moscow to coordinate);
+/// *took part in an event with* is a dataset's two sides of an event
+/// whose nature it leaves to the note (a riot, a strike on civilians);
 /// *succeeds* is lineage, a new organisation taking up a
 /// dissolved one's members or role, which says nothing of friendship
 /// between the two (the old one no longer exists to be a friend). Give
@@ -128,6 +130,7 @@ impl Default for Signs {
             K::DesignatesTerrorist,
             K::Attacks,
             K::Killed,
+            K::ClashesWith,
         ] {
             signs = signs.with(kind, Some(Sign::Negative));
         }

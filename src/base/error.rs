@@ -7,6 +7,7 @@ use super::date::Date;
 use super::date_error::DateError;
 use super::kind::ActorKind;
 use super::matching::Suggestion;
+use super::rejected::RejectedRow;
 
 /// Every way a call into this crate can fail.
 ///
@@ -64,6 +65,9 @@ pub enum ErrorKind {
     /// A view holds no relation of a signed kind between two actors taken
     /// in, so there is nothing to partition.
     NoSignedRelations,
+    /// An import found rows it cannot read, and was not asked to skip
+    /// them: [`Error::rejected_rows`] lists them. Nothing was added.
+    RejectedRows,
 }
 
 /// Where a piece of text begins and ends, as [`Error::span`] gives it.
@@ -141,6 +145,11 @@ pub(crate) enum Repr {
     },
     #[error("no signed relations on {day}")]
     NoSignedRelations { day: Date },
+    #[error("{}", rejected_summary(rows, *total))]
+    Rejected {
+        rows: Vec<RejectedRow>,
+        total: usize,
+    },
 }
 
 impl From<Repr> for Error {
@@ -227,6 +236,31 @@ impl Error {
     }
 
     /// The view of `day` has nothing signed to analyse.
+    /// Rows an import refused; `rows` holds the first ones, `total` counts
+    /// them all.
+    pub(crate) fn rejected(rows: Vec<RejectedRow>, total: usize) -> Error {
+        Error::from(Repr::Rejected { rows, total })
+    }
+
+    /// The rows an import refused, in the order read (the first thousand
+    /// at most: [`Error::rejected_count`] counts them all); empty for every
+    /// other error.
+    pub fn rejected_rows(&self) -> &[RejectedRow] {
+        match &*self.0 {
+            Repr::Rejected { rows, .. } => rows,
+            _ => &[],
+        }
+    }
+
+    /// How many rows an import refused, for a
+    /// [`RejectedRows`](ErrorKind::RejectedRows) error.
+    pub fn rejected_count(&self) -> Option<usize> {
+        match &*self.0 {
+            Repr::Rejected { total, .. } => Some(*total),
+            _ => None,
+        }
+    }
+
     pub(crate) fn no_signed_relations(day: Date) -> Error {
         Error::from(Repr::NoSignedRelations { day })
     }
@@ -255,6 +289,7 @@ impl Error {
             Repr::Invalid(_) => ErrorKind::Invalid,
             Repr::Argument { .. } => ErrorKind::InvalidArgument,
             Repr::NoSignedRelations { .. } => ErrorKind::NoSignedRelations,
+            Repr::Rejected { .. } => ErrorKind::RejectedRows,
         }
     }
 
@@ -783,4 +818,21 @@ impl fmt::Display for Problems {
         }
         Ok(())
     }
+}
+
+/// The message of a [`RejectedRows`](ErrorKind::RejectedRows) error: the
+/// count, and each listed row on a line of its own.
+fn rejected_summary(rows: &[RejectedRow], total: usize) -> String {
+    let mut text = match total {
+        1 => "1 row rejected, nothing imported:".to_owned(),
+        n => format!("{n} rows rejected, nothing imported:"),
+    };
+    for row in rows {
+        text.push_str("\n  ");
+        text.push_str(&row.to_string());
+    }
+    if rows.len() < total {
+        text.push_str(&format!("\n  ... and {} more", total - rows.len()));
+    }
+    text
 }

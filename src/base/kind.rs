@@ -35,11 +35,15 @@ pub enum ActorKind {
     Place,
     /// A ceasefire, truce or other agreement.
     Agreement,
+    /// People acting as a crowd or a population rather than as an
+    /// organisation: protesters, rioters, civilians, as event datasets such
+    /// as ACLED name them ("Protesters (Syria)", "Civilians (Syria)").
+    Population,
 }
 
 impl ActorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ActorKind; 13] = [
+    pub const ALL: [ActorKind; 14] = [
         ActorKind::State,
         ActorKind::Government,
         ActorKind::ArmedForces,
@@ -53,6 +57,7 @@ impl ActorKind {
         ActorKind::Person,
         ActorKind::Place,
         ActorKind::Agreement,
+        ActorKind::Population,
     ];
 
     /// The kind in plain words, such as `armed group`.
@@ -71,6 +76,7 @@ impl ActorKind {
             ActorKind::Person => "person",
             ActorKind::Place => "place",
             ActorKind::Agreement => "agreement",
+            ActorKind::Population => "population group",
         }
     }
 }
@@ -151,11 +157,30 @@ pub enum RelationKind {
     /// does not join a body that already exists: it ends, and the subject
     /// begins in its place.
     Succeeds,
+    /// Subject and object fought each other: an armed clash or battle (an
+    /// event); symmetric, since a report of a battle often does not say
+    /// who attacked whom (ACLED: "Actor 1 and Actor 2 do not imply
+    /// directionality").
+    ClashesWith,
+    /// Subject and object were the two sides of an event that a dataset
+    /// records without saying who did what to whom: violence against
+    /// civilians, a riot, an explosion, a strategic development (an
+    /// event); symmetric. What happened is in the relation's note and
+    /// quote.
+    InvolvedWith,
+    /// The subject took part in an event in the object, a place, that
+    /// names no other side: a protest, a one-sided strike, a base
+    /// established (an event).
+    ActiveIn,
+    /// The subject joined the object, an alliance, front or group (an
+    /// event). Joining a group that the subject then ceases to be apart
+    /// from is [`RelationKind::MergedInto`].
+    Joined,
 }
 
 impl RelationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelationKind; 25] = [
+    pub const ALL: [RelationKind; 29] = [
         RelationKind::Backs,
         RelationKind::Opposes,
         RelationKind::AlliedWith,
@@ -181,6 +206,10 @@ impl RelationKind {
         RelationKind::MetWith,
         RelationKind::CallsOn,
         RelationKind::Succeeds,
+        RelationKind::ClashesWith,
+        RelationKind::InvolvedWith,
+        RelationKind::ActiveIn,
+        RelationKind::Joined,
     ];
 
     /// Whether the kind is an *event*, which happens on a day (`on`), or a
@@ -203,6 +232,10 @@ impl RelationKind {
                 | RelationKind::MetWith
                 | RelationKind::CallsOn
                 | RelationKind::Succeeds
+                | RelationKind::ClashesWith
+                | RelationKind::InvolvedWith
+                | RelationKind::ActiveIn
+                | RelationKind::Joined
         )
     }
 
@@ -214,6 +247,8 @@ impl RelationKind {
                 | RelationKind::CoordinatesWith
                 | RelationKind::CompetesWith
                 | RelationKind::MetWith
+                | RelationKind::ClashesWith
+                | RelationKind::InvolvedWith
         )
     }
 
@@ -245,6 +280,10 @@ impl RelationKind {
             RelationKind::MetWith => "met with",
             RelationKind::CallsOn => "called on",
             RelationKind::Succeeds => "succeeds",
+            RelationKind::ClashesWith => "clashed with",
+            RelationKind::InvolvedWith => "took part in an event with",
+            RelationKind::ActiveIn => "took part in an event in",
+            RelationKind::Joined => "joined",
         }
     }
 
@@ -276,6 +315,10 @@ impl RelationKind {
             RelationKind::MetWith => "met_with",
             RelationKind::CallsOn => "calls_on",
             RelationKind::Succeeds => "succeeds",
+            RelationKind::ClashesWith => "clashes_with",
+            RelationKind::InvolvedWith => "involved_with",
+            RelationKind::ActiveIn => "active_in",
+            RelationKind::Joined => "joined",
         }
     }
 }

@@ -12,3 +12,4 @@ pub(crate) mod kind;
 pub(crate) mod matching;
 pub(crate) mod model;
 pub(crate) mod nearest;
+pub(crate) mod rejected;

@@ -115,7 +115,14 @@ impl Actor {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn name_on(&self, day: Date) -> &str {
-        let holding = |f: &FormerName| f.interval().map_or(Holding::No, |i| i.holds_on(day));
+        // An undated former name (a dataset that records a rename without
+        // its date) says nothing of which days it was borne on.
+        let holding = |f: &FormerName| {
+            if f.from.is_none() && f.until.is_none() {
+                return Holding::No;
+            }
+            f.interval().map_or(Holding::No, |i| i.holds_on(day))
+        };
         // Reversed so that, among equally sure names, the first listed wins.
         self.former_names
             .iter()

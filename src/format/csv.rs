@@ -58,7 +58,19 @@ impl CsvTables {
 pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Error> {
     let graph = scope.graph();
     let selection = select(scope, options);
-    let mut actors = table(&["id:ID(Actor)", "name", "kind", "aliases", "died", ":LABEL"]);
+    // The columns after `:LABEL` carry what a spreadsheet rarely wants
+    // but an import back needs for an equal graph: lists as JSON.
+    let mut actors = table(&[
+        "id:ID(Actor)",
+        "name",
+        "kind",
+        "aliases",
+        "died",
+        ":LABEL",
+        "former_names",
+        "note",
+        "reliability",
+    ]);
     for actor in &selection.actors {
         let r = actor.record();
         let kind = format!("{:?}", r.kind);
@@ -70,6 +82,9 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
                 &r.aliases.join(";"),
                 &text(r.died),
                 "Actor",
+                &json_list(&r.former_names)?,
+                r.note.as_deref().unwrap_or(""),
+                &text(r.reliability),
             ])
             .map_err(failed)?;
     }
@@ -91,6 +106,8 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
         "contested:boolean",
         "claimed_by",
         "note",
+        "claimant_kind",
+        "acknowledged",
     ]);
     let mut citations = table(&[
         "relation",
@@ -102,6 +119,8 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
         "reliability",
         "credibility:int",
         "grade",
+        "claimant_kind",
+        "acknowledged",
     ]);
     for r in &selection.relations {
         let d = dates(r);
@@ -123,6 +142,8 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
             r.is_contested().to_string(),
             text(r.claimed_by()),
             text(r.note()),
+            claimant_kind(r.claimed_by()).to_owned(),
+            json_list(r.acknowledged())?,
         ];
         relations.write_record(&record).map_err(failed)?;
         for e in r.citations() {
@@ -138,6 +159,8 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
                     &text(e.reliability()),
                     &text(e.credibility()),
                     &crate::base::grade::Grade::label(e.grade()),
+                    claimant_kind(e.claimed_by()),
+                    &json_list(e.acknowledged())?,
                 ])
                 .map_err(failed)?;
         }
@@ -151,6 +174,9 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
         "published_last:date",
         "reliability",
         ":LABEL",
+        "url",
+        "file",
+        "approximate:boolean",
     ]);
     for s in graph.sources() {
         sources
@@ -163,6 +189,9 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
                 &text(s.published.last_day()),
                 &text(s.reliability),
                 "Source",
+                s.url.as_deref().unwrap_or(""),
+                s.file.as_deref().unwrap_or(""),
+                &s.approximate.to_string(),
             ])
             .map_err(failed)?;
     }
@@ -172,6 +201,24 @@ pub fn to_csv(scope: Scope<'_>, options: &ExportOptions) -> Result<CsvTables, Er
         citations: finish(citations)?,
         sources: finish(sources)?,
     })
+}
+
+/// Whether a claimant is an actor of the graph or someone else, so that
+/// an import reads the name back as the same sort of claimant.
+fn claimant_kind(claimant: Option<&crate::base::model::Claimant>) -> &'static str {
+    match claimant {
+        Some(crate::base::model::Claimant::Actor(_)) => "actor",
+        Some(crate::base::model::Claimant::Other(_)) => "other",
+        None => "",
+    }
+}
+
+/// A list as a JSON array in one cell; an empty list as an empty cell.
+fn json_list<T: serde::Serialize>(items: &[T]) -> Result<String, Error> {
+    if items.is_empty() {
+        return Ok(String::new());
+    }
+    serde_json::to_string(items).map_err(|e| Error::serialize("csv", e))
 }
 
 fn table(header: &[&str]) -> csv::Writer<Vec<u8>> {

@@ -198,6 +198,7 @@ fn node_style(kind: ActorKind) -> (&'static str, &'static str) {
         ActorKind::Person => ("ellipse", "#ffffff"),
         ActorKind::Place => ("cylinder", "#e6f2e6"),
         ActorKind::Agreement => ("parallelogram", "#fff4c2"),
+        ActorKind::Population => ("egg", "#f2efe9"),
     }
 }
 
@@ -229,6 +230,10 @@ fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
         RelationKind::MetWith => ("#0077b6", "dotted"),
         RelationKind::CallsOn => ("#6a4c93", "dotted"),
         RelationKind::Succeeds => ("#00838f", "dotted"),
+        RelationKind::ClashesWith => ("#8b0000", "bold"),
+        RelationKind::InvolvedWith => ("#a05a2c", "dashed"),
+        RelationKind::ActiveIn => ("#9e9e9e", "dotted"),
+        RelationKind::Joined => ("#6c757d", "dashed"),
     }
 }
 
@@ -402,6 +407,7 @@ fn edge_line(out: &mut String, r: &RelationRef<'_>, ended: bool, labelled: bool)
     let kind = r.kind().name().replace('_', " ");
     let mut label = match r.happened_on() {
         Some(day) => format!("{kind}\non {day}"),
+        None if r.is_event() => format!("{kind}\nundated"),
         None => format!("{kind}\n{}", r.interval()),
     };
     // A reader must tell "holds" from "may hold" without the tooltip.

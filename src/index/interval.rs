@@ -297,6 +297,9 @@ impl IntervalIndex {
     /// Writes each kind's order and knowledge dates; the rest is rebuilt
     /// from the store on reading.
     pub(crate) fn write_snapshot(&self, w: &mut Writer) {
+        // The number of kinds first: a file names how many it holds, so a
+        // kind added later reads as a layout this version can check.
+        w.len(self.kinds.len());
         for kind in &self.kinds {
             w.u32s(kind.order.iter().map(|t| t.raw()));
             w.u32s(kind.known.iter().map(|d| d.packed()));
@@ -320,6 +323,9 @@ impl IntervalIndex {
     pub(crate) fn read_snapshot(r: &mut Reader<'_>, store: &Store) -> Decoded<IntervalIndex> {
         let relations = store.relation_count();
         let mut seen = vec![false; relations];
+        if r.len(8)? != RelationKind::ALL.len() {
+            return corrupt("the index holds another number of relation kinds than this version");
+        }
         let mut kinds = Vec::with_capacity(RelationKind::ALL.len());
         for kind in RelationKind::ALL {
             let order = r.u32s()?;

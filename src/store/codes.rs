@@ -50,6 +50,10 @@ impl Code for RelationKind {
             RelationKind::MetWith => 22,
             RelationKind::CallsOn => 23,
             RelationKind::Succeeds => 24,
+            RelationKind::ClashesWith => 25,
+            RelationKind::InvolvedWith => 26,
+            RelationKind::ActiveIn => 27,
+            RelationKind::Joined => 28,
         }
     }
 
@@ -76,6 +80,7 @@ impl Code for ActorKind {
             ActorKind::Person => 10,
             ActorKind::Place => 11,
             ActorKind::Agreement => 12,
+            ActorKind::Population => 13,
         }
     }
 
@@ -199,6 +204,10 @@ mod tests {
             "MetWith",
             "CallsOn",
             "Succeeds",
+            "ClashesWith",
+            "InvolvedWith",
+            "ActiveIn",
+            "Joined",
         ];
         for (name, code) in &relation {
             let pinned = expected.iter().position(|e| e == name).map(|p| p as u8);
@@ -218,6 +227,7 @@ mod tests {
             "Person",
             "Place",
             "Agreement",
+            "Population",
         ];
         for kind in ActorKind::ALL {
             let pinned = actor.iter().position(|e| *e == format!("{kind:?}"));

@@ -85,14 +85,31 @@ fn check_support(item: Blame<'_>, relation: &Relation, problems: &mut Problems) 
     }
 }
 
-/// A state takes `from` and `until`, an event `on`, and nothing else.
+/// Whether an event of this kind may lack `on`: a split, merger,
+/// succession or joining, which lineage data and actor lists (UCDP's)
+/// often record without a date.
+fn may_be_undated(kind: RelationKind) -> bool {
+    matches!(
+        kind,
+        RelationKind::SplitFrom
+            | RelationKind::MergedInto
+            | RelationKind::Succeeds
+            | RelationKind::Joined
+    )
+}
+
+/// A state takes `from` and `until`, an event `on` (which a split, merger
+/// or succession may lack), and nothing else.
 fn check_dates(item: Blame<'_>, relation: &Relation, problems: &mut Problems) {
     let kind = relation.kind.name();
     if relation.kind.is_event() {
         if relation.from.is_some() || relation.until.is_some() {
             problems.push(item(), Fault::EventWithInterval { kind });
         }
-        if relation.on.is_none() {
+        // Lineage datasets (UCDP's actor list) give splits, mergers and
+        // successions without dates; a date made up for them would be a
+        // false fact, so those alone may stay undated.
+        if relation.on.is_none() && !may_be_undated(relation.kind) {
             problems.push(item(), Fault::EventWithoutDate { kind });
         }
     } else {
@@ -130,7 +147,7 @@ fn needs(kind: RelationKind) -> (Option<ActorKind>, Option<ActorKind>) {
         RelationKind::LocatedIn => (Some(ActorKind::Place), Some(ActorKind::Place)),
         RelationKind::Brokered | RelationKind::PartyTo => (None, Some(ActorKind::Agreement)),
         RelationKind::Killed => (None, Some(ActorKind::Person)),
-        RelationKind::WithdrewFrom => (None, Some(ActorKind::Place)),
+        RelationKind::WithdrewFrom | RelationKind::ActiveIn => (None, Some(ActorKind::Place)),
         _ => (None, None),
     }
 }

@@ -22,6 +22,10 @@
 //!
 //! Handles borrow the graph: [`RelationRef`] (a relation as a query judged
 //! it), [`Evidence`] (one citation with its source) and [`ActorRef`].
+//!
+//! One method of [`View`] lives above this layer: `View::lineage`, in
+//! `algo/lineage.rs`, since it is an algorithm over these queries (a walk
+//! along splits, mergers and successions), not a query of its own.
 
 mod actor;
 mod admit;
@@ -214,6 +218,12 @@ impl<'g> View<'g> {
     /// The knowledge date, if any.
     pub fn knowledge_date(&self) -> Option<Date> {
         self.known_by
+    }
+
+    /// Whether contested relations are kept (flagged), as by default, or
+    /// dropped ([`View::without_contested`]).
+    pub fn keeps_contested(&self) -> bool {
+        self.keep_contested
     }
 
     /// How sure the view must be.

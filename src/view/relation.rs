@@ -348,6 +348,11 @@ impl fmt::Display for RelationRef<'_> {
         let (subject, verb, object) = (self.subject(), self.kind().verb(), self.object());
         match self.happened_on() {
             Some(day) => write!(f, "{} {verb} {} (on {day})", subject.name, object.name)?,
+            // An event the data leaves undated (a split from a lineage
+            // list): "since before the record" would misread it.
+            None if self.is_event() => {
+                write!(f, "{} {verb} {} (undated)", subject.name, object.name)?
+            }
             None => write!(
                 f,
                 "{} {verb} {} ({})",

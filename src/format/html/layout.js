@@ -14,13 +14,14 @@
     split_from: '#e377c2', merged_into: '#17becf', brokered: '#8fb0dc', located_in: '#c8c8c8',
     party_to: '#b48a7c', killed: '#222222', competes_with: '#f29ac0', based_in: '#c9c97a',
     condemns: '#ff8a80', withdrew_from: '#80cbc4', met_with: '#4fc3f7', calls_on: '#b39ddb',
-    succeeds: '#0e7c86',
+    succeeds: '#0e7c86', clashes_with: '#8b0000', involved_with: '#a05a2c', active_in: '#b0b0b0',
+    joined: '#6c8fb0',
   };
   const ACTOR_COLORS = {
     State: '#2f62b0', Government: '#4f86d4', ArmedForces: '#264f8f', ArmedGroup: '#c0392b',
     Militia: '#e67e22', Coalition: '#8e44ad', PoliticalOrganization: '#7da63a',
     InternationalOrganization: '#2aa3b8', Ngo: '#7f8c8d', Media: '#95a5a6', Person: '#f1c40f',
-    Place: '#c4c4c4', Agreement: '#d5c4a1',
+    Place: '#c4c4c4', Agreement: '#d5c4a1', Population: '#b9a58f',
   };
   const ACTOR_SIZES = { State: 30, Government: 26, Coalition: 26, ArmedForces: 24, ArmedGroup: 24, Militia: 22, Person: 15, Place: 12, Agreement: 14 };
   const kindColor = (k) => KIND_COLORS[k] || '#888';
@@ -34,7 +35,7 @@
     party_to: 0.5, brokered: 0.3, founded: 0.3, merged_into: 0.6, split_from: 0.05,
     opposes: -1, attacks: -0.6, designates_terrorist: -0.4, competes_with: -0.4,
     killed: -0.2, condemns: -0.2, withdrew_from: 0, met_with: 0.2, calls_on: 0,
-    succeeds: 0.6,
+    succeeds: 0.6, clashes_with: -0.6, involved_with: -0.2, active_in: 0.3, joined: 1.2,
   };
 
   // The kinds that make a camp.
