@@ -574,3 +574,18 @@ fn python_edtf_examples_read_as_python_edtf_reads_them() {
         String::from_utf8_lossy(&checked.stderr)
     );
 }
+
+/// The importers' `Edtf` date format reads every EDTF single date, as
+/// written, and refuses an interval with what to write instead.
+#[test]
+fn the_importers_edtf_format_reads_every_form() {
+    use actorgraph::import::DateFormat;
+    for form in FORMS {
+        let read = DateFormat::Edtf.read(form).unwrap();
+        assert_eq!(read, when(form));
+        assert_eq!(read.to_string(), form);
+    }
+    assert!(DateFormat::Edtf.read("1984?").unwrap().is_qualified());
+    let err = DateFormat::Edtf.read("2004/2006").unwrap_err().to_string();
+    assert!(err.contains("`until`"), "{err}");
+}
