@@ -126,8 +126,16 @@
 //!
 //! - **Ranges.** Wherever a date is accepted, a [`When`] may be a partial
 //!   date or a range: `"[2024-11-27..2024-11-28]"` (one of these days),
-//!   `"[..2024-12-02]"` (on or before), `"[2011..]"` (on or after). The
-//!   as-of rule reads it over its first and last possible day.
+//!   `"[..2024-12-02]"` (on or before), `"[2011..]"` (on or after), or any
+//!   other single date of EDTF levels 1 and 2: unspecified digits (`"199X"`,
+//!   `"156X-12-25"`), uncertain or approximate dates (`"1984?"`,
+//!   `"2004-06~"`, `"2004?-06-~11"`), a datetime (`"2004-01-01T10:10:10Z"`),
+//!   a season (`"2001-21"`), significant digits (`"1950S2"`), one of a set
+//!   (`"[1667, 1668, 1670..1672]"`); see [`When`] for the table. The as-of
+//!   rule reads it over its first and last *possible* day, which a qualifier
+//!   widens as python-edtf's fuzzy bounds do ([`When::is_qualified`]).
+//!   Intervals `A/B` and "all of" sets `{..}` are refused: they are not one
+//!   date.
 //! - **Events.** A kind is a state or an event ([`RelationKind::is_event`]).
 //!   An event has `on:` rather than `from`/`until`; views never list it as
 //!   holding, and [`View::events`] / [`View::events_between`] ask for it over

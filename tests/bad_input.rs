@@ -195,11 +195,24 @@ fn malformed_range() {
 }
 
 #[test]
-fn edtf_qualifier() {
+fn edtf_interval() {
     syntax_error(
-        "edtf_qualifier.ron",
+        "edtf_interval.ron",
         9,
-        &["2024-11-28?", "not supported", "[..2024-12-02]"],
+        &[
+            "2024-11-27/2024-11-28",
+            "not a single date",
+            "`from` and `until`",
+        ],
+    );
+}
+
+#[test]
+fn edtf_all_of_set() {
+    syntax_error(
+        "edtf_all_of_set.ron",
+        9,
+        &["{2024-11-27, 2024-11-28}", "all of these dates"],
     );
 }
 
@@ -274,7 +287,8 @@ fn every_catalogue_file_has_a_test() {
     let tested = [
         "reversed_range",
         "malformed_range",
-        "edtf_qualifier",
+        "edtf_interval",
+        "edtf_all_of_set",
         "range_open_both_ends",
         "unknown_warning",
         "event_with_from",

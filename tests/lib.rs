@@ -8,6 +8,7 @@ mod changes;
 mod cli;
 mod data_facts;
 mod data_quotes;
+mod dates;
 mod dot;
 mod exports;
 mod grades;

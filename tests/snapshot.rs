@@ -237,7 +237,50 @@ fn this_build_writes_the_reference_snapshot_byte_for_byte() {
     let graph = ActorGraph::from_path(dir.join(format!("v{version}.ron"))).unwrap();
     let reference = std::fs::read(dir.join(format!("v{version}.agsnap"))).unwrap();
     assert_eq!(graph.to_snapshot(), reference);
-    assert_eq!(version, 5, "a new version adds its own reference file");
+    assert_eq!(version, 6, "a new version adds its own reference file");
+}
+
+/// Versions 4 and 5 are refused by version now that EDTF dates are written
+/// (a date of a new shape, kept as written); their RON still reads.
+#[test]
+fn the_references_before_edtf_dates_are_refused_by_version() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    for version in [4, 5] {
+        let bytes = std::fs::read(dir.join(format!("v{version}.agsnap"))).unwrap();
+        assert_eq!(fault_of(&bytes), Some(SnapshotFault::Version), "v{version}");
+        assert!(ActorGraph::from_path(dir.join(format!("v{version}.ron"))).is_ok());
+    }
+}
+
+/// Each EDTF date of the reference reads back from its snapshot as written.
+#[test]
+fn edtf_dates_survive_the_reference_snapshot() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let graph = ActorGraph::from_snapshot(&std::fs::read(dir.join("v6.agsnap")).unwrap()).unwrap();
+    let data = graph.to_dataset();
+    let dates: Vec<String> = data
+        .relations
+        .iter()
+        .filter(|r| r.id.as_str().starts_with("edtf_"))
+        .flat_map(|r| [r.from, r.until, r.on])
+        .flatten()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2020?-03-~05",
+            "201X",
+            "2020-03-04T10:10:10+05:00",
+            "[2019, 2020-01..2020-02]"
+        ]
+    );
+    let almanac = data
+        .sources
+        .iter()
+        .find(|s| s.id.as_str() == "almanac")
+        .unwrap();
+    assert_eq!(almanac.published.to_string(), "2020-21");
 }
 
 /// Versions 2 and 3 are refused by version now that grades are written.

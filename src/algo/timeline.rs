@@ -209,6 +209,8 @@ pub fn timeline_with<'g>(
         e.date.map(|d| {
             let anchor = match d.as_range() {
                 Some((None, Some(high))) => high.last_day(),
+                // An EDTF set open below, such as [..1760-12-03, 1765].
+                _ if d.first_day() == Date::MIN => d.last_day().unwrap_or(Date::MIN),
                 _ => d.first_day(),
             };
             (anchor, d)

@@ -202,13 +202,39 @@ pub(crate) fn wikidata_precision(bound: When) -> u8 {
         Precision::Day => 11,
     };
     match bound.as_range() {
-        None => bound.as_partial().map_or(9, |date| of(date.precision())),
+        None => match bound.as_partial() {
+            Some(date) => of(date.precision()),
+            None => span_precision(bound),
+        },
         Some((low, high)) => low
             .into_iter()
             .chain(high)
             .map(|d| of(d.precision()))
             .min()
             .unwrap_or(9),
+    }
+}
+
+/// Wikidata's precision for an EDTF date: the finest of day (11), month
+/// (10), year (9), decade (8), century (7) or millennium (6) whose one
+/// period holds every day it can mean; 6 when open.
+fn span_precision(bound: When) -> u8 {
+    let (first, Some(last)) = (bound.first_day(), bound.last_day()) else {
+        return 6;
+    };
+    let same = |div: i16| first.year() / div == last.year() / div;
+    if first == last {
+        11
+    } else if same(1) && first.month() == last.month() {
+        10
+    } else if same(1) {
+        9
+    } else if same(10) {
+        8
+    } else if same(100) {
+        7
+    } else {
+        6
     }
 }
 

@@ -14,7 +14,11 @@
 //! Version 2 added the string tables' order: opening checks that it sorts
 //! the strings strictly, in one pass, instead of hashing every string.
 //! Version 3 writes every enum value by a fixed code (`store/codes.rs`)
-//! rather than its position, and reads flags as 0 or 1 only. The version
+//! rather than its position, and reads flags as 0 or 1 only. Version 4
+//! writes evidence grades; version 5 the count of relation kinds, with the
+//! kinds for imported event data. Version 6 writes an EDTF date beyond a
+//! partial date or plain range (`1984?`, `199X`, `[1667, 1668]`) as its
+//! text, under a third date tag, and reads it back through the parser. The version
 //! lives beside the layout, in `store/snapshot.rs`; `tests/reference/`
 //! holds a snapshot of every version that each build must open or refuse
 //! by version.

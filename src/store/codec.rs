@@ -106,6 +106,12 @@ impl Writer {
                 self.opt_partial(low);
                 self.opt_partial(high);
             }
+            // Kept as written; reading it back parses it again, through the
+            // same code as any other text.
+            Shape::Edtf(_) => {
+                self.u8(2);
+                self.str(&when.to_string());
+            }
         }
     }
 
@@ -256,6 +262,14 @@ impl<'a> Reader<'a> {
                 let (low, high) = (self.opt_partial()?, self.opt_partial()?);
                 // Checked as parsing checks it, through the same code.
                 When::range(low, high).or_else(|e| corrupt(e.to_string()))
+            }
+            2 => {
+                let text = self.str()?;
+                match text.parse::<When>() {
+                    Ok(when) if matches!(when.shape(), Shape::Edtf(_)) => Ok(when),
+                    Ok(_) => corrupt(format!("{text:?} is not written as an EDTF date")),
+                    Err(e) => corrupt(e.to_string()),
+                }
             }
             tag => corrupt(format!("date tag {tag}")),
         }

@@ -23,7 +23,7 @@ use super::{CITATION_BLOCK, CitationRow, Store};
 /// The snapshot format's version, kept beside the layout it names: bump it
 /// with any change to what this file, `codec.rs`, `codes.rs` or the
 /// interval index writes; another version is refused.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 fn claimant(w: &mut Writer, claimant: &Claimant) {
     match claimant {

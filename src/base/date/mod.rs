@@ -20,8 +20,21 @@
 //! The same rule applies to knowledge time: a source published in period `P`
 //! has certainly appeared by `d` when `last_day(P) <= d`, and possibly when
 //! `first_day(P) <= d`. Queries default to [`Certainty::Possibly`].
+//!
+//! # EDTF dates
+//!
+//! A [`When`] may also be any single date of EDTF levels 1 and 2 (`199X`,
+//! `1984?`, `2004?-06-~11`, `2004-01-01T10:10:10Z`, `2001-21`, `1950S2`,
+//! `[1667, 1668, 1670..1672]`). Its `first_day` and `last_day` above are
+//! then its *possible* days, which a qualifier widens as python-edtf's
+//! fuzzy bounds do; [`When::strict_first_day`] and
+//! [`When::strict_last_day`] give the days it names without the qualifier.
+//! Reading the possible days in both directions keeps the rule sound: a
+//! qualifier lets more days *possibly* hold and never makes a day
+//! *certain* that the strict date would not.
 
 mod day;
+mod edtf;
 mod interval;
 mod partial;
 mod when;
