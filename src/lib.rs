@@ -221,6 +221,8 @@ pub use base::model::{
     Acknowledgement, Actor, ActorKind, Citation, Claimant, Dataset, Direction, FormerName,
     MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
 };
+#[cfg(feature = "arrow")]
+pub use format::arrow;
 pub use format::dot;
 pub use format::export;
 pub use format::ron::EMBEDDED_DATASET;
