@@ -6,7 +6,9 @@
 
 use std::sync::Arc;
 
-use actorgraph::{ActorGraph, ActorRef, CampOptions, Chain, ChainOptions, Date, TimelineEvent, algo};
+use actorgraph::{
+    ActorGraph, ActorRef, CampOptions, Chain, ChainOptions, Date, TimelineEvent, algo,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
@@ -102,7 +104,10 @@ fn chain_data(graph: &Arc<ActorGraph>, chain: &Chain<'_>) -> ChainData {
                 (
                     actor(h.from()),
                     actor(h.to()),
-                    h.relations().iter().map(|r| PyRelation::of(graph, r)).collect(),
+                    h.relations()
+                        .iter()
+                        .map(|r| PyRelation::of(graph, r))
+                        .collect(),
                     h.to_string(),
                 )
             })
@@ -206,7 +211,11 @@ type CampData = (
 );
 
 /// The camps of a view.
-pub fn camps<'py>(py: Python<'py>, view: &PyView, options: &CampOptions) -> PyResult<Bound<'py, PyList>> {
+pub fn camps<'py>(
+    py: Python<'py>,
+    view: &PyView,
+    options: &CampOptions,
+) -> PyResult<Bound<'py, PyList>> {
     let graph = &view.graph;
     let rels = |list: &[actorgraph::RelationRef<'_>]| -> Vec<PyRelation> {
         list.iter().map(|r| PyRelation::of(graph, r)).collect()
@@ -245,7 +254,11 @@ pub fn camps<'py>(py: Python<'py>, view: &PyView, options: &CampOptions) -> PyRe
 }
 
 /// The blocs of a view, each a list of actors.
-pub fn blocs<'py>(py: Python<'py>, view: &PyView, options: &ChainOptions) -> PyResult<Bound<'py, PyList>> {
+pub fn blocs<'py>(
+    py: Python<'py>,
+    view: &PyView,
+    options: &ChainOptions,
+) -> PyResult<Bound<'py, PyList>> {
     let found: Vec<Vec<PyActor>> = detached(py, || {
         Ok(algo::blocs(view.view(), options)
             .into_iter()
@@ -305,8 +318,14 @@ pub fn common<'py>(
             .map(|t| {
                 (
                     actor(t.actor),
-                    t.with_first.iter().map(|r| PyRelation::of(graph, r)).collect::<Vec<_>>(),
-                    t.with_second.iter().map(|r| PyRelation::of(graph, r)).collect::<Vec<_>>(),
+                    t.with_first
+                        .iter()
+                        .map(|r| PyRelation::of(graph, r))
+                        .collect::<Vec<_>>(),
+                    t.with_second
+                        .iter()
+                        .map(|r| PyRelation::of(graph, r))
+                        .collect::<Vec<_>>(),
                 )
             })
             .collect::<Vec<_>>())
@@ -483,14 +502,20 @@ impl PyTimelineEntry {
 }
 
 /// An actor's timeline, in date order.
-pub fn timeline<'py>(py: Python<'py>, graph: &Arc<ActorGraph>, who: String) -> PyResult<Bound<'py, PyList>> {
+pub fn timeline<'py>(
+    py: Python<'py>,
+    graph: &Arc<ActorGraph>,
+    who: String,
+) -> PyResult<Bound<'py, PyList>> {
     let entries = detached(py, || {
         Ok(algo::timeline(graph, who.as_str())?
             .map(|e| {
                 let (event, relation, name) = match e.event {
                     TimelineEvent::Began(r) => ("began", Some(PyRelation::of(graph, &r)), None),
                     TimelineEvent::Ended(r) => ("ended", Some(PyRelation::of(graph, &r)), None),
-                    TimelineEvent::Happened(r) => ("happened", Some(PyRelation::of(graph, &r)), None),
+                    TimelineEvent::Happened(r) => {
+                        ("happened", Some(PyRelation::of(graph, &r)), None)
+                    }
                     TimelineEvent::NameAdopted(n) => ("name_adopted", None, Some(n.to_owned())),
                     TimelineEvent::NameDropped(n) => ("name_dropped", None, Some(n.to_owned())),
                     _ => ("other", None, None),
@@ -580,7 +605,14 @@ impl PyLint {
     }
 }
 
-type FindingData = (String, PyRelation, Option<String>, String, Option<String>, String);
+type FindingData = (
+    String,
+    PyRelation,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+);
 
 /// The lint of a graph.
 pub fn lint(py: Python<'_>, graph: &Arc<ActorGraph>) -> PyResult<PyLint> {
@@ -596,7 +628,10 @@ pub fn lint(py: Python<'_>, graph: &Arc<ActorGraph>) -> PyResult<PyLint> {
     };
     let (warnings, acknowledged): (Vec<FindingData>, Vec<FindingData>) = detached(py, || {
         let l = algo::lint(graph);
-        Ok((l.warnings().map(data).collect(), l.acknowledged().map(data).collect()))
+        Ok((
+            l.warnings().map(data).collect(),
+            l.acknowledged().map(data).collect(),
+        ))
     })?;
     let to_list = |items: Vec<FindingData>| -> PyResult<Py<PyList>> {
         let list = PyList::empty(py);

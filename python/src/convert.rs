@@ -1,9 +1,7 @@
 //! Python arguments read into the library's types (dates, kinds, actors,
 //! grades) and the library's small values written back for Python.
 
-use actorgraph::{
-    ActorKind, Date, Grade, NameRole, PartialDate, Precision, RelationKind, When,
-};
+use actorgraph::{ActorKind, Date, Grade, NameRole, PartialDate, Precision, RelationKind, When};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
@@ -44,7 +42,9 @@ pub fn day_arg(py: Python<'_>, value: &Bound<'_, PyAny>, what: &str) -> PyResult
         return Err(date_error(
             py,
             None,
-            &format!("{what}: a date is needed (a str such as \"2024-11-30\", a datetime.date or a PartialDate), got None"),
+            &format!(
+                "{what}: a date is needed (a str such as \"2024-11-30\", a datetime.date or a PartialDate), got None"
+            ),
         ));
     }
     if let Ok(partial) = value.cast::<PyPartialDate>() {
@@ -106,7 +106,11 @@ pub fn kind_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<RelationKi
     })?;
     text.parse::<RelationKind>().map_err(|e| {
         let known: Vec<&str> = RelationKind::ALL.iter().map(|k| k.name()).collect();
-        invalid_argument(py, "kind", &format!("{e}; known kinds: {}", known.join(", ")))
+        invalid_argument(
+            py,
+            "kind",
+            &format!("{e}; known kinds: {}", known.join(", ")),
+        )
     })
 }
 
@@ -139,7 +143,10 @@ pub fn actor_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
             return Err(invalid_argument(
                 py,
                 "actor",
-                &format!("a name of {} bytes is longer than any actor's ({MAX_TEXT} at most)", text.len()),
+                &format!(
+                    "a name of {} bytes is longer than any actor's ({MAX_TEXT} at most)",
+                    text.len()
+                ),
             ));
         }
         return Ok(text.to_owned());

@@ -57,9 +57,13 @@ pub fn raise(
 /// A plain `InvalidArgumentError` for a bad argument caught on the Python
 /// side of the binding (a wrong type, a bad kind name).
 pub fn invalid_argument(py: Python<'_>, argument: &str, message: &str) -> PyErr {
-    raise(py, "InvalidArgumentError", message, "invalid_argument", |kw| {
-        kw.set_item("argument", argument)
-    })
+    raise(
+        py,
+        "InvalidArgumentError",
+        message,
+        "invalid_argument",
+        |kw| kw.set_item("argument", argument),
+    )
 }
 
 /// A `DateError` for a date the binding could not read.

@@ -22,7 +22,8 @@ pub enum Of<'a> {
 }
 
 /// The formats `export` knows, for its error message and the stub.
-pub const FORMATS: &str = "json, nodelink, cytoscape, graphml, gexf, ttl, html, csv, dot (views only)";
+pub const FORMATS: &str =
+    "json, nodelink, cytoscape, graphml, gexf, ttl, html, csv, dot (views only)";
 
 enum Output {
     Text(String),
@@ -69,7 +70,10 @@ fn render(
 /// Writes `bytes` to `path` whole: to a temporary name beside it, then
 /// renamed over it.
 pub fn write_whole(py: Python<'_>, path: &Path, bytes: &[u8]) -> PyResult<()> {
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
     let written = py.detach(|| {
         std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path))
@@ -77,9 +81,13 @@ pub fn write_whole(py: Python<'_>, path: &Path, bytes: &[u8]) -> PyResult<()> {
     written.map_err(|e| {
         let _ = std::fs::remove_file(&temporary);
         let shown = path.display().to_string();
-        raise(py, "ActorGraphIOError", &format!("cannot write {shown}: {e}"), "io", |kw| {
-            kw.set_item("path", &shown)
-        })
+        raise(
+            py,
+            "ActorGraphIOError",
+            &format!("cannot write {shown}: {e}"),
+            "io",
+            |kw| kw.set_item("path", &shown),
+        )
     })
 }
 
@@ -127,9 +135,13 @@ pub fn export<'py>(
         (Output::Tables(files), Some(dir)) => {
             std::fs::create_dir_all(&dir).map_err(|e| {
                 let shown = dir.display().to_string();
-                raise(py, "ActorGraphIOError", &format!("cannot create {shown}: {e}"), "io", |kw| {
-                    kw.set_item("path", &shown)
-                })
+                raise(
+                    py,
+                    "ActorGraphIOError",
+                    &format!("cannot create {shown}: {e}"),
+                    "io",
+                    |kw| kw.set_item("path", &shown),
+                )
             })?;
             for (name, text) in files {
                 write_whole(py, &dir.join(name), text.as_bytes())?;

@@ -29,7 +29,9 @@ pub struct PyActorGraph {
 
 impl PyActorGraph {
     fn wrap(graph: ActorGraph) -> PyActorGraph {
-        PyActorGraph { graph: Arc::new(graph) }
+        PyActorGraph {
+            graph: Arc::new(graph),
+        }
     }
 }
 
@@ -38,7 +40,10 @@ fn text_arg(py: Python<'_>, text: &str, what: &str) -> PyResult<()> {
         return Err(invalid_argument(
             py,
             what,
-            &format!("{what} of {} bytes is too long (at most {MAX_TEXT})", text.len()),
+            &format!(
+                "{what} of {} bytes is too long (at most {MAX_TEXT})",
+                text.len()
+            ),
         ));
     }
     Ok(())
@@ -60,9 +65,13 @@ impl PyActorGraph {
     fn from_path(py: Python<'_>, path: PathBuf) -> PyResult<PyActorGraph> {
         if !path.exists() {
             let shown = path.display().to_string();
-            return Err(raise(py, "ActorGraphIOError", &format!("no such file: {shown}"), "io", |kw| {
-                kw.set_item("path", &shown)
-            }));
+            return Err(raise(
+                py,
+                "ActorGraphIOError",
+                &format!("no such file: {shown}"),
+                "io",
+                |kw| kw.set_item("path", &shown),
+            ));
         }
         detached(py, || ActorGraph::from_path(&path)).map(PyActorGraph::wrap)
     }
@@ -89,10 +98,17 @@ impl PyActorGraph {
     /// benches (the library's generator; not a real dataset).
     #[staticmethod]
     #[pyo3(signature = (relations, *, actors=None, seed=1))]
-    fn _synthetic(py: Python<'_>, relations: usize, actors: Option<usize>, seed: u64) -> PyResult<PyActorGraph> {
+    fn _synthetic(
+        py: Python<'_>,
+        relations: usize,
+        actors: Option<usize>,
+        seed: u64,
+    ) -> PyResult<PyActorGraph> {
         let actors = actors.unwrap_or((relations / 10).max(10));
         detached(py, || {
-            let data = actorgraph::synthetic::Spec::new(actors, relations).seed(seed).generate();
+            let data = actorgraph::synthetic::Spec::new(actors, relations)
+                .seed(seed)
+                .generate();
             ActorGraph::from_dataset(data)
         })
         .map(PyActorGraph::wrap)
@@ -102,7 +118,10 @@ impl PyActorGraph {
     /// `"2024-11"`, meaning its first day), a `datetime.date` or a
     /// `PartialDate`.
     fn at(&self, py: Python<'_>, day: &Bound<'_, PyAny>) -> PyResult<PyView> {
-        Ok(PyView::new(Arc::clone(&self.graph), day_arg(py, day, "at")?))
+        Ok(PyView::new(
+            Arc::clone(&self.graph),
+            day_arg(py, day, "at")?,
+        ))
     }
 
     /// The number of actors.
@@ -156,7 +175,12 @@ impl PyActorGraph {
     /// Every relation, whenever it held, in the order added.
     fn relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let graph = &self.graph;
-        let all = detached(py, || Ok(graph.relations().map(|r| PyRelation::of(graph, &r)).collect()))?;
+        let all = detached(py, || {
+            Ok(graph
+                .relations()
+                .map(|r| PyRelation::of(graph, &r))
+                .collect())
+        })?;
         relation_list(py, all)
     }
 
@@ -174,7 +198,9 @@ impl PyActorGraph {
         text_arg(py, name, "name")?;
         // Short work: resolved with the GIL held, as the candidate is built.
         let candidate = crate::errors::guarded(py, || {
-            self.graph.resolve_explained(name).map_err(|e| crate::errors::to_py(py, &e))
+            self.graph
+                .resolve_explained(name)
+                .map_err(|e| crate::errors::to_py(py, &e))
         })?;
         PyCandidate::of(py, &candidate)
     }
@@ -182,7 +208,12 @@ impl PyActorGraph {
     /// The actors `text` may mean, best first, at most `limit`: each a
     /// `Candidate` with the name that matched and how.
     #[pyo3(signature = (text, limit=10))]
-    fn search<'py>(&self, py: Python<'py>, text: &str, limit: usize) -> PyResult<Bound<'py, PyList>> {
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
         text_arg(py, text, "search text")?;
         let list = PyList::empty(py);
         for c in self.graph.search(text).take(limit) {
@@ -193,7 +224,11 @@ impl PyActorGraph {
 
     /// Every relation, event and name change of one actor, in date order:
     /// a list of `TimelineEntry`.
-    fn timeline<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn timeline<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         algo::timeline(py, &self.graph, actor_arg(py, actor)?)
     }
 
@@ -243,7 +278,14 @@ impl PyActorGraph {
         measures: bool,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
         let kinds = kinds_arg(py, kinds)?;
-        export::export(py, export::Of::Graph(&self.graph), format, path, kinds, measures)
+        export::export(
+            py,
+            export::Of::Graph(&self.graph),
+            format,
+            path,
+            kinds,
+            measures,
+        )
     }
 
     /// The number of relations.

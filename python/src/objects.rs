@@ -78,7 +78,12 @@ impl PyActor {
 #[pymethods]
 impl PyActor {
     fn __repr__(&self) -> String {
-        format!("<Actor {} ({}, id {})>", self.name, self.kind.replace('_', " "), self.id)
+        format!(
+            "<Actor {} ({}, id {})>",
+            self.name,
+            self.kind.replace('_', " "),
+            self.id
+        )
     }
 
     fn __str__(&self) -> String {
@@ -341,7 +346,11 @@ impl PyRelation {
 
     /// The end as written.
     pub fn end_text(&self) -> Option<String> {
-        if self.on.is_some() { when_text(self.on) } else { when_text(self.end) }
+        if self.on.is_some() {
+            when_text(self.on)
+        } else {
+            when_text(self.end)
+        }
     }
 
     /// The holding's name.
@@ -447,7 +456,10 @@ impl PyRelation {
         let last = match self.on {
             Some(on) => on.last_day(),
             // The end is exclusive: the last day is the one before it.
-            None => self.end.and_then(When::last_day).and_then(|d| d.preceding()),
+            None => self
+                .end
+                .and_then(When::last_day)
+                .and_then(|d| d.preceding()),
         };
         py_day_or_none(py, last)
     }
@@ -491,7 +503,11 @@ impl PyRelation {
                     .map(|cl| format!(", claimed by {}", html(cl)))
                     .unwrap_or_default(),
                 html(&c.quote),
-                if c.superseded { " <i>(superseded)</i>" } else { "" }
+                if c.superseded {
+                    " <i>(superseded)</i>"
+                } else {
+                    ""
+                }
             ));
         }
         out.push_str("</ul></div>");

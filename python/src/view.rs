@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use actorgraph::{
-    ActorGraph, Certainty, ChainOptions, Date, Direction, Grade, RelationRef, View,
-};
+use actorgraph::{ActorGraph, Certainty, ChainOptions, Date, Direction, Grade, RelationRef, View};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
@@ -70,7 +68,10 @@ impl PyView {
         let graph = &self.graph;
         let found = detached(py, || {
             let relations = query(self.view())?;
-            Ok(relations.iter().map(|r| PyRelation::of(graph, r)).collect::<Vec<_>>())
+            Ok(relations
+                .iter()
+                .map(|r| PyRelation::of(graph, r))
+                .collect::<Vec<_>>())
         })?;
         relation_list(py, found)
     }
@@ -120,33 +121,51 @@ impl PyView {
     /// The same view, keeping only what some source had published by `day`.
     fn known_by(&self, py: Python<'_>, day: &Bound<'_, PyAny>) -> PyResult<PyView> {
         let day = day_arg(py, day, "known_by")?;
-        Ok(PyView { known_by: Some(day), ..self.clone() })
+        Ok(PyView {
+            known_by: Some(day),
+            ..self.clone()
+        })
     }
 
     /// The same view, keeping only what held under every reading of its dates.
     fn certainly(&self) -> PyView {
-        PyView { certainty: Certainty::Certainly, ..self.clone() }
+        PyView {
+            certainty: Certainty::Certainly,
+            ..self.clone()
+        }
     }
 
     /// The same view, keeping what held under some reading of its dates (the default).
     fn possibly(&self) -> PyView {
-        PyView { certainty: Certainty::Possibly, ..self.clone() }
+        PyView {
+            certainty: Certainty::Possibly,
+            ..self.clone()
+        }
     }
 
     /// The same view, counting only citations graded `minimum` (such as `"B2"`) or better.
     fn graded_at_least(&self, py: Python<'_>, minimum: &str) -> PyResult<PyView> {
-        Ok(PyView { min_grade: Some(grade_arg(py, minimum)?), ..self.clone() })
+        Ok(PyView {
+            min_grade: Some(grade_arg(py, minimum)?),
+            ..self.clone()
+        })
     }
 
     /// The same view, dropping relations that a (known) citation disputes.
     fn without_contested(&self) -> PyView {
-        PyView { keep_contested: false, ..self.clone() }
+        PyView {
+            keep_contested: false,
+            ..self.clone()
+        }
     }
 
     /// The same view, looking at another day.
     fn on(&self, py: Python<'_>, day: &Bound<'_, PyAny>) -> PyResult<PyView> {
         let day = day_arg(py, day, "on")?;
-        Ok(PyView { day, ..self.clone() })
+        Ok(PyView {
+            day,
+            ..self.clone()
+        })
     }
 
     /// The day the view looks at, a `datetime.date`.
@@ -187,7 +206,11 @@ impl PyView {
     }
 
     /// The states of one kind (`"backs"`) that held on the view's day.
-    fn of_kind<'py>(&self, py: Python<'py>, kind: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn of_kind<'py>(
+        &self,
+        py: Python<'py>,
+        kind: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let kind = kind_arg(py, kind)?;
         self.listed(py, |v| Ok(v.of_kind(kind).collect()))
     }
@@ -209,7 +232,11 @@ impl PyView {
     }
 
     /// The events of one actor up to the view's day.
-    fn events_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn events_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.events_of(actor.as_str())?.collect()))
     }
@@ -220,7 +247,11 @@ impl PyView {
     }
 
     /// The states of one actor that had ended by the view's day.
-    fn formerly_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn formerly_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.formerly_of(actor.as_str())?.collect()))
     }
@@ -237,7 +268,9 @@ impl PyView {
         let actor = actor_arg(py, actor)?;
         let kind = kind_arg(py, kind)?;
         let direction = direction_arg(py, direction)?;
-        self.listed(py, |v| Ok(v.directed(actor.as_str(), kind, direction)?.collect()))
+        self.listed(py, |v| {
+            Ok(v.directed(actor.as_str(), kind, direction)?.collect())
+        })
     }
 
     /// The states of `kind` at `actor`, either end.
@@ -263,9 +296,9 @@ impl PyView {
         let actor = actor_arg(py, actor)?;
         match kinds_arg(py, kinds)? {
             None => self.listed(py, |v| Ok(v.involving(actor.as_str())?.collect())),
-            Some(kinds) => {
-                self.listed(py, |v| Ok(v.involving_kinds(actor.as_str(), &kinds)?.collect()))
-            }
+            Some(kinds) => self.listed(py, |v| {
+                Ok(v.involving_kinds(actor.as_str(), &kinds)?.collect())
+            }),
         }
     }
 
@@ -281,51 +314,80 @@ impl PyView {
         let actor = actor_arg(py, actor)?;
         let kinds = kinds_arg(py, Some(kinds))?.unwrap_or_default();
         let direction = direction.map(|d| direction_arg(py, d)).transpose()?;
-        self.listed(py, |v| Ok(v.linking(actor.as_str(), &kinds, direction)?.collect()))
+        self.listed(py, |v| {
+            Ok(v.linking(actor.as_str(), &kinds, direction)?.collect())
+        })
     }
 
     /// Who backs `actor`: the backing relations into it.
-    fn backers_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn backers_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.backers_of(actor.as_str())?.collect()))
     }
 
     /// Whom `actor` backs: the backing relations out of it.
-    fn backed_by<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn backed_by<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.backed_by(actor.as_str())?.collect()))
     }
 
     /// The opposition relations at `actor`, either end.
-    fn opponents_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn opponents_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.opponents_of(actor.as_str())?.collect()))
     }
 
     /// The alliances at `actor`, either end.
-    fn allies_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn allies_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.allies_of(actor.as_str())?.collect()))
     }
 
     /// Who leads `actor`.
-    fn leaders_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn leaders_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.leaders_of(actor.as_str())?.collect()))
     }
 
     /// Who controls `place`.
-    fn controllers_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn controllers_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.controllers_of(actor.as_str())?.collect()))
     }
 
     /// The members of `actor`.
-    fn members_of<'py>(&self, py: Python<'py>, actor: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn members_of<'py>(
+        &self,
+        py: Python<'py>,
+        actor: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let actor = actor_arg(py, actor)?;
         self.listed(py, |v| Ok(v.members_of(actor.as_str())?.collect()))
     }
-
 
     /// Chains of support from one actor to another, shortest first, each a
     /// `Chain` of hops with their relations. `kinds` are the links followed
@@ -345,7 +407,14 @@ impl PyView {
         limit: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let options = chain_options(py, kinds, max_hops, outsiders)?;
-        algo::chains(py, self, actor_arg(py, start)?, actor_arg(py, end)?, &options, limit)
+        algo::chains(
+            py,
+            self,
+            actor_arg(py, start)?,
+            actor_arg(py, end)?,
+            &options,
+            limit,
+        )
     }
 
     /// The actors in camps on the view's day, each a `Camp` with its
@@ -474,7 +543,11 @@ impl PyView {
     }
 
     fn __repr__(&self) -> String {
-        format!("<View of {} relations {}>", self.graph.relation_count(), self.describe())
+        format!(
+            "<View of {} relations {}>",
+            self.graph.relation_count(),
+            self.describe()
+        )
     }
 
     /// The view's relations as an HTML table, for notebooks (the first 200).
@@ -482,8 +555,11 @@ impl PyView {
         let graph = &self.graph;
         let (total, rows) = detached(py, || {
             let view = self.view();
-            let rows: Vec<PyRelation> =
-                view.relations().take(200).map(|r| PyRelation::of(graph, &r)).collect();
+            let rows: Vec<PyRelation> = view
+                .relations()
+                .take(200)
+                .map(|r| PyRelation::of(graph, &r))
+                .collect();
             Ok((view.count(), rows))
         })?;
         let mut out = format!(
@@ -531,4 +607,3 @@ pub fn chain_options(
     }
     Ok(options)
 }
-
