@@ -532,6 +532,38 @@ impl PyView {
         frames::to_networkx(py, self)
     }
 
+    /// For the benches: the seconds one call of the narrow query `query`
+    /// (`backers_of`, `leaders_of`...) at `actor` takes in Rust, the name
+    /// resolved and the relations collected as the binding does, averaged
+    /// over `calls` calls: the baseline of the per-call overhead.
+    #[pyo3(signature = (query, actor, calls=10_000))]
+    fn _rust_seconds_per_call(
+        &self,
+        py: Python<'_>,
+        query: &str,
+        actor: &str,
+        calls: usize,
+    ) -> PyResult<f64> {
+        let query = query.to_owned();
+        detached(py, || {
+            let view = self.view();
+            let started = std::time::Instant::now();
+            for _ in 0..calls.max(1) {
+                let found: Vec<RelationRef<'_>> = match query.as_str() {
+                    "backers_of" => view.backers_of(actor)?.collect(),
+                    "backed_by" => view.backed_by(actor)?.collect(),
+                    "opponents_of" => view.opponents_of(actor)?.collect(),
+                    "leaders_of" => view.leaders_of(actor)?.collect(),
+                    "members_of" => view.members_of(actor)?.collect(),
+                    "controllers_of" => view.controllers_of(actor)?.collect(),
+                    _ => view.involving(actor)?.collect(),
+                };
+                std::hint::black_box(&found);
+            }
+            Ok(started.elapsed().as_secs_f64() / calls.max(1) as f64)
+        })
+    }
+
     /// How many states held on the view's day.
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
         self.count(py)
