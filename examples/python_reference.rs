@@ -27,7 +27,12 @@ fn key(r: &RelationRef<'_>) -> String {
         Some(Holding::Possibly) => "possibly",
         _ => "none",
     };
-    format!("{}|{holding}|{}|{}", r.id(), r.is_contested(), r.citations().count())
+    format!(
+        "{}|{holding}|{}|{}",
+        r.id(),
+        r.is_contested(),
+        r.citations().count()
+    )
 }
 
 fn keys<'g>(found: impl Iterator<Item = RelationRef<'g>>) -> Value {
@@ -64,11 +69,17 @@ fn per_actor(view: View<'_>, graph: &ActorGraph) -> Result<Value, actorgraph::Er
 }
 
 /// The views each day is asked through.
-fn views<'g>(graph: &'g ActorGraph, on: Date) -> Result<Vec<(&'static str, View<'g>)>, actorgraph::Error> {
+fn views<'g>(
+    graph: &'g ActorGraph,
+    on: Date,
+) -> Result<Vec<(&'static str, View<'g>)>, actorgraph::Error> {
     Ok(vec![
         ("possibly", graph.at(on)),
         ("certainly", graph.at(on).certainty(Certainty::Certainly)),
-        ("known_by_2024-11-28", graph.at(on).known_by(day("2024-11-28")?)),
+        (
+            "known_by_2024-11-28",
+            graph.at(on).known_by(day("2024-11-28")?),
+        ),
     ])
 }
 
@@ -111,7 +122,12 @@ fn reference() -> Result<Value, actorgraph::Error> {
     }
     let view = graph.at(day("2024-11-30")?);
     let mut chains = BTreeMap::new();
-    for (from, to) in [("iran", "saa"), ("russia", "syrian_government"), ("turkey", "sna"), ("iran", "syrian_government")] {
+    for (from, to) in [
+        ("iran", "saa"),
+        ("russia", "syrian_government"),
+        ("turkey", "sna"),
+        ("iran", "syrian_government"),
+    ] {
         let found: Vec<String> = algo::chains(view, from, to, &ChainOptions::default())?
             .map(|c| c.to_string())
             .collect();
@@ -130,14 +146,28 @@ fn reference() -> Result<Value, actorgraph::Error> {
                     actorgraph::TimelineEvent::NameDropped(n) => format!("name_dropped {n}"),
                     _ => "other".to_owned(),
                 };
-                format!("{} {what}", e.date.map(|d| d.to_string()).unwrap_or_default())
+                format!(
+                    "{} {what}",
+                    e.date.map(|d| d.to_string()).unwrap_or_default()
+                )
             })
             .collect();
         timelines.insert(actor.id.to_string(), entries);
     }
     let mut searches = BTreeMap::new();
     let mut resolved = BTreeMap::new();
-    for text in ["Julani", "Jolani", "Hezb", "Assad regime", "Northern Storm", "HTS", "Ankara", "nusra", "SAA", "Tahrir"] {
+    for text in [
+        "Julani",
+        "Jolani",
+        "Hezb",
+        "Assad regime",
+        "Northern Storm",
+        "HTS",
+        "Ankara",
+        "nusra",
+        "SAA",
+        "Tahrir",
+    ] {
         let found: Vec<String> = graph
             .search(text)
             .take(10)
