@@ -191,6 +191,12 @@ fn reference() -> Result<Value, actorgraph::Error> {
         "actor_count": graph.actor_count(),
         "source_count": graph.sources().len(),
         "all_relations": keys(graph.relations()),
+        "displays": graph
+            .at(day("2024-11-30")?)
+            .relations()
+            .chain(graph.at(day("2024-11-30")?).events())
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>(),
         "views": views_out,
         "chains": chains,
         "changes_2024-11-26_2024-12-02": {

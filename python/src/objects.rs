@@ -258,7 +258,7 @@ pub struct PyRelation {
     /// The dataset's note on it, if any.
     #[pyo3(get)]
     pub note: Option<String>,
-    display: String,
+    interval: actorgraph::Interval,
 }
 
 /// The position of an actor in the graph's order, for a cheap lookup later.
@@ -293,7 +293,7 @@ impl PyRelation {
                 })
                 .collect(),
             note: relation.note().map(str::to_owned),
-            display: relation.to_string(),
+            interval,
         }
     }
 
@@ -324,9 +324,23 @@ impl PyRelation {
         self.actor(self.object).id
     }
 
-    /// The one-line description, as `str()` gives it.
+    /// The one-line description, as `str()` gives it, written as the
+    /// library's `Display` of a relation writes it; made when asked, as
+    /// most relations a query returns are never printed.
     pub fn text(&self) -> String {
-        self.display.clone()
+        let (subject, object) = (self.subject_name(), self.object_name());
+        let verb = self.kind.verb();
+        let mut out = match self.on {
+            Some(day) => format!("{subject} {verb} {object} (on {day})"),
+            None => format!("{subject} {verb} {object} ({})", self.interval),
+        };
+        if self.holding == Some(Holding::Possibly) {
+            out.push_str(" [possibly]");
+        }
+        if self.contested {
+            out.push_str(" [contested]");
+        }
+        out
     }
 
     /// The subject's name.
@@ -478,16 +492,16 @@ impl PyRelation {
     }
 
     fn __str__(&self) -> String {
-        self.display.clone()
+        self.text()
     }
 
     fn __repr__(&self) -> String {
-        format!("<Relation {}: {}>", self.id, self.display)
+        format!("<Relation {}: {}>", self.id, self.text())
     }
 
     /// The relation and its quotes, for notebooks.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let mut out = format!("<div><b>{}</b><ul>", html(&self.display));
+        let mut out = format!("<div><b>{}</b><ul>", html(&self.text()));
         for c in &self.citations {
             let source = self.graph.source(&c.source);
             let (id, published) = source

@@ -127,6 +127,11 @@ def test_lint(graph, reference):
     assert lint.is_clean == (not reference["lint"]["warnings"])
 
 
+def test_relations_print_as_the_library_prints_them(graph, reference):
+    view = graph.at("2024-11-30")
+    assert [str(r) for r in view.relations() + view.events()] == reference["displays"]
+
+
 def test_key_is_what_the_reference_writes(graph):
     relation = graph.at("2024-11-30").backers_of("Assad regime")[0]
     assert key(relation).count("|") == 3
