@@ -215,11 +215,13 @@ impl PyActorGraph {
         limit: usize,
     ) -> PyResult<Bound<'py, PyList>> {
         text_arg(py, text, "search text")?;
-        let list = PyList::empty(py);
-        for c in self.graph.search(text).take(limit) {
-            list.append(PyCandidate::of(py, &c)?)?;
-        }
-        Ok(list)
+        crate::errors::guarded(py, || {
+            let list = PyList::empty(py);
+            for c in self.graph.search(text).take(limit) {
+                list.append(PyCandidate::of(py, &c)?)?;
+            }
+            Ok(list)
+        })
     }
 
     /// Every relation, event and name change of one actor, in date order:

@@ -529,7 +529,7 @@ impl PyView {
     /// a node per actor of its relations (with name and kind), an edge per
     /// relation keyed by its id, with its attributes.
     fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::to_networkx(py, self)
+        crate::errors::guarded(py, || frames::to_networkx(py, self))
     }
 
     /// For the benches: the seconds one call of the narrow query `query`
