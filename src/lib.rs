@@ -238,6 +238,8 @@ pub use base::model::{
     MAX_CITATIONS, Relation, RelationKind, Source, Stance, Warning,
 };
 pub use base::rejected::RejectedRow;
+#[cfg(feature = "arrow")]
+pub use format::arrow;
 pub use format::dot;
 pub use format::export;
 pub use format::ron::EMBEDDED_DATASET;

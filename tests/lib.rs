@@ -1,6 +1,7 @@
 //! The integration test binary: one binary, one module per concern.
 
 mod analysis;
+mod arrow;
 mod bad_input;
 mod build;
 mod chains;

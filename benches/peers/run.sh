@@ -13,6 +13,7 @@
 #                  in target/peers/venv from requirements.txt)
 #   PEERS_WORK     where data and results go (default target/peers)
 #   PEERS_REUSE=1  keep the data of an earlier run instead of regenerating it
+#   PEERS_PYTHON_PACKAGE=0  skip the Python package's bench (python_package.py)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -74,4 +75,13 @@ for size in 10000 100000 1000000; do
 done
 
 "$python" "$here/report.py" "$results"
+
+# The Python package (issue 23): a view of the largest size to a pandas
+# DataFrame against DuckDB's .df() of the same rows, and a narrow query's
+# per-call time from Python against the same query in Rust.
+if [[ "${PEERS_PYTHON_PACKAGE:-1}" != 0 ]]; then
+    echo "size $max: the Python package against DuckDB's .df() and Rust" >&2
+    "$python" -m pip install --quiet --disable-pip-version-check "$root/python"
+    "$python" "$here/python_package.py" --size "$max" | tee "$work/python_package.jsonl"
+fi
 echo "results: $results" >&2

@@ -3,6 +3,8 @@
 //! (node-link JSON), Cytoscape, GraphML, Gephi (GEXF with time), SPARQL
 //! stores (Turtle), spreadsheets and databases (CSV), Graphviz (DOT).
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub(crate) mod csv;
 pub(crate) mod dialect;
 pub mod dot;

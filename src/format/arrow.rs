@@ -1,0 +1,529 @@
+//! The export tables as Arrow record batches, for dataframe libraries
+//! (pyarrow, Polars, DataFusion) and the Parquet files Spark and DuckDB read.
+//!
+//! Four tables, mirroring the CSV export ([`to_csv`](crate::export::to_csv))
+//! column for column where CSV has the column, with real types where CSV
+//! has text: days are `date32`, flags `boolean`, aliases a list. A few
+//! columns CSV leaves out (an actor's former names, a source's URL, the
+//! acknowledged lint warnings...) are here too, so that the tables of the
+//! whole graph hold all of it and read back to an equal graph
+//! ([`ActorGraph::from_path`](crate::ActorGraph::from_path) on a Parquet
+//! directory).
+//!
+//! # The as-of rule over these tables
+//!
+//! Days are half-open, as in the library: a state *possibly* holds on `d`
+//! when `holds_from <= d < holds_until` and *certainly* when
+//! `certain_from <= d < certain_until`, a null bound being open. An event
+//! holds from the first to the last day it may have happened (also
+//! half-open: `holds_until` is the day after). A relation is known by `k`
+//! when one of its citations' sources was certainly published by `k`
+//! (`published_last <= k`). The README's SQL section writes these as queries.
+//!
+//! # Example
+//!
+//! ```
+//! use actorgraph::{ActorGraph, arrow, export::Scope};
+//!
+//! let graph = ActorGraph::embedded()?;
+//! let relations = arrow::relations(Scope::Whole(&graph), &Default::default())?;
+//! assert_eq!(relations.num_rows(), graph.relation_count());
+//! assert_eq!(relations.schema(), arrow::relations_schema());
+//! # Ok::<(), actorgraph::Error>(())
+//! ```
+
+use std::sync::{Arc, LazyLock};
+
+use arrow_array::ArrayRef;
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, ListBuilder, StringBuilder, UInt8Builder,
+};
+use arrow_schema::{DataType, Field, Schema};
+
+pub use arrow_array::RecordBatch;
+pub use arrow_schema::SchemaRef;
+
+use crate::base::date::Date;
+use crate::base::error::Error;
+use crate::base::model::{Acknowledgement, Claimant};
+
+use super::shared::{ExportOptions, Scope, Selection, dates, precision, select};
+
+/// The four tables of an export, each one record batch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArrowTables {
+    /// One row per actor: see [`actors_schema`].
+    pub actors: RecordBatch,
+    /// One row per relation: see [`relations_schema`].
+    pub relations: RecordBatch,
+    /// One row per citation, in each relation's order: see [`citations_schema`].
+    pub citations: RecordBatch,
+    /// One row per source: see [`sources_schema`].
+    pub sources: RecordBatch,
+}
+
+impl ArrowTables {
+    /// Each table with its name (`actors`, `relations`, `citations`, `sources`).
+    pub fn tables(&self) -> [(&'static str, &RecordBatch); 4] {
+        [
+            ("actors", &self.actors),
+            ("relations", &self.relations),
+            ("citations", &self.citations),
+            ("sources", &self.sources),
+        ]
+    }
+}
+
+fn text(name: &str, nullable: bool) -> Field {
+    Field::new(name, DataType::Utf8, nullable)
+}
+
+fn day(name: &str) -> Field {
+    Field::new(name, DataType::Date32, true)
+}
+
+fn flag(name: &str, nullable: bool) -> Field {
+    Field::new(name, DataType::Boolean, nullable)
+}
+
+static ACTORS: LazyLock<SchemaRef> = LazyLock::new(|| {
+    Arc::new(Schema::new(vec![
+        text("id", false),
+        text("name", false),
+        text("kind", false),
+        Field::new(
+            "aliases",
+            DataType::List(Arc::new(Field::new("item", DataType::Utf8, false))),
+            false,
+        ),
+        text("died", true),
+        text("reliability", true),
+        text("note", true),
+        text("former_names_json", true),
+    ]))
+});
+
+static RELATIONS: LazyLock<SchemaRef> = LazyLock::new(|| {
+    Arc::new(Schema::new(vec![
+        text("subject", false),
+        text("object", false),
+        text("kind", false),
+        text("id", false),
+        flag("event", false),
+        text("from", true),
+        text("until", true),
+        text("on", true),
+        text("from_precision", true),
+        text("until_precision", true),
+        day("holds_from"),
+        day("holds_until"),
+        day("certain_from"),
+        day("certain_until"),
+        flag("contested", false),
+        text("claimed_by", true),
+        flag("claimed_by_actor", true),
+        text("note", true),
+        text("acknowledged_json", true),
+    ]))
+});
+
+static CITATIONS: LazyLock<SchemaRef> = LazyLock::new(|| {
+    Arc::new(Schema::new(vec![
+        text("relation", false),
+        text("source", false),
+        text("quote", false),
+        text("stance", false),
+        text("claimed_by", true),
+        flag("claimed_by_actor", true),
+        flag("superseded", false),
+        text("reliability", true),
+        Field::new("credibility", DataType::UInt8, true),
+        text("grade", false),
+        text("acknowledged_json", true),
+    ]))
+});
+
+static SOURCES: LazyLock<SchemaRef> = LazyLock::new(|| {
+    Arc::new(Schema::new(vec![
+        text("id", false),
+        text("title", false),
+        text("publisher", true),
+        text("published", false),
+        day("published_first"),
+        day("published_last"),
+        text("reliability", true),
+        flag("approximate", false),
+        text("url", true),
+        text("file", true),
+    ]))
+});
+
+/// The actors table: `id`, `name`, `kind` (`ArmedGroup`, as in RON),
+/// `aliases` (a list), `died` as written, `reliability` (`A`–`F`), `note`,
+/// and `former_names_json` (the former names with their dates and
+/// citations, as the JSON dataset writes them; null when none).
+pub fn actors_schema() -> SchemaRef {
+    ACTORS.clone()
+}
+
+/// The relations table: `subject`, `object`, `kind` (snake case, as
+/// [`RelationKind::name`](crate::RelationKind::name)), `id`, `event`; the
+/// dates as written (`from`, `until`, `on`) and how precise they are
+/// (`from_precision`, `until_precision`: `year`, `month`, `day` or
+/// `range`); the days as `date32`: `holds_from`, `holds_until`,
+/// `certain_from`, `certain_until` (half-open, null for an open end; see
+/// the module's as-of rule); `contested`, `claimed_by` (an actor id when
+/// `claimed_by_actor`), `note`, `acknowledged_json`.
+pub fn relations_schema() -> SchemaRef {
+    RELATIONS.clone()
+}
+
+/// The citations table: `relation`, `source`, `quote`, `stance`
+/// (`Supports` or `Disputes`), `claimed_by` (an actor id when
+/// `claimed_by_actor`), `superseded` (a later quote of the same claimant
+/// says otherwise), `reliability` and `credibility` (the effective grade's
+/// parts) and `grade` (`B2` or `ungraded`), `acknowledged_json`.
+pub fn citations_schema() -> SchemaRef {
+    CITATIONS.clone()
+}
+
+/// The sources table: `id`, `title`, `publisher`, `published` as written,
+/// `published_first` and `published_last` (the first and last day it can
+/// have appeared, `date32`), `reliability`, `approximate`, `url`, `file`.
+pub fn sources_schema() -> SchemaRef {
+    SOURCES.clone()
+}
+
+/// The four tables of the scope, from one selection of its relations.
+///
+/// # Errors
+///
+/// A [`Serialize`](crate::ErrorKind::Serialize) error if a batch cannot be
+/// assembled, which the library's data do not provoke.
+///
+/// # Example
+///
+/// ```
+/// use actorgraph::{ActorGraph, arrow, export::Scope};
+///
+/// let graph = ActorGraph::embedded()?;
+/// let view = graph.at("2024-11-30".parse()?);
+/// let tables = arrow::tables(Scope::View(view), &Default::default())?;
+/// assert_eq!(tables.relations.num_rows(), view.relations().count());
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+pub fn tables(scope: Scope<'_>, options: &ExportOptions) -> Result<ArrowTables, Error> {
+    let selection = select(scope, options);
+    Ok(ArrowTables {
+        actors: actors_of(&selection)?,
+        relations: relations_of(&selection)?,
+        citations: citations_of(&selection)?,
+        sources: sources_of(scope)?,
+    })
+}
+
+/// The actors the scope's relations touch (every actor, for the whole
+/// graph), in dataset order.
+///
+/// # Errors
+///
+/// As [`tables`].
+pub fn actors(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
+    actors_of(&select(scope, options))
+}
+
+/// The scope's relations, in dataset order.
+///
+/// # Errors
+///
+/// As [`tables`].
+pub fn relations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
+    relations_of(&select(scope, options))
+}
+
+/// The citations of the scope's relations.
+///
+/// # Errors
+///
+/// As [`tables`].
+pub fn citations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
+    citations_of(&select(scope, options))
+}
+
+/// Every source of the graph (a view's tables keep them all, as CSV does,
+/// so that knowledge-time questions can still be asked of them).
+///
+/// # Errors
+///
+/// As [`tables`].
+pub fn sources(scope: Scope<'_>, _options: &ExportOptions) -> Result<RecordBatch, Error> {
+    sources_of(scope)
+}
+
+fn batch(schema: &SchemaRef, columns: Vec<ArrayRef>) -> Result<RecordBatch, Error> {
+    RecordBatch::try_new(schema.clone(), columns).map_err(|e| Error::serialize("arrow", e))
+}
+
+/// Days since 1970-01-01, the `date32` encoding (Hinnant's
+/// days-from-civil: exact for the proleptic Gregorian calendar and cheap
+/// enough for millions of bounds).
+pub(crate) fn epoch_days(date: Date) -> i32 {
+    let (y, m, d) = (
+        i32::from(date.year()),
+        i32::from(date.month()),
+        i32::from(date.day()),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::serialize("arrow", e))
+}
+
+fn acknowledged(list: &[Acknowledgement]) -> Result<Option<String>, Error> {
+    if list.is_empty() {
+        Ok(None)
+    } else {
+        json(list).map(Some)
+    }
+}
+
+fn claimant(builder: &mut StringBuilder, is_actor: &mut BooleanBuilder, who: Option<&Claimant>) {
+    match who {
+        None => {
+            builder.append_null();
+            is_actor.append_null();
+        }
+        Some(Claimant::Actor(id)) => {
+            builder.append_value(id.as_str());
+            is_actor.append_value(true);
+        }
+        Some(Claimant::Other(name)) => {
+            builder.append_value(name);
+            is_actor.append_value(false);
+        }
+    }
+}
+
+fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
+    let mut id = StringBuilder::new();
+    let mut name = StringBuilder::new();
+    let mut kind = StringBuilder::new();
+    let mut aliases = ListBuilder::new(StringBuilder::new()).with_field(Field::new(
+        "item",
+        DataType::Utf8,
+        false,
+    ));
+    let mut died = StringBuilder::new();
+    let mut reliability = StringBuilder::new();
+    let mut note = StringBuilder::new();
+    let mut former = StringBuilder::new();
+    for actor in &selection.actors {
+        let r = actor.record();
+        id.append_value(r.id.as_str());
+        name.append_value(&r.name);
+        kind.append_value(format!("{:?}", r.kind));
+        for alias in &r.aliases {
+            aliases.values().append_value(alias);
+        }
+        aliases.append(true);
+        died.append_option(r.died.map(|w| w.to_string()));
+        reliability.append_option(r.reliability.map(|g| g.to_string()));
+        note.append_option(r.note.as_deref());
+        if r.former_names.is_empty() {
+            former.append_null();
+        } else {
+            former.append_value(json(&r.former_names)?);
+        }
+    }
+    batch(
+        &ACTORS,
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(name.finish()),
+            Arc::new(kind.finish()),
+            Arc::new(aliases.finish()),
+            Arc::new(died.finish()),
+            Arc::new(reliability.finish()),
+            Arc::new(note.finish()),
+            Arc::new(former.finish()),
+        ],
+    )
+}
+
+fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
+    let n = selection.relations.len();
+    let strings = || StringBuilder::with_capacity(n, n * 8);
+    let (mut subject, mut object, mut kind, mut id) = (strings(), strings(), strings(), strings());
+    let mut event = BooleanBuilder::with_capacity(n);
+    let (mut from, mut until, mut on) = (strings(), strings(), strings());
+    let (mut from_precision, mut until_precision) = (strings(), strings());
+    let days = || Date32Builder::with_capacity(n);
+    let (mut holds_from, mut holds_until, mut certain_from, mut certain_until) =
+        (days(), days(), days(), days());
+    let mut contested = BooleanBuilder::with_capacity(n);
+    let mut claimed_by = strings();
+    let mut claimed_by_actor = BooleanBuilder::with_capacity(n);
+    let mut note = strings();
+    let mut ack = strings();
+    let optional_precision = |p: &'static str| (!p.is_empty()).then_some(p);
+    for r in &selection.relations {
+        let d = dates(r);
+        subject.append_value(r.subject().id.as_str());
+        object.append_value(r.object().id.as_str());
+        kind.append_value(r.kind().name());
+        id.append_value(r.id());
+        event.append_value(r.is_event());
+        from.append_option(d.from.map(|w| w.to_string()));
+        until.append_option(d.until.map(|w| w.to_string()));
+        on.append_option(d.on.map(|w| w.to_string()));
+        from_precision.append_option(optional_precision(precision(d.from.or(d.on))));
+        until_precision.append_option(optional_precision(precision(d.until)));
+        holds_from.append_option(d.holds_from.map(epoch_days));
+        holds_until.append_option(d.holds_until.map(epoch_days));
+        certain_from.append_option(d.certain_from.map(epoch_days));
+        certain_until.append_option(d.certain_until.map(epoch_days));
+        contested.append_value(r.is_contested());
+        claimant(&mut claimed_by, &mut claimed_by_actor, r.claimed_by());
+        note.append_option(r.note());
+        ack.append_option(acknowledged(r.acknowledged())?);
+    }
+    batch(
+        &RELATIONS,
+        vec![
+            Arc::new(subject.finish()),
+            Arc::new(object.finish()),
+            Arc::new(kind.finish()),
+            Arc::new(id.finish()),
+            Arc::new(event.finish()),
+            Arc::new(from.finish()),
+            Arc::new(until.finish()),
+            Arc::new(on.finish()),
+            Arc::new(from_precision.finish()),
+            Arc::new(until_precision.finish()),
+            Arc::new(holds_from.finish()),
+            Arc::new(holds_until.finish()),
+            Arc::new(certain_from.finish()),
+            Arc::new(certain_until.finish()),
+            Arc::new(contested.finish()),
+            Arc::new(claimed_by.finish()),
+            Arc::new(claimed_by_actor.finish()),
+            Arc::new(note.finish()),
+            Arc::new(ack.finish()),
+        ],
+    )
+}
+
+fn citations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
+    let (mut relation, mut source, mut quote, mut stance) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let mut claimed_by = StringBuilder::new();
+    let mut claimed_by_actor = BooleanBuilder::new();
+    let mut superseded = BooleanBuilder::new();
+    let mut reliability = StringBuilder::new();
+    let mut credibility = UInt8Builder::new();
+    let mut grade = StringBuilder::new();
+    let mut ack = StringBuilder::new();
+    for r in &selection.relations {
+        for e in r.citations() {
+            relation.append_value(r.id());
+            source.append_value(e.source().id.as_str());
+            quote.append_value(e.quote());
+            stance.append_value(format!("{:?}", e.stance()));
+            claimant(&mut claimed_by, &mut claimed_by_actor, e.claimed_by());
+            superseded.append_value(e.is_superseded());
+            reliability.append_option(e.reliability().map(|g| g.to_string()));
+            credibility.append_option(e.credibility().map(|c| c.digit()));
+            grade.append_value(crate::base::grade::Grade::label(e.grade()));
+            ack.append_option(acknowledged(e.acknowledged())?);
+        }
+    }
+    batch(
+        &CITATIONS,
+        vec![
+            Arc::new(relation.finish()),
+            Arc::new(source.finish()),
+            Arc::new(quote.finish()),
+            Arc::new(stance.finish()),
+            Arc::new(claimed_by.finish()),
+            Arc::new(claimed_by_actor.finish()),
+            Arc::new(superseded.finish()),
+            Arc::new(reliability.finish()),
+            Arc::new(credibility.finish()),
+            Arc::new(grade.finish()),
+            Arc::new(ack.finish()),
+        ],
+    )
+}
+
+fn sources_of(scope: Scope<'_>) -> Result<RecordBatch, Error> {
+    let mut id = StringBuilder::new();
+    let mut title = StringBuilder::new();
+    let mut publisher = StringBuilder::new();
+    let mut published = StringBuilder::new();
+    let mut first = Date32Builder::new();
+    let mut last = Date32Builder::new();
+    let mut reliability = StringBuilder::new();
+    let mut approximate = BooleanBuilder::new();
+    let mut url = StringBuilder::new();
+    let mut file = StringBuilder::new();
+    for s in scope.graph().sources() {
+        id.append_value(s.id.as_str());
+        title.append_value(&s.title);
+        publisher.append_option(s.publisher.as_deref());
+        published.append_value(s.published.to_string());
+        first.append_value(epoch_days(s.published.first_day()));
+        last.append_option(s.published.last_day().map(epoch_days));
+        reliability.append_option(s.reliability.map(|g| g.to_string()));
+        approximate.append_value(s.approximate);
+        url.append_option(s.url.as_deref());
+        file.append_option(s.file.as_deref());
+    }
+    batch(
+        &SOURCES,
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(title.finish()),
+            Arc::new(publisher.finish()),
+            Arc::new(published.finish()),
+            Arc::new(first.finish()),
+            Arc::new(last.finish()),
+            Arc::new(reliability.finish()),
+            Arc::new(approximate.finish()),
+            Arc::new(url.finish()),
+            Arc::new(file.finish()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_days_agree_with_jiff() {
+        let epoch = jiff::civil::date(1970, 1, 1);
+        for text in [
+            "0001-01-01",
+            "1969-12-31",
+            "1970-01-01",
+            "2000-02-29",
+            "2024-11-30",
+            "2200-12-31",
+        ] {
+            let day: Date = text.parse().unwrap();
+            let expected = i32::try_from(epoch.until(day.to_jiff()).unwrap().get_days()).unwrap();
+            assert_eq!(epoch_days(day), expected, "{text}");
+        }
+    }
+}
