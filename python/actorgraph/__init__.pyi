@@ -9,7 +9,7 @@ that takes an actor accepts a name (matched loosely, as
 
 import datetime
 import os
-from typing import Any, Iterator, Literal, Optional, Protocol, Sequence, Union
+from typing import Any, Dict, Iterator, Literal, Optional, Protocol, Sequence, Tuple, Union
 
 from ._errors import (
     ActorGraphError as ActorGraphError,
@@ -22,6 +22,8 @@ from ._errors import (
     NameError_ as NameError_,
     ParseError as ParseError,
     Problem as Problem,
+    RejectedRow as RejectedRow,
+    RejectedRowsError as RejectedRowsError,
     SnapshotError as SnapshotError,
     Suggestion as Suggestion,
     UnknownNameError as UnknownNameError,
@@ -539,6 +541,25 @@ class ActorGraph:
     def from_path(path: Union[str, os.PathLike[str]]) -> ActorGraph:
         """Loads RON, JSON or a snapshot; raises :class:`ParseError`,
         :class:`InvalidDatasetError`, :class:`SnapshotError` or :class:`ActorGraphIOError`."""
+    @staticmethod
+    def import_files(
+        preset: str,
+        paths: Sequence[Union[str, os.PathLike[str]]],
+        *,
+        onto: Optional[ActorGraph] = None,
+        mapping: Optional[Union[str, os.PathLike[str]]] = None,
+        aliases: Optional[Union[str, os.PathLike[str]]] = None,
+        skip_bad_rows: bool = False,
+        new_when_ambiguous: bool = False,
+        version: Optional[str] = None,
+    ) -> Tuple[ActorGraph, Dict[str, Any]]:
+        """Imports dataset files with a preset (``acled``, ``ucdp-actors``,
+        ``ucdp-esd``, ``mmp``, or ``table`` with ``mapping``), on top of
+        ``onto`` when given (left unchanged); returns the new graph and the
+        report (``rows_read``, ``relations`` and ``new_actors`` by kind,
+        ``sources``, ``matched``, ``ambiguous``, ``rejected``, ``empty``,
+        ``already_held``, ``text``). Raises :class:`RejectedRowsError` when a
+        row cannot be read, unless ``skip_bad_rows``."""
     @staticmethod
     def from_ron(text: str) -> ActorGraph:
         """Reads a dataset from RON text."""

@@ -46,6 +46,21 @@ class Problem(NamedTuple):
     """One-based column, in characters, when known."""
 
 
+class RejectedRow(NamedTuple):
+    """A row an import refused: where it is and the rule it breaks."""
+
+    path: str
+    """The file."""
+    line: int
+    """One-based line the row begins on (the header is line 1)."""
+    column: Optional[int]
+    """One-based position of the cell at fault, when one cell is."""
+    column_name: Optional[str]
+    """The header of that column."""
+    rule: str
+    """The rule the row breaks, as a sentence."""
+
+
 class ActorGraphError(Exception):
     """Every error actorgraph raises derives from this.
 
@@ -156,3 +171,12 @@ __all__ = [
     "UnknownNameError",
     "UnknownRelationError",
 ]
+
+
+class RejectedRowsError(ActorGraphError, ValueError):
+    """An import found rows it cannot read and was not asked to skip them:
+    ``rows`` lists them (:class:`RejectedRow`), ``total`` counts them all.
+    Nothing was imported."""
+
+    rows: list
+    total: Optional[int]

@@ -25,6 +25,7 @@ fn kind_name(kind: ErrorKind) -> &'static str {
         ErrorKind::Invalid => "invalid",
         ErrorKind::InvalidArgument => "invalid_argument",
         ErrorKind::NoSignedRelations => "no_signed_relations",
+        ErrorKind::RejectedRows => "rejected_rows",
         _ => "other",
     }
 }
@@ -161,6 +162,21 @@ pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
                 kw.set_item("argument", error.argument())
             })
         }
+        ErrorKind::RejectedRows => raise(py, "RejectedRowsError", &message, name, |kw| {
+            let class = py.import("actorgraph._errors")?.getattr("RejectedRow")?;
+            let list = PyList::empty(py);
+            for r in error.rejected_rows() {
+                list.append(class.call1((
+                    r.path().display().to_string(),
+                    r.line(),
+                    r.column(),
+                    r.column_name(),
+                    r.rule(),
+                ))?)?;
+            }
+            kw.set_item("rows", list)?;
+            kw.set_item("total", error.rejected_count())
+        }),
         _ => raise(py, "ActorGraphError", &message, name, |_| Ok(())),
     }
 }

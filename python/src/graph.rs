@@ -76,6 +76,43 @@ impl PyActorGraph {
         detached(py, || ActorGraph::from_path(&path)).map(PyActorGraph::wrap)
     }
 
+    /// Imports dataset files with one of the library's importers and
+    /// returns the new graph with the import's report (a dict: rows_read,
+    /// relations and new_actors by kind, sources, matched, ambiguous,
+    /// rejected rows, empty rows, already_held, and its text).
+    ///
+    /// `preset` is `acled`, `ucdp-actors`, `ucdp-esd`, `mmp` or `table`
+    /// (with `mapping`, a mapping file). With `onto`, the files go on top
+    /// of that graph (which is left as it was); `aliases` names the alias
+    /// file. A rejected row raises `RejectedRowsError` listing each with
+    /// its file, line and column, unless `skip_bad_rows`.
+    #[staticmethod]
+    #[pyo3(signature = (preset, paths, *, onto=None, mapping=None, aliases=None, skip_bad_rows=false, new_when_ambiguous=false, version=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn import_files(
+        py: Python<'_>,
+        preset: &str,
+        paths: Vec<PathBuf>,
+        onto: Option<PyRef<'_, PyActorGraph>>,
+        mapping: Option<PathBuf>,
+        aliases: Option<PathBuf>,
+        skip_bad_rows: bool,
+        new_when_ambiguous: bool,
+        version: Option<String>,
+    ) -> PyResult<(PyActorGraph, Py<pyo3::types::PyDict>)> {
+        crate::import::import_files(
+            py,
+            preset,
+            paths,
+            onto.as_deref(),
+            mapping,
+            aliases,
+            skip_bad_rows,
+            new_when_ambiguous,
+            version,
+        )
+    }
+
     /// Reads a dataset from RON text.
     #[staticmethod]
     fn from_ron(py: Python<'_>, text: &str) -> PyResult<PyActorGraph> {

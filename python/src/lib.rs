@@ -11,6 +11,7 @@ mod errors;
 mod export;
 mod frames;
 mod graph;
+mod import;
 mod objects;
 mod view;
 
