@@ -2,8 +2,9 @@
 //! measured with a counting global allocator. Prints one line per size.
 //!
 //! The synthetic dataset is moved into the graph, so every byte still live
-//! after the build (and the interval index, built by a first query) that was
-//! not live before the dataset was generated belongs to the graph.
+//! after the build (and the interval and neighbourhood indexes, built by a
+//! first as-of and a first neighbourhood query) that was not live before
+//! the dataset was generated belongs to the graph.
 
 use std::alloc::System;
 use std::collections::HashSet;
@@ -31,7 +32,8 @@ fn main() {
         .unwrap_or(1_000_000);
     println!(
         "memory: relations, actors, sources | bytes per relation: held (excluding quote text), \
-         of which relations and quotes, of which actors and sources | distinct quote text"
+         of which relations and quotes, of which actors and sources | distinct quote text \
+         | held without the neighbourhood index (issue 28)"
     );
     for n in [1_000usize, 10_000, 100_000, 1_000_000]
         .into_iter()
@@ -62,18 +64,25 @@ fn main() {
         let cast_bytes = (live_bytes() - before_cast) as f64;
         drop(cast);
         let graph = ActorGraph::from_dataset(data).expect("synthetic data is valid");
+        let day = "2000-01-01".parse().expect("a valid date");
+        let _ = graph.at(day).of_kind(RelationKind::Backs).count();
+        // What the graph held before issue 28: everything but the
+        // neighbourhood index, which a first neighbourhood query builds.
+        let without_neighbours = (live_bytes() - start) as f64 - quote_bytes as f64;
+        let first = graph.actors().next().expect("actors").id.to_string();
         let _ = graph
-            .at("2000-01-01".parse().expect("a valid date"))
-            .of_kind(RelationKind::Backs)
-            .count();
+            .at(day)
+            .backers_of(first.as_str())
+            .map(Iterator::count);
         let held = (live_bytes() - start) as f64 - quote_bytes as f64;
         let per = |bytes: f64| bytes / n as f64;
         println!(
-            "memory: {n:>9} {actors:>7} {sources:>7} | {:>8.1} {:>8.1} {:>8.1} | {:>8.1}",
+            "memory: {n:>9} {actors:>7} {sources:>7} | {:>8.1} {:>8.1} {:>8.1} | {:>8.1} | {:>8.1}",
             per(held),
             per(held - cast_bytes),
             per(cast_bytes),
-            per(quote_bytes as f64)
+            per(quote_bytes as f64),
+            per(without_neighbours),
         );
         drop(graph);
     }

@@ -47,6 +47,9 @@ const WIDE_DAY: &str = "2000-06-15";
 struct Args {
     prepare: bool,
     snapshot: bool,
+    /// `--profile Q2|Q4|open N`: open the snapshot and run only that
+    /// question N times, for a profiler (callgrind) to count.
+    profile: Option<(String, usize)>,
     size: usize,
     dir: PathBuf,
 }
@@ -54,6 +57,7 @@ struct Args {
 fn args() -> Args {
     let mut prepare = false;
     let mut snapshot = false;
+    let mut profile = None;
     let mut size = None;
     let mut dir = None;
     let mut it = std::env::args().skip(1);
@@ -65,6 +69,11 @@ fn args() -> Args {
                 Some("snapshot") => snapshot = true,
                 other => panic!("--load ron|snapshot, not {other:?}"),
             },
+            "--profile" => {
+                let question = it.next().expect("--profile Q2|Q4|open N");
+                let times = it.next().and_then(|v| v.parse().ok()).unwrap_or(1);
+                profile = Some((question, times));
+            }
             "--size" => size = it.next().and_then(|v| v.parse().ok()),
             "--dir" => dir = it.next().map(PathBuf::from),
             // `cargo bench` adds `--bench`; anything else is not ours.
@@ -74,6 +83,7 @@ fn args() -> Args {
     Args {
         prepare,
         snapshot,
+        profile,
         size: size.expect("--size N is required"),
         dir: dir.expect("--dir DIR is required"),
     }
@@ -296,6 +306,16 @@ fn run(size: usize, dir: &Path, snapshot: bool) {
         q1_visit().to_string(),
         measure(budget, q1_visit),
     );
+    // The same visit over both cores, for a caller that folds (issue 28).
+    let q1_parallel = || {
+        use rayon::prelude::*;
+        graph.at(wide).par_relations().count()
+    };
+    emit(
+        "Q1 visit parallel",
+        q1_parallel().to_string(),
+        measure(budget, q1_parallel),
+    );
 
     // Q2: who backs the hub on the wide day, one backer per relation.
     let q2 = || -> Vec<&str> {
@@ -372,9 +392,58 @@ fn run(size: usize, dir: &Path, snapshot: bool) {
     }
 }
 
+/// One question alone, `times` times, on the opened snapshot: what a
+/// profiler should see, without the other questions or the timing loop.
+fn profile(dir: &Path, question: &str, times: usize) {
+    let params: Value = serde_json::from_str(
+        &std::fs::read_to_string(path(dir, "params.json")).expect("run --prepare first"),
+    )
+    .expect("params.json is JSON");
+    let text_of = |key: &str| params[key].as_str().expect("a string parameter").to_owned();
+    let wide: Date = text_of("wide_day").parse().expect("a valid day");
+    let (hub, from) = (text_of("hub"), text_of("chain_from"));
+    let bytes = std::fs::read(path(dir, "graph.snapshot")).expect("reads graph.snapshot");
+    let open = || ActorGraph::from_snapshot(&bytes).expect("opens");
+    if question == "open" {
+        for _ in 0..times {
+            drop(black_box(open()));
+        }
+        return;
+    }
+    let graph = open();
+    // The indexes are built outside the profiled question.
+    black_box(graph.at(wide).relations().count());
+    let options = chain_options();
+    let mut answer = 0;
+    for _ in 0..times {
+        answer += match question {
+            "Q1" => graph.at(wide).relations().count(),
+            "Q1p" => {
+                use rayon::prelude::*;
+                graph.at(wide).par_relations().count()
+            }
+            // As Q2 is timed: each backer's id collected.
+            "Q2" => graph
+                .at(wide)
+                .backers_of(hub.as_str())
+                .expect("the hub exists")
+                .map(|r| r.subject().record().id.as_str())
+                .collect::<Vec<_>>()
+                .len(),
+            "Q4" => actorgraph::algo::chains(graph.at(wide), from.as_str(), hub.as_str(), &options)
+                .expect("actors exist")
+                .count(),
+            other => panic!("--profile Q1|Q2|Q4|open, not {other}"),
+        };
+    }
+    eprintln!("{question} x{times}: {answer}");
+}
+
 fn main() {
     let args = args();
-    if args.prepare {
+    if let Some((question, times)) = &args.profile {
+        profile(&args.dir, question, *times);
+    } else if args.prepare {
         prepare(args.size, &args.dir);
     } else {
         run(args.size, &args.dir, args.snapshot);

@@ -27,6 +27,7 @@ use crate::base::error::{Error, Fault, Item, ItemKind, Problems};
 use crate::base::model::{Actor, Dataset, Relation, Source};
 use crate::index::interval::IntervalIndex;
 use crate::index::names::{NameIndex, normalize_name};
+use crate::index::neighbours::NeighbourIndex;
 use crate::index::search::SearchIndex;
 use crate::store::ix::ActorIx;
 use crate::store::{Full, Store};
@@ -67,6 +68,8 @@ pub struct ActorGraph {
     pub(crate) search_index: SearchIndex,
     /// Built on the first as-of query after a change.
     interval_index: OnceLock<IntervalIndex>,
+    /// Built on the first neighbourhood query after a change.
+    neighbour_index: OnceLock<NeighbourIndex>,
 }
 
 /// Whether a batch gives back the room its tables' doubling left unused.
@@ -215,6 +218,7 @@ impl ActorGraph {
             }
         }
         self.interval_index = OnceLock::new();
+        self.neighbour_index = OnceLock::new();
         if slack == Slack::Keep {
             return Ok(());
         }
@@ -238,26 +242,12 @@ impl ActorGraph {
     /// Files the actor at `position` under its id and every name it bears,
     /// in both name indexes.
     fn file_names(&mut self, position: ActorIx) -> Result<(), Full> {
-        let actor = self.store.actor(position);
-        if !self
-            .names
-            .insert(&normalize_name(actor.id.as_str()), position)
-        {
-            return Err(Full("names"));
-        }
-        // Ids are slugs of names, so their words are left to the names';
-        // the search still finds an id whole through the index above.
-        for name in actor.names() {
-            // Normalised once for both indexes: it is most of their cost.
-            let normalized = normalize_name(name);
-            if !self.names.insert(&normalized, position) {
-                return Err(Full("names"));
-            }
-            if !self.search_index.insert(name, &normalized, position) {
-                return Err(Full("words of names"));
-            }
-        }
-        Ok(())
+        file_names(
+            &mut self.names,
+            &mut self.search_index,
+            &self.store,
+            position,
+        )
     }
 
     /// Adds one source.
@@ -339,20 +329,39 @@ impl ActorGraph {
         }
     }
 
-    /// A graph over a store read back whole, its index with it; the names
-    /// are filed again from the actors.
-    pub(crate) fn from_parts(store: Store, index: IntervalIndex) -> ActorGraph {
-        let positions = store.actor_positions();
-        let mut graph = ActorGraph {
+    /// A graph over a store read back whole, its index with it, and the
+    /// name indexes [`names_of`](Self::names_of) filed.
+    pub(crate) fn from_parts(
+        store: Store,
+        index: IntervalIndex,
+        (names, search_index): (NameIndex, SearchIndex),
+    ) -> ActorGraph {
+        ActorGraph {
             store,
+            names,
+            search_index,
             interval_index: OnceLock::from(index),
-            ..ActorGraph::default()
-        };
-        for position in positions {
-            // The store holds under 2^31 actors, so their names fit too.
-            let _ = graph.file_names(position);
+            neighbour_index: OnceLock::new(),
         }
-        graph
+    }
+
+    /// Both name indexes of the actors of `store`, filed afresh: what a
+    /// snapshot leaves out, built on one core while the other reads the
+    /// interval index.
+    pub(crate) fn names_of(store: &Store) -> (NameIndex, SearchIndex) {
+        let (mut names, mut search) = (NameIndex::default(), SearchIndex::default());
+        for position in store.actor_positions() {
+            // The store holds under 2^31 actors, so their names fit too.
+            let _ = file_names(&mut names, &mut search, store, position);
+        }
+        (names, search)
+    }
+
+    /// The neighbourhood index, built now if the graph changed since the
+    /// last neighbourhood query.
+    pub(crate) fn neighbour_index(&self) -> &NeighbourIndex {
+        self.neighbour_index
+            .get_or_init(|| NeighbourIndex::build(&self.store))
     }
 
     /// The interval index, built now if the graph changed since the last query.
@@ -360,6 +369,33 @@ impl ActorGraph {
         self.interval_index
             .get_or_init(|| IntervalIndex::build(&self.store))
     }
+}
+
+/// Files the actor at `position` of `store` under its id and every name it
+/// bears, in both name indexes.
+fn file_names(
+    names: &mut NameIndex,
+    search: &mut SearchIndex,
+    store: &Store,
+    position: ActorIx,
+) -> Result<(), Full> {
+    let actor = store.actor(position);
+    if !names.insert(&normalize_name(actor.id.as_str()), position) {
+        return Err(Full("names"));
+    }
+    // Ids are slugs of names, so their words are left to the names';
+    // the search still finds an id whole through the index above.
+    for name in actor.names() {
+        // Normalised once for both indexes: it is most of their cost.
+        let normalized = normalize_name(name);
+        if !names.insert(&normalized, position) {
+            return Err(Full("names"));
+        }
+        if !search.insert(name, &normalized, position) {
+            return Err(Full("words of names"));
+        }
+    }
+    Ok(())
 }
 
 // By hand: the records themselves are what `to_dataset` and the writers are

@@ -863,3 +863,87 @@ proptest! {
         }
     }
 }
+
+/// The relations `view` admits (brute-force checked above) that touch
+/// `actor` as asked, latest added first: what every neighbourhood query
+/// of the view must give, in that order.
+fn neighbours_by_scan(
+    data: &Dataset,
+    admitted: &[String],
+    actor: &str,
+    kinds: &[RelationKind],
+    direction: Option<actorgraph::Direction>,
+) -> Vec<String> {
+    let side = |outgoing: bool| {
+        data.relations
+            .iter()
+            .rev()
+            .filter(move |r| {
+                let end = if outgoing { &r.subject } else { &r.object };
+                end.as_str() == actor
+                    && kinds.contains(&r.kind)
+                    && admitted.contains(&r.id.to_string())
+            })
+            .map(|r| r.id.to_string())
+    };
+    let (out, into) = (
+        direction != Some(actorgraph::Direction::Incoming),
+        direction != Some(actorgraph::Direction::Outgoing),
+    );
+    let mut found: Vec<String> = Vec::new();
+    if out {
+        found.extend(side(true));
+    }
+    if into {
+        found.extend(side(false));
+    }
+    found
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The neighbourhood index (issue 28) gives what the edge lists gave:
+    /// the admitted relations at the actor, latest added first.
+    #[test]
+    fn neighbourhood_queries_equal_a_scan_of_the_view(
+        data in dataset(6, 40),
+        on in any_day(),
+        known_by in proptest::option::of(any_day()),
+        certain in any::<bool>(),
+        a in 0usize..6,
+        kinds in proptest::sample::subsequence(RelationKind::ALL.to_vec(), 1..4),
+    ) {
+        use actorgraph::Direction::{Incoming, Outgoing};
+        let graph = ActorGraph::from_dataset(data.clone()).unwrap();
+        let mut view = graph.at(on);
+        if certain {
+            view = view.certainty(Certainty::Certainly);
+        }
+        if let Some(k) = known_by {
+            view = view.known_by(k);
+        }
+        let admitted: Vec<String> = view.relations().map(|r| r.id().to_owned()).collect();
+        let actor = format!("a{a}");
+        let order = |found: Vec<actorgraph::RelationRef<'_>>| -> Vec<String> {
+            found.into_iter().map(|r| r.id().to_owned()).collect()
+        };
+        for direction in [None, Some(Outgoing), Some(Incoming)] {
+            let found = order(view.linking(actor.as_str(), &kinds, direction).unwrap().collect());
+            prop_assert_eq!(found, neighbours_by_scan(&data, &admitted, &actor, &kinds, direction));
+        }
+        let kind = kinds[0];
+        for direction in [Outgoing, Incoming] {
+            let found = order(view.directed(actor.as_str(), kind, direction).unwrap().collect());
+            prop_assert_eq!(found, neighbours_by_scan(&data, &admitted, &actor, &[kind], Some(direction)));
+        }
+        let found = order(view.either_way(actor.as_str(), kind).unwrap().collect());
+        prop_assert_eq!(found, neighbours_by_scan(&data, &admitted, &actor, &[kind], None));
+        // The parallel visit admits the same relations as the sequential one.
+        {
+            use rayon::prelude::*;
+            let parallel: Vec<String> = view.par_relations().map(|r| r.id().to_owned()).collect();
+            prop_assert_eq!(parallel, admitted);
+        }
+    }
+}

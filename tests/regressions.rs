@@ -159,3 +159,33 @@ fn debug_of_a_handle_does_not_print_the_graph() {
     assert!(format!("{relation:?}").contains(relation.id()));
     assert!(format!("{graph:?}").contains("100000") || graph.relation_count() != 100_000);
 }
+
+/// The neighbourhood index (issue 28) is built on the first neighbourhood
+/// query, like the interval index: a batch added after a query must drop
+/// it, or `backers_of` would keep answering from the graph as it was.
+#[test]
+fn neighbourhood_queries_see_a_batch_added_after_a_query() {
+    let data = Spec::new(60, 600).seed(7).generate();
+    let (first, second) = data.relations.split_at(400);
+    let mut graph = ActorGraph::from_dataset(actorgraph::Dataset {
+        relations: first.to_vec(),
+        ..data.clone()
+    })
+    .unwrap();
+    let on: actorgraph::Date = "2000-06-15".parse().unwrap();
+    let hub = graph.actors().next().unwrap().id.to_string();
+    let before = graph.at(on).backers_of(hub.as_str()).unwrap().count();
+    graph
+        .extend(actorgraph::Dataset {
+            relations: second.to_vec(),
+            ..actorgraph::Dataset::default()
+        })
+        .unwrap();
+    let whole = ActorGraph::from_dataset(data).unwrap();
+    let backers = |g: &ActorGraph| ids(g.at(on).backers_of(hub.as_str()).unwrap());
+    assert_eq!(backers(&graph), backers(&whole));
+    assert!(
+        backers(&whole).len() > before,
+        "the second batch backs the hub too"
+    );
+}

@@ -14,6 +14,7 @@ import sys
 QUESTIONS = [
     ("Q1", "Q1 every state holding on a day (actorgraph: counted by the index)"),
     ("Q1 visit", "Q1 the same, visiting each relation (actorgraph)"),
+    ("Q1 visit parallel", "Q1 the same, visiting each relation over both cores (actorgraph, `par_relations`)"),
     ("Q2", "Q2 who backs the biggest hub"),
     ("Q3", "Q3 every state holding on a narrow day"),
     ("Q4", "Q4 Backs chains ≤ 3 hops into the hub"),
@@ -21,7 +22,7 @@ QUESTIONS = [
     ("Q5 json", "Q5 load from JSON (actorgraph)"),
     ("Q5 whole", "Q5 load from RON as before: whole text, whole dataset, then build (actorgraph)"),
 ]
-ORDER = ["actorgraph", "actorgraph-snapshot", "duckdb", "kuzu", "pyoxigraph", "networkx"]
+ORDER = ["actorgraph", "actorgraph-snapshot", "duckdb", "kuzu", "pyoxigraph", "networkx", "raphtory"]
 
 
 def seconds(s):

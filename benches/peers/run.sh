@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The peer benchmark: actorgraph against DuckDB, Kuzu, pyoxigraph and
-# networkx on the same questions, each system in its own process; fails on
+# The peer benchmark: actorgraph against DuckDB, Kuzu, pyoxigraph,
+# networkx and Raphtory on the same questions, each system in its own process; fails on
 # any answer that differs between systems. See README.md beside this file.
 #
 #   benches/peers/run.sh [RESULTS.jsonl]
 #
 # Environment:
 #   PEERS_MAX      largest size to run (default 1000000; sizes 10k, 100k, 1M)
-#   PEERS_SYSTEMS  peers to run (default "duckdb kuzu pyoxigraph networkx")
+#   PEERS_SYSTEMS  peers to run (default "duckdb kuzu pyoxigraph networkx raphtory")
 #   PEERS_BUDGET   seconds each question's timed samples aim at (default 2)
 #   PEERS_PYTHON   a Python with the peers installed (default: a venv made
 #                  in target/peers/venv from requirements.txt)
@@ -21,7 +21,7 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 
 max=${PEERS_MAX:-1000000}
-systems=${PEERS_SYSTEMS:-"duckdb kuzu pyoxigraph networkx"}
+systems=${PEERS_SYSTEMS:-"duckdb kuzu pyoxigraph networkx raphtory"}
 work=${PEERS_WORK:-$root/target/peers}
 mkdir -p "$work"
 results=${1:-$work/results.jsonl}
@@ -63,7 +63,7 @@ for size in 10000 100000 1000000; do
     done
     for system in $systems; do
         case $system in
-            duckdb | kuzu | networkx) script=$here/${system}_peer.py ;;
+            duckdb | kuzu | networkx | raphtory) script=$here/${system}_peer.py ;;
             pyoxigraph) script=$here/oxigraph_peer.py ;;
             *) echo "unknown system: $system" >&2; exit 2 ;;
         esac

@@ -262,11 +262,10 @@ fn steps<'g>(
     } else {
         Some(Direction::Outgoing)
     };
-    // The actor resolves in its own graph, so this cannot fail.
+    // Neighbours out of reach are dropped before their relations are
+    // judged: at a hub, most of its thousands.
     let mut links: Vec<(ActorRef<'g>, RelationRef<'g>)> = view
-        .linking(actor, &options.kinds, side)
-        .into_iter()
-        .flatten()
+        .linking_where(actor, &options.kinds, side, keep)
         .filter(|found| (found.subject() == actor) != backwards || found.kind().is_symmetric())
         .map(|found| {
             let neighbour = if found.subject() == actor {
@@ -276,7 +275,6 @@ fn steps<'g>(
             };
             (neighbour, found)
         })
-        .filter(|(neighbour, _)| keep(*neighbour))
         .collect();
     // Sorting groups each neighbour's relations, in dataset order, without
     // a hash table per step.
@@ -311,32 +309,45 @@ fn fewer_links(view: View<'_>, a: ActorRef<'_>, b: ActorRef<'_>, options: &Chain
 }
 
 /// Hop counts between `end` and every actor within `limit` hops of it, by
-/// the actor's order (`None` beyond): to `end` along links (`backwards`),
-/// or from it. One slot per actor of the graph, since clearing them costs
-/// less than hashing the few thousand a search reaches in a large graph.
+/// the actor's order ([`FAR`] beyond): to `end` along links (`backwards`),
+/// or from it. One byte per actor of the graph, since clearing 50 000 of
+/// them costs a few microseconds where hashing the thousands a search
+/// reaches costs more, and where a word per actor (as before issue 28)
+/// cost a fresh 800 kB to zero on every search of a large graph.
+///
+/// A count past 254 is kept as 254: an underestimate only prunes less, so
+/// the chains found are the same.
 fn distances<'g>(
     view: View<'g>,
     end: ActorRef<'g>,
     options: &ChainOptions,
     backwards: bool,
     limit: usize,
-) -> Vec<Option<usize>> {
-    let mut distance = vec![None; view.graph().actor_count()];
-    distance[end.order()] = Some(0);
-    let mut queue = VecDeque::from([(end, 0)]);
+) -> Vec<u8> {
+    let mut distance = vec![FAR; view.graph().actor_count()];
+    distance[end.order()] = 0;
+    let mut queue = VecDeque::from([(end, 0usize)]);
     while let Some((actor, d)) = queue.pop_front() {
         if d == limit {
             continue;
         }
         for (previous, _) in steps(view, actor, options, backwards, &|_| true) {
             let slot = &mut distance[previous.order()];
-            if slot.is_none() {
-                *slot = Some(d + 1);
+            if *slot == FAR {
+                *slot = u8::try_from(d + 1).unwrap_or(FAR - 1).min(FAR - 1);
                 queue.push_back((previous, d + 1));
             }
         }
     }
     distance
+}
+
+/// The distance of an actor out of reach.
+const FAR: u8 = u8::MAX;
+
+/// Whether `distance` (from [`distances`]) is within `hops`.
+fn within(distance: u8, hops: usize) -> bool {
+    distance != FAR && usize::from(distance) <= hops
 }
 
 /// Every chain from `from` to `to` on the view's day, shortest first.
@@ -461,10 +472,11 @@ fn chains_between<'g>(
         };
         search.walk(&mut |hops, actor| {
             let remaining = options.max_hops - hops.len();
-            match distance[actor.order()] {
-                Some(d) if d <= remaining && actor == bound => Walk::Emit,
-                Some(d) if d <= remaining => Walk::Continue,
-                _ => Walk::Prune,
+            let d = distance[actor.order()];
+            match within(d, remaining) {
+                true if actor == bound => Walk::Emit,
+                true => Walk::Continue,
+                false => Walk::Prune,
             }
         });
     }
@@ -573,7 +585,7 @@ struct Ending<'g, 'a> {
     /// hop leaves.
     into_end: &'a HashMap<usize, Vec<RelationRef<'g>>>,
     /// Hops between each actor and `end`, by the actor's order.
-    distance: &'a [Option<usize>],
+    distance: &'a [u8],
 }
 
 impl<'g> Search<'g, '_> {
@@ -597,8 +609,7 @@ impl<'g> Search<'g, '_> {
                 .collect(),
             // Neighbours too far from the end are left ungrouped.
             Some(ending) => {
-                let near =
-                    |n: ActorRef<'g>| ending.distance[n.order()].is_some_and(|d| d <= remaining);
+                let near = |n: ActorRef<'g>| within(ending.distance[n.order()], remaining);
                 steps(self.view, here, self.options, self.backwards, &near)
             }
             None => steps(self.view, here, self.options, self.backwards, &|_| true),

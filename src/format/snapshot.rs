@@ -134,11 +134,17 @@ impl ActorGraph {
         let corrupt = |e: crate::store::codec::Corrupt| fault(SnapshotFault::Corrupt, e.0);
         let mut reader = Reader::new(payload);
         let store = Store::read_snapshot(&mut reader).map_err(corrupt)?;
-        let index = IntervalIndex::read_snapshot(&mut reader, &store).map_err(corrupt)?;
+        // The name indexes need only the actors: they are filed on the
+        // second core while the first reads and checks the interval index.
+        let (index, names) = rayon::join(
+            || IntervalIndex::read_snapshot(&mut reader, &store),
+            || ActorGraph::names_of(&store),
+        );
+        let index = index.map_err(corrupt)?;
         if !reader.is_done() {
             return Err(fault(SnapshotFault::Corrupt, "bytes left after the index"));
         }
-        Ok(ActorGraph::from_parts(store, index))
+        Ok(ActorGraph::from_parts(store, index, names))
     }
 
     /// Writes [`ActorGraph::to_snapshot`] to a file.

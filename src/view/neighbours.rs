@@ -3,8 +3,9 @@
 
 use crate::base::error::Error;
 use crate::base::model::{Direction, RelationKind};
+use crate::index::neighbours::Latest;
 
-use super::{IntoActor, RelationRef, View};
+use super::{ActorRef, IntoActor, RelationRef, View};
 
 impl<'g> View<'g> {
     /// Relations of `kind` at `actor` in one direction, that held on the day.
@@ -25,12 +26,14 @@ impl<'g> View<'g> {
         direction: Direction,
     ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
         let actor = actor.into_actor(self.graph)?;
-        Ok(self
-            .graph
-            .store
-            .touching(actor.position(), direction)
-            .filter(move |t| t.span.kind == kind)
-            .filter_map(move |t| self.held(t.relation)))
+        let run = self.graph.neighbour_index().of_kind(
+            &self.graph.store,
+            actor.position(),
+            direction,
+            kind,
+        );
+        // Latest first, as the relations were listed before the index.
+        Ok(run.iter().rev().filter_map(move |&p| self.held(p)))
     }
 
     /// Relations of `kind` at `actor` in either direction, that held on the
@@ -49,11 +52,14 @@ impl<'g> View<'g> {
         kind: RelationKind,
     ) -> Result<impl Iterator<Item = RelationRef<'g>> + 'g, Error> {
         let actor = actor.into_actor(self.graph)?;
-        let store = &self.graph.store;
-        Ok(actor
-            .touching(None)
-            .filter(move |&p| store.span(p).kind == kind)
-            .filter_map(move |p| self.held(p)))
+        let (index, store) = (self.graph.neighbour_index(), &self.graph.store);
+        let side = |direction| index.of_kind(store, actor.position(), direction, kind);
+        let (out, into) = (side(Direction::Outgoing), side(Direction::Incoming));
+        Ok(out
+            .iter()
+            .rev()
+            .chain(into.iter().rev())
+            .filter_map(move |&p| self.held(p)))
     }
 
     /// Every relation at `actor`, either end, that held on the day.
@@ -130,11 +136,47 @@ impl<'g> View<'g> {
         'g: 'k,
     {
         let actor = actor.into_actor(self.graph)?;
-        let store = &self.graph.store;
-        Ok(actor
-            .touching(direction)
-            .filter(move |&p| kinds.contains(&store.span(p).kind))
-            .filter_map(move |p| self.held(p)))
+        Ok(self.linking_where(actor, kinds, direction, |_| true))
+    }
+
+    /// [`linking`](Self::linking), judging only the relations whose other
+    /// end `keep` accepts: a walk that knows which neighbours can still
+    /// lead somewhere (chains, within reach of their end) skips the rest of
+    /// a hub's thousands before the admission rule reads them.
+    pub(crate) fn linking_where<'k>(
+        self,
+        actor: ActorRef<'g>,
+        kinds: &'k [RelationKind],
+        direction: Option<Direction>,
+        keep: impl Fn(ActorRef<'g>) -> bool + 'k,
+    ) -> impl Iterator<Item = RelationRef<'g>> + 'k
+    where
+        'g: 'k,
+    {
+        let graph = self.graph;
+        let (index, store) = (graph.neighbour_index(), &graph.store);
+        let here = actor.position();
+        // Each side's runs of the kinds asked, merged latest first: the
+        // order of the edge lists this replaced.
+        let side = move |side: Direction| {
+            direction.is_none_or(|d| d == side).then(|| {
+                Latest::new(
+                    kinds
+                        .iter()
+                        .map(move |&kind| index.of_kind(store, here, side, kind)),
+                )
+            })
+        };
+        side(Direction::Outgoing)
+            .into_iter()
+            .flatten()
+            .chain(side(Direction::Incoming).into_iter().flatten())
+            .filter(move |&p| {
+                let (subject, object) = store.ends(p);
+                let other = if subject == here { object } else { subject };
+                keep(ActorRef::new(graph, other))
+            })
+            .filter_map(move |p| self.held(p))
     }
 
     /// Who backs `actor`: backs-relations whose object it is.

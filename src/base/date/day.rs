@@ -100,10 +100,17 @@ impl Date {
         if packed == Date::NEVER.0 {
             return Some(Date::NEVER);
         }
+        // Checked by hand rather than through `Date::new`, which prepares
+        // an error message and asks jiff: opening a snapshot of a million
+        // relations checks three million days, and that path was a sixth
+        // of its instructions (issue 28).
         let day = Date(packed);
         let year = i16::try_from(packed >> 9).ok()?;
-        let valid = Date::new(year, day.month(), day.day()).ok()?;
-        (valid == day).then_some(day)
+        let (month, d) = (day.month(), day.day());
+        let valid = (MIN_YEAR..=MAX_YEAR).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=days_in_month(year, month)).contains(&d);
+        valid.then_some(day)
     }
 
     /// The next day, if it is still within [`MAX_YEAR`].
@@ -164,6 +171,18 @@ pub(super) fn bad_date(text: String, reason: &str) -> DateError {
     DateError::invalid(text, reason)
 }
 
+/// Days in `month` (1 to 12) of `year`, in the proleptic Gregorian
+/// calendar that jiff uses.
+fn days_in_month(year: i16, month: u8) -> u8 {
+    const DAYS: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        1..=12 => DAYS[usize::from(month - 1)],
+        _ => 0,
+    }
+}
+
 pub(super) fn check_year(year: i16, text: &dyn Fn() -> String) -> Result<(), DateError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(())
@@ -172,5 +191,36 @@ pub(super) fn check_year(year: i16, text: &dyn Fn() -> String) -> Result<(), Dat
             text(),
             &format!("year must lie between {MIN_YEAR} and {MAX_YEAR}"),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-made check of `from_packed` (issue 28) accepts exactly the
+    /// days `Date::new` (jiff) accepts.
+    #[test]
+    fn from_packed_accepts_exactly_the_real_days() {
+        for year in [MIN_YEAR, 1600, 1900, 1999, 2000, 2023, 2024, 2100, MAX_YEAR] {
+            for month in 0..16u8 {
+                for day in 0..32u8 {
+                    let packed = ((year as u32) << 9) | (u32::from(month) << 5) | u32::from(day);
+                    let real = (1..=12).contains(&month)
+                        && day >= 1
+                        && Date::new(year, month, day).is_ok();
+                    assert_eq!(
+                        Date::from_packed(packed).is_some(),
+                        real,
+                        "{year}-{month}-{day}"
+                    );
+                }
+            }
+        }
+        assert_eq!(Date::from_packed(Date::NEVER.packed()), Some(Date::NEVER));
+        assert_eq!(
+            Date::from_packed((i16::MAX as u32 + 1) << 9 | 1 << 5 | 1),
+            None
+        );
     }
 }
