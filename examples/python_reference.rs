@@ -144,6 +144,13 @@ fn reference() -> Result<Value, actorgraph::Error> {
                     actorgraph::TimelineEvent::Happened(r) => format!("happened {}", r.id()),
                     actorgraph::TimelineEvent::NameAdopted(n) => format!("name_adopted {n}"),
                     actorgraph::TimelineEvent::NameDropped(n) => format!("name_dropped {n}"),
+                    actorgraph::TimelineEvent::Lineage(link) => {
+                        match (link.relation(), link.former_name()) {
+                            (Some(r), _) => format!("lineage {}", r.id()),
+                            (None, Some(f)) => format!("lineage {}", f.name),
+                            (None, None) => "lineage".to_owned(),
+                        }
+                    }
                     _ => "other".to_owned(),
                 };
                 format!(

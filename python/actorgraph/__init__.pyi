@@ -335,14 +335,16 @@ class TimelineEntry:
     def date(self) -> Optional[str]:
         """The date as written, or None when unknown."""
     @property
-    def event(self) -> Literal["began", "ended", "happened", "name_adopted", "name_dropped"]:
+    def event(self) -> Literal["began", "ended", "happened", "name_adopted", "name_dropped", "lineage", "other"]:
         """What happened."""
     @property
     def relation(self) -> Optional[Relation]:
-        """The relation that began, ended or happened; None for a name change."""
+        """The relation that began, ended or happened, or the lineage link's
+        split, merger or succession; None for a name change."""
     @property
     def name(self) -> Optional[str]:
-        """The name adopted or dropped; None for a relation."""
+        """The name adopted or dropped, or a lineage rename's former name;
+        None for a relation."""
 
 class Finding:
     """One lint warning."""

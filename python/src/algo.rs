@@ -518,6 +518,13 @@ pub fn timeline<'py>(
                     }
                     TimelineEvent::NameAdopted(n) => ("name_adopted", None, Some(n.to_owned())),
                     TimelineEvent::NameDropped(n) => ("name_dropped", None, Some(n.to_owned())),
+                    // A split, merger, succession or rename in the actor's
+                    // lineage: its relation, or the former name.
+                    TimelineEvent::Lineage(link) => (
+                        "lineage",
+                        link.relation().map(|r| PyRelation::of(graph, &r)),
+                        link.former_name().map(|f| f.name.clone()),
+                    ),
                     _ => ("other", None, None),
                 };
                 (e.date.map(|d| d.to_string()), event, relation, name)

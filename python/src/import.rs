@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use actorgraph::ActorGraph;
-use actorgraph::import::{Aliases, ImportOptions, ImportReport, Importer, Mapping, Matched, Preset};
+use actorgraph::import::{
+    Aliases, ImportOptions, ImportReport, Importer, Mapping, Matched, Preset,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -28,7 +30,11 @@ pub fn import_files(
     let start = onto.map(|g| g.graph.clone());
     let preset_name = preset.to_owned();
     if preset_name == "table" && mapping.is_none() {
-        return Err(invalid_argument(py, "mapping", "the table preset needs a mapping file"));
+        return Err(invalid_argument(
+            py,
+            "mapping",
+            "the table preset needs a mapping file",
+        ));
     }
     let (graph, report) = detached(py, move || {
         let preset = match (preset_name.as_str(), mapping) {
