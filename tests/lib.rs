@@ -15,6 +15,7 @@ mod grades;
 mod load;
 mod merge;
 mod model;
+mod parquet;
 mod properties;
 mod queries;
 mod regressions;

@@ -522,7 +522,7 @@ mod tests {
             "2200-12-31",
         ] {
             let day: Date = text.parse().unwrap();
-            let expected = i32::try_from(epoch.until(day.to_jiff()).unwrap().get_days()).unwrap();
+            let expected = epoch.until(day.to_jiff()).unwrap().get_days();
             assert_eq!(epoch_days(day), expected, "{text}");
         }
     }
