@@ -22,6 +22,7 @@ mod regressions;
 mod rules_cases;
 mod search;
 mod snapshot;
+mod sql;
 
 use actorgraph::{ActorGraph, Date};
 

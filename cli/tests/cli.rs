@@ -234,7 +234,11 @@ fn bad_usage_and_bad_input_exit_2_with_a_clear_message() {
     );
     // An unknown actor, with the nearest names.
     let output = exits(&["timeline", "Xyzzy Front"], 2);
-    assert!(stderr(&output).contains("no actor is called \"Xyzzy Front\""), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no actor is called \"Xyzzy Front\""),
+        "{}",
+        stderr(&output)
+    );
     // An output that cannot be written leaves nothing behind.
     let blocked = scratch("blocked");
     std::fs::write(blocked.join("file"), "x").unwrap();
