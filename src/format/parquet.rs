@@ -403,50 +403,73 @@ pub(crate) fn read_dir(dir: &Path) -> Result<ActorGraph, Error> {
     let sources_path = table_path(dir, "sources.parquet")?;
     let actors_path = table_path(dir, "actors.parquet")?;
     let citations_path = table_path(dir, "citations.parquet")?;
-    let mut dataset = Dataset::default();
-    for batch in read_file(&sources_path)? {
-        read_sources(
-            &Table {
-                path: &sources_path,
-                batch: &batch,
-            },
-            &mut dataset.sources,
-        )?;
-    }
-    for batch in read_file(&actors_path)? {
-        read_actors(
-            &Table {
-                path: &actors_path,
-                batch: &batch,
-            },
-            &mut dataset.actors,
-        )?;
-    }
-    // Citations in dataset order: they give each relation its citations
-    // and, where the relations were partitioned, their order.
-    let mut citations: HashMap<String, (usize, Vec<Citation>)> = HashMap::new();
-    for batch in read_file(&citations_path)? {
+    let relation_files = relation_files(dir)?;
+    // The big tables decode on both cores: citations on one, relations on
+    // the other (with the small tables), joined by relation id after.
+    let (citations, rest) = rayon::join(
+        || read_all_citations(&citations_path),
+        || -> Result<_, Error> {
+            let mut dataset = Dataset::default();
+            for batch in read_file(&sources_path)? {
+                let table = Table {
+                    path: &sources_path,
+                    batch: &batch,
+                };
+                read_sources(&table, &mut dataset.sources)?;
+            }
+            for batch in read_file(&actors_path)? {
+                let table = Table {
+                    path: &actors_path,
+                    batch: &batch,
+                };
+                read_actors(&table, &mut dataset.actors)?;
+            }
+            let mut relations = Vec::new();
+            for (path, kind) in &relation_files {
+                for batch in read_file(path)? {
+                    let table = Table {
+                        path,
+                        batch: &batch,
+                    };
+                    read_relations(&table, kind.as_deref(), &mut relations)?;
+                }
+            }
+            Ok((dataset, relations))
+        },
+    );
+    let (mut citations, (mut dataset, relations)) = (citations?, rest?);
+    // Citations come in dataset order: they give each relation its
+    // citations and, where the relations were partitioned, its place. A
+    // relation without citations goes after the others, where validation
+    // names it.
+    let mut placed: Vec<(usize, Relation)> = relations
+        .into_iter()
+        .map(|mut relation| {
+            let (order, cited) = citations
+                .remove(relation.id.as_str())
+                .unwrap_or((usize::MAX, Vec::new()));
+            relation.citations = cited;
+            (order, relation)
+        })
+        .collect();
+    placed.sort_by_key(|(order, _)| *order);
+    dataset.relations = placed.into_iter().map(|(_, r)| r).collect();
+    ActorGraph::from_dataset(dataset)
+}
+
+/// The citations table, by relation id, each with its first row's place.
+fn read_all_citations(path: &Path) -> Result<HashMap<String, (usize, Vec<Citation>)>, Error> {
+    let mut citations = HashMap::new();
+    for batch in read_file(path)? {
         read_citations(
             &Table {
-                path: &citations_path,
+                path,
                 batch: &batch,
             },
             &mut citations,
         )?;
     }
-    let mut relations: Vec<(usize, Relation)> = Vec::new();
-    for (path, kind) in relation_files(dir)? {
-        for batch in read_file(&path)? {
-            let table = Table {
-                path: &path,
-                batch: &batch,
-            };
-            read_relations(&table, kind.as_deref(), &mut citations, &mut relations)?;
-        }
-    }
-    relations.sort_by_key(|(order, _)| *order);
-    dataset.relations = relations.into_iter().map(|(_, r)| r).collect();
-    ActorGraph::from_dataset(dataset)
+    Ok(citations)
 }
 
 fn read_sources(t: &Table<'_>, out: &mut Vec<Source>) -> Result<(), Error> {
@@ -566,8 +589,7 @@ fn read_citations(
 fn read_relations(
     t: &Table<'_>,
     folder_kind: Option<&str>,
-    citations: &mut HashMap<String, (usize, Vec<Citation>)>,
-    out: &mut Vec<(usize, Relation)>,
+    out: &mut Vec<Relation>,
 ) -> Result<(), Error> {
     let kinds: HashMap<&str, RelationKind> =
         RelationKind::ALL.iter().map(|k| (k.name(), *k)).collect();
@@ -583,35 +605,27 @@ fn read_relations(
         let kind_text = match (folder_kind, kind_column) {
             (Some(kind), _) => kind,
             (None, Some(column)) => t.required(column, row, "kind")?,
-            (None, None) => unreachable!("a kind column is read when no folder names one"),
+            (None, None) => return Err(invalid(t.path, "has no column `kind`")),
         };
         let kind = *kinds
             .get(kind_text)
             .ok_or_else(|| t.bad(row, "kind", format!("unknown relation kind {kind_text:?}")))?;
         let id_text = t.required(id, row, "id")?;
-        // A relation without citations keeps its place after the others,
-        // where validation names it.
-        let (order, cited) = citations
-            .remove(id_text)
-            .unwrap_or((usize::MAX, Vec::new()));
-        out.push((
-            order,
-            Relation {
-                id: RelationId::new(id_text).map_err(|e| t.bad(row, "id", e))?,
-                kind,
-                subject: ActorId::new(t.required(subject, row, "subject")?)
-                    .map_err(|e| t.bad(row, "subject", e))?,
-                object: ActorId::new(t.required(object, row, "object")?)
-                    .map_err(|e| t.bad(row, "object", e))?,
-                from: t.parsed(from, row, "from")?,
-                until: t.parsed(until, row, "until")?,
-                on: t.parsed(on, row, "on")?,
-                citations: cited,
-                claimed_by: t.claimant(claimed_by, claimed_by_actor, row)?,
-                note: optional(note, row).map(str::to_owned),
-                acknowledged: t.json(acknowledged, row, "acknowledged_json")?,
-            },
-        ));
+        out.push(Relation {
+            id: RelationId::new(id_text).map_err(|e| t.bad(row, "id", e))?,
+            kind,
+            subject: ActorId::new(t.required(subject, row, "subject")?)
+                .map_err(|e| t.bad(row, "subject", e))?,
+            object: ActorId::new(t.required(object, row, "object")?)
+                .map_err(|e| t.bad(row, "object", e))?,
+            from: t.parsed(from, row, "from")?,
+            until: t.parsed(until, row, "until")?,
+            on: t.parsed(on, row, "on")?,
+            citations: Vec::new(),
+            claimed_by: t.claimant(claimed_by, claimed_by_actor, row)?,
+            note: optional(note, row).map(str::to_owned),
+            acknowledged: t.json(acknowledged, row, "acknowledged_json")?,
+        });
     }
     Ok(())
 }
