@@ -214,10 +214,13 @@ pub fn sources_schema() -> SchemaRef {
 /// ```
 pub fn tables(scope: Scope<'_>, options: &ExportOptions) -> Result<ArrowTables, Error> {
     let selection = select(scope, options);
+    // The two big tables build on both cores.
+    let (relations, citations) =
+        rayon::join(|| relations_of(&selection), || citations_of(&selection));
     Ok(ArrowTables {
         actors: actors_of(&selection)?,
-        relations: relations_of(&selection)?,
-        citations: citations_of(&selection)?,
+        relations: relations?,
+        citations: citations?,
         sources: sources_of(scope)?,
     })
 }

@@ -437,11 +437,33 @@ pub(crate) fn read_dir(dir: &Path) -> Result<ActorGraph, Error> {
             Ok((dataset, relations))
         },
     );
-    let (mut citations, (mut dataset, relations)) = (citations?, rest?);
-    // Citations come in dataset order: they give each relation its
-    // citations and, where the relations were partitioned, its place. A
-    // relation without citations goes after the others, where validation
-    // names it.
+    let (groups, (mut dataset, mut relations)) = (citations?, rest?);
+    // Citations come grouped in dataset order. An unpartitioned export
+    // lists the relations in that same order, so each relation takes the
+    // next group, checked by id; otherwise (partitions, or files written
+    // by another tool) the groups are found by id, and give each relation
+    // its place. A relation without citations goes after the others,
+    // where validation names it.
+    let in_order = groups.len() == relations.len()
+        && groups
+            .iter()
+            .zip(&relations)
+            .all(|((id, _), r)| id.as_str() == r.id.as_str());
+    if in_order {
+        for ((_, cited), relation) in groups.into_iter().zip(relations.iter_mut()) {
+            relation.citations = cited;
+        }
+        dataset.relations = relations;
+        return ActorGraph::from_dataset(dataset);
+    }
+    let mut citations: HashMap<String, (usize, Vec<Citation>)> = HashMap::new();
+    for (order, (id, cited)) in groups.into_iter().enumerate() {
+        citations
+            .entry(id)
+            .or_insert_with(|| (order, Vec::new()))
+            .1
+            .extend(cited);
+    }
     let mut placed: Vec<(usize, Relation)> = relations
         .into_iter()
         .map(|mut relation| {
@@ -457,19 +479,22 @@ pub(crate) fn read_dir(dir: &Path) -> Result<ActorGraph, Error> {
     ActorGraph::from_dataset(dataset)
 }
 
-/// The citations table, by relation id, each with its first row's place.
-fn read_all_citations(path: &Path) -> Result<HashMap<String, (usize, Vec<Citation>)>, Error> {
-    let mut citations = HashMap::new();
+/// The citations table as groups of consecutive rows of one relation, in
+/// the table's order. A relation whose rows are not consecutive (a file
+/// not written by this crate) gets one group per run; they are merged when
+/// found by id.
+fn read_all_citations(path: &Path) -> Result<Vec<(String, Vec<Citation>)>, Error> {
+    let mut groups = Vec::new();
     for batch in read_file(path)? {
         read_citations(
             &Table {
                 path,
                 batch: &batch,
             },
-            &mut citations,
+            &mut groups,
         )?;
     }
-    Ok(citations)
+    Ok(groups)
 }
 
 fn read_sources(t: &Table<'_>, out: &mut Vec<Source>) -> Result<(), Error> {
@@ -542,10 +567,7 @@ fn read_actors(t: &Table<'_>, out: &mut Vec<Actor>) -> Result<(), Error> {
     Ok(())
 }
 
-fn read_citations(
-    t: &Table<'_>,
-    out: &mut HashMap<String, (usize, Vec<Citation>)>,
-) -> Result<(), Error> {
+fn read_citations(t: &Table<'_>, out: &mut Vec<(String, Vec<Citation>)>) -> Result<(), Error> {
     let (relation, source, quote, stance) = (
         t.text("relation")?,
         t.text("source")?,
@@ -577,11 +599,11 @@ fn read_citations(
             credibility,
             acknowledged: t.json(acknowledged, row, "acknowledged_json")?,
         };
-        let next = out.len();
-        out.entry_ref(t.required(relation, row, "relation")?)
-            .or_insert_with(|| (next, Vec::new()))
-            .1
-            .push(citation);
+        let relation = t.required(relation, row, "relation")?;
+        match out.last_mut() {
+            Some((id, cited)) if id == relation => cited.push(citation),
+            _ => out.push((relation.to_owned(), vec![citation])),
+        }
     }
     Ok(())
 }
