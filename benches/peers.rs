@@ -46,6 +46,7 @@ const WIDE_DAY: &str = "2000-06-15";
 
 struct Args {
     prepare: bool,
+    formats: bool,
     snapshot: bool,
     /// `--profile Q2|Q4|open N`: open the snapshot and run only that
     /// question N times, for a profiler (callgrind) to count.
@@ -56,6 +57,7 @@ struct Args {
 
 fn args() -> Args {
     let mut prepare = false;
+    let mut formats = false;
     let mut snapshot = false;
     let mut profile = None;
     let mut size = None;
@@ -64,6 +66,7 @@ fn args() -> Args {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--prepare" => prepare = true,
+            "--formats" => formats = true,
             "--load" => match it.next().as_deref() {
                 Some("ron") => snapshot = false,
                 Some("snapshot") => snapshot = true,
@@ -82,6 +85,7 @@ fn args() -> Args {
     }
     Args {
         prepare,
+        formats,
         snapshot,
         profile,
         size: size.expect("--size N is required"),
@@ -439,12 +443,65 @@ fn profile(dir: &Path, question: &str, times: usize) {
     eprintln!("{question} x{times}: {answer}");
 }
 
+/// `--formats` (issue 24): the Parquet export against the CSV export of the
+/// same graph, and reading the Parquet tables back into a graph, whose
+/// baseline is DuckDB's `read_csv` load (its Q5) in the same run. One JSON
+/// line each, for `formats.jsonl`.
+fn formats(size: usize, dir: &Path) {
+    use actorgraph::export::{ExportOptions, Scope, to_csv};
+    use actorgraph::parquet::{Partition, write_dir};
+    let budget: f64 = std::env::var("PEERS_BUDGET")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2.0);
+    let bytes = std::fs::read(path(dir, "graph.snapshot")).expect("run --prepare first");
+    let graph = ActorGraph::from_snapshot(&bytes).expect("opens");
+    let options = ExportOptions::default();
+    let csv_dir = path(dir, "formats/csv");
+    let parquet_dir = path(dir, "formats/parquet");
+    // Both exports write their files, as `--out DIR` does.
+    let export_csv = || {
+        let tables = to_csv(Scope::Whole(&graph), &options).expect("exports");
+        std::fs::create_dir_all(&csv_dir).expect("creates the folder");
+        for (name, table) in tables.files() {
+            std::fs::write(csv_dir.join(name), table).expect("writes");
+        }
+    };
+    let export_parquet = || {
+        write_dir(
+            Scope::Whole(&graph),
+            &options,
+            Partition::None,
+            &parquet_dir,
+        )
+        .expect("exports")
+    };
+    let read_parquet = || ActorGraph::from_path(&parquet_dir).expect("reads");
+    let line = |what: &str, (median, samples, _): (f64, usize, usize)| {
+        println!(
+            "{}",
+            json!({"system": "actorgraph", "size": size, "question": what,
+                   "median_s": median, "samples": samples})
+        );
+    };
+    line("csv export", measure_first_load(budget, export_csv));
+    line("parquet export", measure_first_load(budget, export_parquet));
+    assert!(
+        read_parquet() == graph,
+        "the Parquet tables read back to an equal graph"
+    );
+    line("parquet read", measure_first_load(budget, read_parquet));
+    let _ = std::fs::remove_dir_all(path(dir, "formats"));
+}
+
 fn main() {
     let args = args();
     if let Some((question, times)) = &args.profile {
         profile(&args.dir, question, *times);
     } else if args.prepare {
         prepare(args.size, &args.dir);
+    } else if args.formats {
+        formats(args.size, &args.dir);
     } else {
         run(args.size, &args.dir, args.snapshot);
     }

@@ -5,6 +5,7 @@
 //! cargo run --example export -- --format csv --out tables/
 //! cargo run --example export -- --format graphml --as-of 2024-11-30
 //! cargo run --example export -- --format snapshot --out syria.agsnap
+//! cargo run --example export -- --format parquet --out tables/ --partition-by kind
 //! ```
 
 mod common;
@@ -31,6 +32,15 @@ enum Format {
     Dot,
     /// The whole graph saved for `--data FILE` to open without parsing.
     Snapshot,
+    /// Parquet tables in a folder, for DuckDB, Spark and `--data DIR`.
+    Parquet,
+}
+
+/// How a Parquet export splits its relations into folders.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PartitionBy {
+    Kind,
+    Year,
 }
 
 /// The graph, or the graph on one day, for another tool.
@@ -54,9 +64,12 @@ struct Args {
     /// in gexf, graphml, nodelink and cytoscape.
     #[arg(long, requires = "as_of")]
     measures: bool,
-    /// A file to write (a folder for csv); default: standard output.
+    /// A file to write (a folder for csv and parquet); default: standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// For parquet, write the relations Hive-partitioned by this key.
+    #[arg(long, value_enum)]
+    partition_by: Option<PartitionBy>,
     #[command(flatten)]
     data: common::DataArgs,
 }
@@ -96,6 +109,18 @@ fn main() -> ExitCode {
                         return Err("a snapshot is binary: give --out FILE".into());
                     };
                     graph.save_snapshot(path)?;
+                    return Ok(String::new());
+                }
+                Format::Parquet => {
+                    let Some(dir) = &args.out else {
+                        return Err("parquet is a folder of tables: give --out DIR".into());
+                    };
+                    let partition = match args.partition_by {
+                        None => actorgraph::parquet::Partition::None,
+                        Some(PartitionBy::Kind) => actorgraph::parquet::Partition::Kind,
+                        Some(PartitionBy::Year) => actorgraph::parquet::Partition::Year,
+                    };
+                    actorgraph::parquet::write_dir(scope, &options, partition, dir)?;
                     return Ok(String::new());
                 }
                 Format::Csv => {

@@ -242,6 +242,8 @@ pub use base::rejected::RejectedRow;
 pub use format::arrow;
 pub use format::dot;
 pub use format::export;
+#[cfg(feature = "parquet")]
+pub use format::parquet;
 pub use format::ron::EMBEDDED_DATASET;
 pub use format::snapshot::FORMAT_VERSION as SNAPSHOT_VERSION;
 pub use graph::ActorGraph;

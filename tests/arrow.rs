@@ -13,7 +13,7 @@ use super::{day, syria};
 fn days_since_epoch(text: &str) -> i32 {
     let epoch = jiff::civil::date(1970, 1, 1);
     let to = day(text).to_jiff();
-    i32::try_from(epoch.until(to).unwrap().get_days()).unwrap()
+    epoch.until(to).unwrap().get_days()
 }
 
 /// Row ids of relations whose typed bounds put `d` inside `[from, until)`.

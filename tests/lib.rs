@@ -18,12 +18,14 @@ mod lineage;
 mod load;
 mod merge;
 mod model;
+mod parquet;
 mod properties;
 mod queries;
 mod regressions;
 mod rules_cases;
 mod search;
 mod snapshot;
+mod sql;
 
 use actorgraph::{ActorGraph, Date};
 

@@ -44,6 +44,7 @@ cargo build --release --quiet --example export
 cargo bench --quiet --bench peers --no-run
 
 : > "$results"
+: > "${results%.jsonl}.formats.jsonl"
 for size in 10000 100000 1000000; do
     if (( size > max )); then
         continue
@@ -72,9 +73,15 @@ for size in 10000 100000 1000000; do
     done
     # Fail as soon as a size disagrees.
     "$python" "$here/check.py" "$results"
+    # Issue 24: the Parquet export against the CSV export, and reading the
+    # Parquet tables against DuckDB's read_csv (its Q5 above).
+    echo "size $size: actorgraph (--formats)" >&2
+    cargo bench --quiet --bench peers -- --formats --size "$size" --dir "$dir" |
+        tee -a "${results%.jsonl}.formats.jsonl"
 done
 
 "$python" "$here/report.py" "$results"
+"$python" "$here/formats_report.py" "$results" "${results%.jsonl}.formats.jsonl"
 
 # The Python package (issue 23): a view of the largest size to a pandas
 # DataFrame against DuckDB's .df() of the same rows, and a narrow query's

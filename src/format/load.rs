@@ -13,7 +13,8 @@ use super::stream::{self, GiveUp};
 use super::whole;
 
 impl ActorGraph {
-    /// Reads a graph from a file: a snapshot ([`ActorGraph::to_snapshot`])
+    /// Reads a graph from a file: a directory of Parquet tables written by
+    /// `parquet::write_dir` (with the `parquet` feature); a snapshot ([`ActorGraph::to_snapshot`])
     /// when the file begins with the snapshot mark; else parses and
     /// validates a dataset, JSON when its name ends in `.json`, else RON.
     ///
@@ -26,6 +27,9 @@ impl ActorGraph {
     pub fn from_path(path: impl AsRef<Path>) -> Result<ActorGraph, Error> {
         let path = path.as_ref();
         let io = |source| Error::io(path, source);
+        if path.is_dir() {
+            return from_directory(path);
+        }
         let mut file = std::fs::File::open(path).map_err(io)?;
         let mut head = Vec::new();
         (&mut file)
@@ -65,4 +69,20 @@ impl ActorGraph {
         let bytes = std::fs::read(path).map_err(|source| Error::io(path, source))?;
         whole::extend(self, &bytes, dialect_of(path))
     }
+}
+
+#[cfg(feature = "parquet")]
+fn from_directory(path: &Path) -> Result<ActorGraph, Error> {
+    super::parquet::read_dir(path)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn from_directory(path: &Path) -> Result<ActorGraph, Error> {
+    Err(Error::io(
+        path,
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "is a directory; reading a Parquet export needs the `parquet` feature",
+        ),
+    ))
 }

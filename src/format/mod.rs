@@ -16,6 +16,8 @@ pub(crate) mod json;
 pub(crate) mod load;
 pub(crate) mod measures;
 pub(crate) mod nodelink;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub(crate) mod rdf;
 pub(crate) mod ron;
 pub(crate) mod shared;

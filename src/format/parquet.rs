@@ -1,0 +1,674 @@
+//! The export tables as a directory of Parquet files, for the engines that
+//! scale past one machine (Spark, Trino) or past memory (DuckDB), and read
+//! back as a graph.
+//!
+//! A directory holds `actors.parquet`, `citations.parquet`,
+//! `sources.parquet` and the relations: `relations.parquet`, or with a
+//! [`Partition`] a Hive-partitioned `relations/` folder
+//! (`relations/kind=backs/part-0.parquet`, or `relations/year=2024/...`)
+//! that engines prune by the key. The columns are those of
+//! [`arrow`](crate::arrow); a `kind` partition keeps the kind in the
+//! folder name only, as Hive does.
+//!
+//! # Example
+//!
+//! ```
+//! use actorgraph::{ActorGraph, export::Scope, parquet::{self, Partition}};
+//!
+//! let graph = ActorGraph::embedded()?;
+//! let dir = std::env::temp_dir().join(format!("actorgraph-doc-{}", std::process::id()));
+//! parquet::write_dir(Scope::Whole(&graph), &Default::default(), Partition::Kind, &dir)?;
+//! assert_eq!(ActorGraph::from_path(&dir)?, graph);
+//! # std::fs::remove_dir_all(&dir).ok();
+//! # Ok::<(), actorgraph::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, BooleanArray, ListArray, RecordBatch, StringArray, UInt8Array};
+use arrow_schema::DataType;
+use hashbrown::HashMap;
+use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::Compression;
+use parquet::file::properties::WriterProperties;
+
+use crate::base::date::When;
+use crate::base::error::Error;
+use crate::base::id::{ActorId, RelationId, SourceId};
+use crate::base::model::{
+    Actor, ActorKind, Citation, Claimant, Dataset, Relation, RelationKind, Source, Stance,
+};
+use crate::graph::ActorGraph;
+
+use super::arrow::{ArrowTables, tables};
+use super::shared::{ExportOptions, Scope};
+
+/// How the relations table is split into folders.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Partition {
+    /// One `relations.parquet` file.
+    #[default]
+    None,
+    /// `relations/kind=backs/part-0.parquet`: a query on some kinds reads
+    /// only their files.
+    Kind,
+    /// `relations/year=2024/part-0.parquet`, by the year of `holds_from`
+    /// (`year=0` for a relation with an open start): a query on a day
+    /// still reads every year up to it, but a time-sliced job splits
+    /// naturally.
+    Year,
+}
+
+/// Writes the scope's tables as Parquet files (Snappy-compressed) into a
+/// new directory `dir`.
+///
+/// The files are written into a temporary sibling directory first and
+/// renamed into place once all are complete, so `dir` never holds half an
+/// export. An existing `dir` is replaced only if it is empty or an earlier
+/// export (it holds `actors.parquet`); anything else is left alone and
+/// refused.
+///
+/// # Errors
+///
+/// An [`Io`](crate::ErrorKind::Io) error naming the path that could not be
+/// written, or `dir` when it exists and is not an export.
+pub fn write_dir(
+    scope: Scope<'_>,
+    options: &ExportOptions,
+    partition: Partition,
+    dir: &Path,
+) -> Result<(), Error> {
+    let tables = tables(scope, options)?;
+    write_tables(&tables, partition, dir)
+}
+
+/// Writes tables made by [`arrow::tables`](crate::arrow::tables), as [`write_dir`].
+///
+/// # Errors
+///
+/// As [`write_dir`].
+pub fn write_tables(tables: &ArrowTables, partition: Partition, dir: &Path) -> Result<(), Error> {
+    if dir.exists() && !replaceable(dir) {
+        return Err(invalid(
+            dir,
+            "exists and is not an actorgraph Parquet export; give a new directory",
+        ));
+    }
+    let name = dir
+        .file_name()
+        .ok_or_else(|| invalid(dir, "has no directory name"))?;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let temporary = parent.join(format!(
+        ".{}.partial-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&temporary);
+    let written = write_into(tables, partition, &temporary).and_then(|()| {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::rename(&temporary, dir).map_err(|e| Error::io(dir, e))
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&temporary);
+    }
+    written
+}
+
+fn replaceable(dir: &Path) -> bool {
+    dir.is_dir()
+        && (dir.join("actors.parquet").is_file()
+            || std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none()))
+}
+
+fn write_into(tables: &ArrowTables, partition: Partition, dir: &Path) -> Result<(), Error> {
+    create_dir(dir)?;
+    let (tx, relations) = rayon::join(
+        || -> Result<(), Error> {
+            write_file(&dir.join("actors.parquet"), &tables.actors)?;
+            write_file(&dir.join("citations.parquet"), &tables.citations)?;
+            write_file(&dir.join("sources.parquet"), &tables.sources)
+        },
+        || write_relations(&tables.relations, partition, dir),
+    );
+    tx.and(relations)
+}
+
+fn create_dir(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+}
+
+fn write_relations(relations: &RecordBatch, partition: Partition, dir: &Path) -> Result<(), Error> {
+    let key: Vec<String> = match partition {
+        Partition::None => return write_file(&dir.join("relations.parquet"), relations),
+        Partition::Kind => relations
+            .column_by_name("kind")
+            .ok_or_else(|| Error::serialize_message("parquet", "no kind column".into()))?
+            .as_string::<i32>()
+            .iter()
+            .map(|k| format!("kind={}", k.unwrap_or_default()))
+            .collect(),
+        Partition::Year => {
+            let from = relations
+                .column_by_name("holds_from")
+                .map(|c| c.as_primitive::<arrow_array::types::Date32Type>().clone());
+            (0..relations.num_rows())
+                .map(|i| match &from {
+                    Some(from) if from.is_valid(i) => format!("year={}", year_of(from.value(i))),
+                    _ => "year=0".to_owned(),
+                })
+                .collect()
+        }
+    };
+    // Rows by partition, each partition in dataset order.
+    let mut rows: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, k) in key.iter().enumerate() {
+        // An export holds under 2^32 relations: the store numbers them in u32.
+        rows.entry(k).or_default().push(i as u32);
+    }
+    let kept = match partition {
+        Partition::Kind => without_column(relations, "kind"),
+        _ => relations.clone(),
+    };
+    for (folder, indices) in rows {
+        let part = take(&kept, &indices)?;
+        let folder = dir.join("relations").join(folder);
+        create_dir(&folder)?;
+        write_file(&folder.join("part-0.parquet"), &part)?;
+    }
+    Ok(())
+}
+
+/// The proleptic Gregorian year of a `date32` day (Hinnant's civil-from-days).
+fn year_of(days: i32) -> i32 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i32::from(month <= 2)
+}
+
+fn without_column(batch: &RecordBatch, name: &str) -> RecordBatch {
+    let mut batch = batch.clone();
+    if let Ok(i) = batch.schema().index_of(name) {
+        batch.remove_column(i);
+    }
+    batch
+}
+
+/// The rows at `indices`, in their order.
+fn take(batch: &RecordBatch, indices: &[u32]) -> Result<RecordBatch, Error> {
+    let indices = arrow_array::UInt32Array::from(indices.to_vec());
+    arrow_select::take::take_record_batch(batch, &indices)
+        .map_err(|e| Error::serialize("parquet", e))
+}
+
+fn write_file(path: &Path, batch: &RecordBatch) -> Result<(), Error> {
+    let file = File::create(path).map_err(|e| Error::io(path, e))?;
+    let properties = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build();
+    let failed = |e: parquet::errors::ParquetError| Error::io(path, io::Error::other(e));
+    let mut writer =
+        ArrowWriter::try_new(file, batch.schema(), Some(properties)).map_err(failed)?;
+    writer.write(batch).map_err(failed)?;
+    writer.close().map_err(failed)?;
+    Ok(())
+}
+
+/// An error about `path`: it is not what was expected, for `reason`.
+fn invalid(path: &Path, reason: impl Into<String>) -> Error {
+    Error::io(
+        path,
+        io::Error::new(io::ErrorKind::InvalidData, reason.into()),
+    )
+}
+
+/// Reads every batch of one Parquet file.
+fn read_file(path: &Path) -> Result<Vec<RecordBatch>, Error> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let not_parquet = |e: parquet::errors::ParquetError| {
+        invalid(path, format!("not a readable Parquet file ({e})"))
+    };
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(not_parquet)?
+        .with_batch_size(64 * 1024)
+        .build()
+        .map_err(not_parquet)?;
+    reader
+        .map(|b| b.map_err(|e| invalid(path, format!("not a readable Parquet file ({e})"))))
+        .collect()
+}
+
+/// One table's columns by name, each checked for its type.
+struct Table<'a> {
+    path: &'a Path,
+    batch: &'a RecordBatch,
+}
+
+impl<'a> Table<'a> {
+    fn column(&self, name: &str, wanted: &DataType) -> Result<&'a dyn Array, Error> {
+        let column = self
+            .batch
+            .column_by_name(name)
+            .ok_or_else(|| invalid(self.path, format!("has no column `{name}`")))?;
+        if column.data_type() != wanted {
+            return Err(invalid(
+                self.path,
+                format!("column `{name}` is {}, not {wanted}", column.data_type()),
+            ));
+        }
+        Ok(column.as_ref())
+    }
+
+    fn text(&self, name: &str) -> Result<&'a StringArray, Error> {
+        Ok(self.column(name, &DataType::Utf8)?.as_string::<i32>())
+    }
+
+    fn flag(&self, name: &str) -> Result<&'a BooleanArray, Error> {
+        Ok(self.column(name, &DataType::Boolean)?.as_boolean())
+    }
+
+    /// A value that does not parse: the row and column at fault.
+    fn bad(&self, row: usize, name: &str, reason: impl std::fmt::Display) -> Error {
+        invalid(
+            self.path,
+            format!("row {}, column `{name}`: {reason}", row + 1),
+        )
+    }
+
+    fn required<'s>(
+        &self,
+        column: &'s StringArray,
+        row: usize,
+        name: &str,
+    ) -> Result<&'s str, Error> {
+        if column.is_valid(row) {
+            Ok(column.value(row))
+        } else {
+            Err(self.bad(row, name, "is empty"))
+        }
+    }
+
+    fn parsed<T: FromStr>(
+        &self,
+        column: &StringArray,
+        row: usize,
+        name: &str,
+    ) -> Result<Option<T>, Error>
+    where
+        T::Err: std::fmt::Display,
+    {
+        optional(column, row)
+            .map(|text| text.parse::<T>().map_err(|e| self.bad(row, name, e)))
+            .transpose()
+    }
+
+    fn json<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        column: &StringArray,
+        row: usize,
+        name: &str,
+    ) -> Result<T, Error> {
+        optional(column, row).map_or(Ok(T::default()), |text| {
+            serde_json::from_str(text).map_err(|e| self.bad(row, name, e))
+        })
+    }
+
+    fn claimant(
+        &self,
+        who: &StringArray,
+        is_actor: &BooleanArray,
+        row: usize,
+    ) -> Result<Option<Claimant>, Error> {
+        let Some(who) = optional(who, row) else {
+            return Ok(None);
+        };
+        Ok(Some(if is_actor.is_valid(row) && is_actor.value(row) {
+            Claimant::Actor(ActorId::new(who).map_err(|e| self.bad(row, "claimed_by", e))?)
+        } else {
+            Claimant::Other(who.to_owned())
+        }))
+    }
+}
+
+fn optional(column: &StringArray, row: usize) -> Option<&str> {
+    column.is_valid(row).then(|| column.value(row))
+}
+
+fn table_path(dir: &Path, name: &str) -> Result<PathBuf, Error> {
+    let path = dir.join(name);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(invalid(
+            dir,
+            format!("holds no {name}: not a Parquet export"),
+        ))
+    }
+}
+
+/// The relation files of an export, each with the kind its folder names
+/// when the export is partitioned by kind.
+fn relation_files(dir: &Path) -> Result<Vec<(PathBuf, Option<String>)>, Error> {
+    let single = dir.join("relations.parquet");
+    if single.is_file() {
+        return Ok(vec![(single, None)]);
+    }
+    let root = dir.join("relations");
+    if !root.is_dir() {
+        return Err(invalid(
+            dir,
+            "holds neither relations.parquet nor relations/: not a Parquet export",
+        ));
+    }
+    let mut files = Vec::new();
+    let mut pending = vec![(root, None::<String>)];
+    while let Some((folder, kind)) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(&folder, e))?.path();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let name = name.unwrap_or_default();
+            if path.is_dir() {
+                let kind = name
+                    .strip_prefix("kind=")
+                    .map(str::to_owned)
+                    .or(kind.clone());
+                pending.push((path, kind));
+            } else if name.ends_with(".parquet") {
+                files.push((path, kind.clone()));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads a Parquet export back as a graph.
+pub(crate) fn read_dir(dir: &Path) -> Result<ActorGraph, Error> {
+    let sources_path = table_path(dir, "sources.parquet")?;
+    let actors_path = table_path(dir, "actors.parquet")?;
+    let citations_path = table_path(dir, "citations.parquet")?;
+    let relation_files = relation_files(dir)?;
+    // The big tables decode on both cores: citations on one, relations on
+    // the other (with the small tables), joined by relation id after.
+    let (citations, rest) = rayon::join(
+        || read_all_citations(&citations_path),
+        || -> Result<_, Error> {
+            let mut dataset = Dataset::default();
+            for batch in read_file(&sources_path)? {
+                let table = Table {
+                    path: &sources_path,
+                    batch: &batch,
+                };
+                read_sources(&table, &mut dataset.sources)?;
+            }
+            for batch in read_file(&actors_path)? {
+                let table = Table {
+                    path: &actors_path,
+                    batch: &batch,
+                };
+                read_actors(&table, &mut dataset.actors)?;
+            }
+            let mut relations = Vec::new();
+            for (path, kind) in &relation_files {
+                for batch in read_file(path)? {
+                    let table = Table {
+                        path,
+                        batch: &batch,
+                    };
+                    read_relations(&table, kind.as_deref(), &mut relations)?;
+                }
+            }
+            Ok((dataset, relations))
+        },
+    );
+    let (groups, (mut dataset, mut relations)) = (citations?, rest?);
+    // Citations come grouped in dataset order. An unpartitioned export
+    // lists the relations in that same order, so each relation takes the
+    // next group, checked by id; otherwise (partitions, or files written
+    // by another tool) the groups are found by id, and give each relation
+    // its place. A relation without citations goes after the others,
+    // where validation names it.
+    let in_order = groups.len() == relations.len()
+        && groups
+            .iter()
+            .zip(&relations)
+            .all(|((id, _), r)| id.as_str() == r.id.as_str());
+    if in_order {
+        for ((_, cited), relation) in groups.into_iter().zip(relations.iter_mut()) {
+            relation.citations = cited;
+        }
+        dataset.relations = relations;
+        return ActorGraph::from_dataset(dataset);
+    }
+    let mut citations: HashMap<String, (usize, Vec<Citation>)> = HashMap::new();
+    for (order, (id, cited)) in groups.into_iter().enumerate() {
+        citations
+            .entry(id)
+            .or_insert_with(|| (order, Vec::new()))
+            .1
+            .extend(cited);
+    }
+    let mut placed: Vec<(usize, Relation)> = relations
+        .into_iter()
+        .map(|mut relation| {
+            let (order, cited) = citations
+                .remove(relation.id.as_str())
+                .unwrap_or((usize::MAX, Vec::new()));
+            relation.citations = cited;
+            (order, relation)
+        })
+        .collect();
+    placed.sort_by_key(|(order, _)| *order);
+    dataset.relations = placed.into_iter().map(|(_, r)| r).collect();
+    ActorGraph::from_dataset(dataset)
+}
+
+/// The citations table as groups of consecutive rows of one relation, in
+/// the table's order. A relation whose rows are not consecutive (a file
+/// not written by this crate) gets one group per run; they are merged when
+/// found by id.
+fn read_all_citations(path: &Path) -> Result<Vec<(String, Vec<Citation>)>, Error> {
+    let mut groups = Vec::new();
+    for batch in read_file(path)? {
+        read_citations(
+            &Table {
+                path,
+                batch: &batch,
+            },
+            &mut groups,
+        )?;
+    }
+    Ok(groups)
+}
+
+fn read_sources(t: &Table<'_>, out: &mut Vec<Source>) -> Result<(), Error> {
+    let (id, title, publisher, published) = (
+        t.text("id")?,
+        t.text("title")?,
+        t.text("publisher")?,
+        t.text("published")?,
+    );
+    let (reliability, approximate, url, file) = (
+        t.text("reliability")?,
+        t.flag("approximate")?,
+        t.text("url")?,
+        t.text("file")?,
+    );
+    for row in 0..t.batch.num_rows() {
+        out.push(Source {
+            id: SourceId::new(t.required(id, row, "id")?).map_err(|e| t.bad(row, "id", e))?,
+            publisher: optional(publisher, row).map(str::to_owned),
+            title: t.required(title, row, "title")?.to_owned(),
+            published: t
+                .parsed::<When>(published, row, "published")?
+                .ok_or_else(|| t.bad(row, "published", "is empty"))?,
+            approximate: approximate.is_valid(row) && approximate.value(row),
+            url: optional(url, row).map(str::to_owned),
+            file: optional(file, row).map(str::to_owned),
+            reliability: t.parsed(reliability, row, "reliability")?,
+        });
+    }
+    Ok(())
+}
+
+fn read_actors(t: &Table<'_>, out: &mut Vec<Actor>) -> Result<(), Error> {
+    let (id, name, kind, died) = (
+        t.text("id")?,
+        t.text("name")?,
+        t.text("kind")?,
+        t.text("died")?,
+    );
+    let (reliability, note, former) = (
+        t.text("reliability")?,
+        t.text("note")?,
+        t.text("former_names_json")?,
+    );
+    let aliases: &ListArray = t
+        .batch
+        .column_by_name("aliases")
+        .and_then(|c| c.as_list_opt::<i32>())
+        .ok_or_else(|| invalid(t.path, "has no list column `aliases`"))?;
+    for row in 0..t.batch.num_rows() {
+        let kind_text = t.required(kind, row, "kind")?;
+        let kind: ActorKind =
+            serde_json::from_value(serde_json::Value::String(kind_text.to_owned()))
+                .map_err(|_| t.bad(row, "kind", format!("unknown actor kind {kind_text:?}")))?;
+        let names = aliases.value(row);
+        let names = names
+            .as_string_opt::<i32>()
+            .ok_or_else(|| invalid(t.path, "column `aliases` is not a list of text"))?;
+        out.push(Actor {
+            id: ActorId::new(t.required(id, row, "id")?).map_err(|e| t.bad(row, "id", e))?,
+            name: t.required(name, row, "name")?.to_owned(),
+            kind,
+            aliases: names.iter().flatten().map(str::to_owned).collect(),
+            former_names: t.json(former, row, "former_names_json")?,
+            died: t.parsed(died, row, "died")?,
+            note: optional(note, row).map(str::to_owned),
+            reliability: t.parsed(reliability, row, "reliability")?,
+        });
+    }
+    Ok(())
+}
+
+fn read_citations(t: &Table<'_>, out: &mut Vec<(String, Vec<Citation>)>) -> Result<(), Error> {
+    let (relation, source, quote, stance) = (
+        t.text("relation")?,
+        t.text("source")?,
+        t.text("quote")?,
+        t.text("stance")?,
+    );
+    let (claimed_by, claimed_by_actor) = (t.text("claimed_by")?, t.flag("claimed_by_actor")?);
+    let credibility: &UInt8Array = t
+        .column("credibility", &DataType::UInt8)?
+        .as_primitive::<arrow_array::types::UInt8Type>();
+    let acknowledged = t.text("acknowledged_json")?;
+    for row in 0..t.batch.num_rows() {
+        let stance = match t.required(stance, row, "stance")? {
+            "Supports" => Stance::Supports,
+            "Disputes" => Stance::Disputes,
+            other => return Err(t.bad(row, "stance", format!("unknown stance {other:?}"))),
+        };
+        let credibility = credibility
+            .is_valid(row)
+            .then(|| credibility.value(row).to_string())
+            .map(|digit| digit.parse().map_err(|e| t.bad(row, "credibility", e)))
+            .transpose()?;
+        let citation = Citation {
+            source: SourceId::new(t.required(source, row, "source")?)
+                .map_err(|e| t.bad(row, "source", e))?,
+            quote: t.required(quote, row, "quote")?.to_owned(),
+            stance,
+            claimed_by: t.claimant(claimed_by, claimed_by_actor, row)?,
+            credibility,
+            acknowledged: t.json(acknowledged, row, "acknowledged_json")?,
+        };
+        let relation = t.required(relation, row, "relation")?;
+        match out.last_mut() {
+            Some((id, cited)) if id == relation => cited.push(citation),
+            _ => out.push((relation.to_owned(), vec![citation])),
+        }
+    }
+    Ok(())
+}
+
+fn read_relations(
+    t: &Table<'_>,
+    folder_kind: Option<&str>,
+    out: &mut Vec<Relation>,
+) -> Result<(), Error> {
+    let kinds: HashMap<&str, RelationKind> =
+        RelationKind::ALL.iter().map(|k| (k.name(), *k)).collect();
+    let kind_column = match folder_kind {
+        Some(_) => None,
+        None => Some(t.text("kind")?),
+    };
+    let (id, subject, object) = (t.text("id")?, t.text("subject")?, t.text("object")?);
+    let (from, until, on) = (t.text("from")?, t.text("until")?, t.text("on")?);
+    let (claimed_by, claimed_by_actor) = (t.text("claimed_by")?, t.flag("claimed_by_actor")?);
+    let (note, acknowledged) = (t.text("note")?, t.text("acknowledged_json")?);
+    for row in 0..t.batch.num_rows() {
+        let kind_text = match (folder_kind, kind_column) {
+            (Some(kind), _) => kind,
+            (None, Some(column)) => t.required(column, row, "kind")?,
+            (None, None) => return Err(invalid(t.path, "has no column `kind`")),
+        };
+        let kind = *kinds
+            .get(kind_text)
+            .ok_or_else(|| t.bad(row, "kind", format!("unknown relation kind {kind_text:?}")))?;
+        let id_text = t.required(id, row, "id")?;
+        out.push(Relation {
+            id: RelationId::new(id_text).map_err(|e| t.bad(row, "id", e))?,
+            kind,
+            subject: ActorId::new(t.required(subject, row, "subject")?)
+                .map_err(|e| t.bad(row, "subject", e))?,
+            object: ActorId::new(t.required(object, row, "object")?)
+                .map_err(|e| t.bad(row, "object", e))?,
+            from: t.parsed(from, row, "from")?,
+            until: t.parsed(until, row, "until")?,
+            on: t.parsed(on, row, "on")?,
+            citations: Vec::new(),
+            claimed_by: t.claimant(claimed_by, claimed_by_actor, row)?,
+            note: optional(note, row).map(str::to_owned),
+            acknowledged: t.json(acknowledged, row, "acknowledged_json")?,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::arrow::epoch_days;
+
+    #[test]
+    fn year_of_inverts_epoch_days() {
+        for text in [
+            "0001-01-01",
+            "1969-12-31",
+            "1970-01-01",
+            "2000-02-29",
+            "2024-01-01",
+            "2200-12-31",
+        ] {
+            let day: crate::Date = text.parse().unwrap();
+            assert_eq!(year_of(epoch_days(day)), i32::from(day.year()), "{text}");
+        }
+    }
+}
