@@ -1,7 +1,7 @@
 //! `actorgraph`: the library's questions from a terminal.
 //!
 //! Exit codes: 0 when the command did what was asked; 1 when it did, but
-//! found lint warnings (`lint`, `check`); 2 for bad usage (an unknown
+//! found lint warnings (`lint`, `check`) or rejected rows (`import`); 2 for bad usage (an unknown
 //! subcommand or flag, a missing argument) or bad input (a file that is
 //! missing or malformed, an unknown actor name, an output that cannot be
 //! written). Errors go to standard error, with file, line and column where
@@ -9,6 +9,7 @@
 
 mod answer;
 mod data;
+mod import;
 mod query;
 mod tools;
 
@@ -114,8 +115,12 @@ enum Command {
         after_help = "Example:\n  actorgraph export --format parquet --out tables/ --partition-by kind\n  actorgraph export --format gexf --out syria.gexf"
     )]
     Export(tools::ExportArgs),
-    // The `import` subcommand (issue 22) goes here: the importers are built
-    // on another branch and are wired in when it is merged.
+    /// Imports ACLED, UCDP, Mapping Militant Organizations or any table, and
+    /// prints the report (exit 1 when a row was rejected).
+    #[command(
+        after_help = "Example:\n  actorgraph import --preset acled acled_export.csv --out acled.agsnap\n  actorgraph import --preset mmp --onto embedded --aliases aliases.csv relationships.csv\n  actorgraph import --preset table --mapping sheet.ron sheet.tsv"
+    )]
+    Import(import::ImportArgs),
     /// Saves or describes a snapshot, a file that opens without parsing.
     #[command(subcommand)]
     Snapshot(SnapshotCommand),
@@ -192,6 +197,14 @@ fn run(cli: &Cli) -> Result<Done, Box<dyn std::error::Error>> {
                 warned: false,
             });
         }
+        // The import reads its own files, onto --onto rather than --data.
+        Command::Import(args) => {
+            let (text, rejected) = import::import(args)?;
+            return Ok(Done {
+                text,
+                warned: rejected,
+            });
+        }
         _ => {}
     }
     let graph = cli.data.load()?;
@@ -227,7 +240,9 @@ fn run(cli: &Cli) -> Result<Done, Box<dyn std::error::Error>> {
                 warned: false,
             })
         }
-        Command::Snapshot(SnapshotCommand::Info { .. }) | Command::Completions { .. } => {
+        Command::Snapshot(SnapshotCommand::Info { .. })
+        | Command::Completions { .. }
+        | Command::Import(_) => {
             unreachable!("answered before loading")
         }
     }

@@ -340,3 +340,69 @@ fn every_subcommand_has_help_with_an_example_and_completions_generate() {
     assert!(script.contains("actorgraph") && script.contains("who-backs"));
     exits(&["completions", "fish"], 0);
 }
+
+#[test]
+fn import_prints_its_report_writes_the_graph_and_exits_1_on_rejected_rows() {
+    let dir = scratch("import");
+    let out = dir.join("imported.agsnap");
+    let output = exits(
+        &[
+            "import",
+            "--preset",
+            "mmp",
+            "--onto",
+            "embedded",
+            &repo("tests/fixtures/import/mmp.csv"),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        0,
+    );
+    let text = stdout(&output);
+    assert!(text.contains("rows read: 8"), "{text}");
+    assert!(text.contains("relations created: 8"), "{text}");
+    let graph = ActorGraph::from_path(&out).unwrap();
+    assert_eq!(graph.relation_count(), syria().relation_count() + 8);
+    // The imported data answers like any other.
+    let found = exits(&["--data", out.to_str().unwrap(), "search", "Red Front"], 0);
+    assert!(stdout(&found).contains("red_front"));
+    // A bad row: listed with its line and column, nothing written, exit 1.
+    let bad = dir.join("bad_mmp.csv");
+    let mut text = std::fs::read_to_string(repo("tests/fixtures/import/mmp.csv")).unwrap();
+    text.push_str(
+        "509,all,71,73,31/02/2020,A row with a date that is none.,Red Front,Green Faction\n",
+    );
+    std::fs::write(&bad, text).unwrap();
+    let never = dir.join("never.ron");
+    let output = exits(
+        &[
+            "import",
+            "--preset",
+            "mmp",
+            bad.to_str().unwrap(),
+            "--out",
+            never.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(
+        stdout(&output).contains(":10: column 5 (date):"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(!never.exists());
+    // --skip-bad-rows imports the rest, still lists the bad row, exits 1.
+    let output = exits(
+        &[
+            "import",
+            "--preset",
+            "mmp",
+            "--skip-bad-rows",
+            bad.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(stdout(&output).contains("relations created: 8"));
+    // --preset table without --mapping is bad usage.
+    exits(&["import", "--preset", "table", bad.to_str().unwrap()], 2);
+}
