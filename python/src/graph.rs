@@ -100,17 +100,19 @@ impl PyActorGraph {
         new_when_ambiguous: bool,
         version: Option<String>,
     ) -> PyResult<(PyActorGraph, Py<pyo3::types::PyDict>)> {
-        crate::import::import_files(
+        let onto = onto.map(|g| g.graph.clone());
+        let (graph, report) = crate::import::import_files(
             py,
             preset,
             paths,
-            onto.as_deref(),
+            onto,
             mapping,
             aliases,
             skip_bad_rows,
             new_when_ambiguous,
             version,
-        )
+        )?;
+        Ok((PyActorGraph::wrap(graph), report))
     }
 
     /// Reads a dataset from RON text.

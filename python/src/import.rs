@@ -12,22 +12,22 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::errors::{detached, invalid_argument};
-use crate::graph::PyActorGraph;
 
-/// Imports `paths` with `preset`, onto a copy of `onto` (or an empty graph).
+/// Imports `paths` with `preset`, onto a copy of `onto` (or an empty graph):
+/// the new graph and the report.
 #[allow(clippy::too_many_arguments)]
 pub fn import_files(
     py: Python<'_>,
     preset: &str,
     paths: Vec<PathBuf>,
-    onto: Option<&PyActorGraph>,
+    onto: Option<std::sync::Arc<ActorGraph>>,
     mapping: Option<PathBuf>,
     aliases: Option<PathBuf>,
     skip_bad_rows: bool,
     new_when_ambiguous: bool,
     version: Option<String>,
-) -> PyResult<(PyActorGraph, Py<PyDict>)> {
-    let start = onto.map(|g| g.graph.clone());
+) -> PyResult<(ActorGraph, Py<PyDict>)> {
+    let start = onto;
     let preset_name = preset.to_owned();
     if preset_name == "table" && mapping.is_none() {
         return Err(invalid_argument(
@@ -70,12 +70,7 @@ pub fn import_files(
         Ok((graph, report))
     })?;
     let dict = report_dict(py, &report)?;
-    Ok((
-        PyActorGraph {
-            graph: std::sync::Arc::new(graph),
-        },
-        dict,
-    ))
+    Ok((graph, dict))
 }
 
 fn report_dict(py: Python<'_>, report: &ImportReport) -> PyResult<Py<PyDict>> {
