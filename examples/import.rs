@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use actorgraph::ActorGraph;
-use actorgraph::import::{Aliases, ImportOptions, Importer, Mapping, Preset};
+use actorgraph::import::{Aliases, ImportOptions, Mapping, Preset, import_paths};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum PresetName {
@@ -85,11 +85,6 @@ fn run(args: Args) -> Result<ExitCode, actorgraph::Error> {
         (PresetName::UcdpEsd, _) => Preset::UcdpEsd,
         (PresetName::Mmp, _) => Preset::Mmp,
     };
-    let mut files = args.files.clone();
-    if let Preset::Table(mapping) = &preset {
-        // Sources and actors before the relations that name them.
-        files.sort_by_key(|f| mapping.order_of(f));
-    }
     let mut graph = match args.onto.as_deref() {
         None => ActorGraph::new(),
         Some("embedded") => ActorGraph::embedded()?,
@@ -104,12 +99,8 @@ fn run(args: Args) -> Result<ExitCode, actorgraph::Error> {
         new_when_ambiguous: args.new_when_ambiguous,
         version: args.dataset_version.clone(),
     };
-    let mut importer = Importer::new(&graph, preset, options);
-    for file in &files {
-        importer.read_path(file)?;
-    }
-    let prepared = match importer.finish() {
-        Ok(prepared) => prepared,
+    let report = match import_paths(&mut graph, preset, &args.files, options) {
+        Ok(report) => report,
         Err(e) if e.kind() == actorgraph::ErrorKind::RejectedRows => {
             println!("{e}");
             println!("nothing imported: fix the rows, or give --skip-bad-rows to import the rest");
@@ -117,7 +108,6 @@ fn run(args: Args) -> Result<ExitCode, actorgraph::Error> {
         }
         Err(e) => return Err(e),
     };
-    let report = prepared.add_to(&mut graph)?;
     print!("{report}");
     println!(
         "graph: {} actors, {} relations",

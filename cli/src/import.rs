@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use actorgraph::ActorGraph;
-use actorgraph::import::{Aliases, ImportOptions, Importer, Mapping, Preset};
+use actorgraph::import::{Aliases, ImportOptions, Mapping, Preset, import_paths};
 
 use crate::data::with_spinner;
 use crate::tools::write_whole;
@@ -71,11 +71,6 @@ pub fn import(args: &ImportArgs) -> Result<(String, bool), Box<dyn std::error::E
             Preset::Table(Box::new(Mapping::from_path(path)?))
         }
     };
-    let mut files = args.files.clone();
-    if let Preset::Table(mapping) = &preset {
-        // Sources and actors before the relations that name them.
-        files.sort_by_key(|f| mapping.order_of(f));
-    }
     let mut graph = match args.onto.as_deref() {
         None => ActorGraph::new(),
         Some("embedded") => ActorGraph::embedded()?,
@@ -90,15 +85,11 @@ pub fn import(args: &ImportArgs) -> Result<(String, bool), Box<dyn std::error::E
         new_when_ambiguous: args.new_when_ambiguous,
         version: args.dataset_version.clone(),
     };
-    let prepared = with_spinner("importing", || -> Result<_, actorgraph::Error> {
-        let mut importer = Importer::new(&graph, preset, options);
-        for file in &files {
-            importer.read_path(file)?;
-        }
-        importer.finish()
+    let imported = with_spinner("importing", || {
+        import_paths(&mut graph, preset, &args.files, options)
     });
-    let prepared = match prepared {
-        Ok(prepared) => prepared,
+    let report = match imported {
+        Ok(report) => report,
         Err(e) if e.kind() == actorgraph::ErrorKind::RejectedRows => {
             return Ok((
                 format!(
@@ -109,7 +100,6 @@ pub fn import(args: &ImportArgs) -> Result<(String, bool), Box<dyn std::error::E
         }
         Err(e) => return Err(e.into()),
     };
-    let report = prepared.add_to(&mut graph)?;
     let mut text = report.to_string();
     text.push_str(&format!(
         "graph: {} actors, {} relations\n",

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use actorgraph::ActorGraph;
 use actorgraph::import::{
-    Aliases, ImportOptions, ImportReport, Importer, Mapping, Matched, Preset,
+    Aliases, ImportOptions, ImportReport, Mapping, Matched, Preset, import_paths,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -55,18 +55,7 @@ pub fn import_files(
             new_when_ambiguous,
             version,
         };
-        let mut paths = paths;
-        if let Preset::Table(m) = &preset {
-            paths.sort_by_key(|p| m.order_of(p));
-        }
-        let prepared = {
-            let mut importer = Importer::new(&graph, preset, options);
-            for path in &paths {
-                importer.read_path(path)?;
-            }
-            importer.finish()?
-        };
-        let report = prepared.add_to(&mut graph)?;
+        let report = import_paths(&mut graph, preset, &paths, options)?;
         Ok((graph, report))
     })?;
     let dict = report_dict(py, &report)?;

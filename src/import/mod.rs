@@ -321,6 +321,48 @@ impl<'g> Importer<'g> {
     }
 }
 
+/// Imports `paths` onto `graph` with `preset`, all or nothing: the files of
+/// a [`Mapping`] are read in its order of tables (sources and actors before
+/// the relations that name them), then every row's items are added, or
+/// none.
+///
+/// # Errors
+///
+/// As [`Importer::read_path`], [`Importer::finish`] (a
+/// [`RejectedRows`](crate::ErrorKind::RejectedRows) error unless
+/// `skip_bad_rows`) and [`Prepared::add_to`]; the graph is then unchanged.
+///
+/// # Example
+///
+/// ```no_run
+/// use actorgraph::ActorGraph;
+/// use actorgraph::import::{ImportOptions, Preset, import_paths};
+///
+/// let mut graph = ActorGraph::embedded()?;
+/// let report = import_paths(&mut graph, Preset::Acled, &["acled_export.csv"], ImportOptions::default())?;
+/// println!("{report}");
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+pub fn import_paths(
+    graph: &mut ActorGraph,
+    preset: Preset,
+    paths: &[impl AsRef<Path>],
+    options: ImportOptions,
+) -> Result<ImportReport, Error> {
+    let mut paths: Vec<&Path> = paths.iter().map(AsRef::as_ref).collect();
+    if let Preset::Table(mapping) = &preset {
+        paths.sort_by_key(|p| mapping.order_of(p));
+    }
+    let prepared = {
+        let mut importer = Importer::new(graph, preset, options);
+        for path in paths {
+            importer.read_path(path)?;
+        }
+        importer.finish()?
+    };
+    prepared.add_to(graph)
+}
+
 /// An import read whole and ready to add.
 #[derive(Debug)]
 pub struct Prepared {
