@@ -14,7 +14,7 @@ use pyo3::types::PyList;
 
 use crate::errors::detached;
 use crate::objects::{PyActor, PyRelation};
-use crate::view::{PyView, relation_list};
+use crate::view_state::{PyView, relation_list};
 
 fn actor(a: ActorRef<'_>) -> PyActor {
     PyActor::of(a.record())
@@ -458,8 +458,8 @@ pub fn changes(py: Python<'_>, view: &PyView, later: Date) -> PyResult<PyChanges
         })?;
     }
     Ok(PyChanges {
-        start: crate::convert::py_date(py, from)?.unbind(),
-        end: crate::convert::py_date(py, to)?.unbind(),
+        start: crate::values::py_date(py, from)?.unbind(),
+        end: crate::values::py_date(py, to)?.unbind(),
         began: relation_list(py, began)?.unbind(),
         ended: relation_list(py, ended)?.unbind(),
         changed: pairs.unbind(),
@@ -625,7 +625,7 @@ type FindingData = (
 pub fn lint(py: Python<'_>, graph: &Arc<ActorGraph>) -> PyResult<PyLint> {
     let data = |f: &algo::Finding<'_>| -> FindingData {
         (
-            crate::errors::snake(&format!("{:?}", f.warning)),
+            crate::values::snake(&format!("{:?}", f.warning)),
             PyRelation::of(graph, &f.relation),
             f.citation.map(|c| c.source().id.to_string()),
             f.message.clone(),

@@ -1,38 +1,17 @@
 //! Python arguments read into the library's types (dates, kinds, actors,
 //! grades) and the library's small values written back for Python.
 
-use actorgraph::{ActorKind, Date, Grade, NameRole, PartialDate, Precision, RelationKind, When};
+use actorgraph::{Date, Grade, PartialDate, Precision, RelationKind};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::PyString;
 
 use crate::errors::{date_error, invalid_argument};
 use crate::objects::PyActor;
+use crate::values::{date_class, py_date};
 
 /// Longest text read as a date or a name: anything longer is refused with
 /// a clear error before the library spends time on it.
 pub const MAX_TEXT: usize = 10_000;
-
-static DATE_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-/// `datetime.date`, looked up once.
-fn date_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
-    DATE_CLASS.import(py, "datetime", "date")
-}
-
-/// A `datetime.date` for a day.
-pub fn py_date(py: Python<'_>, day: Date) -> PyResult<Bound<'_, PyAny>> {
-    date_class(py)?.call1((i32::from(day.year()), day.month(), day.day()))
-}
-
-/// An optional day as an optional `datetime.date`; the library's open ends
-/// (its first and last representable days) read as None.
-pub fn py_day_or_none(py: Python<'_>, day: Option<Date>) -> PyResult<Option<Bound<'_, PyAny>>> {
-    match day {
-        Some(d) if d != Date::MIN && d != Date::MAX => Ok(Some(py_date(py, d)?)),
-        _ => Ok(None),
-    }
-}
 
 /// Reads a day: a `datetime.date` (or `datetime`), a `PartialDate`, or a
 /// string, full (`2024-11-30`) or partial (`2024-11`, `2024`); a partial
@@ -161,21 +140,6 @@ pub fn actor_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
 pub fn grade_arg(py: Python<'_>, text: &str) -> PyResult<Grade> {
     text.parse::<Grade>()
         .map_err(|e| invalid_argument(py, "minimum", &e.to_string()))
-}
-
-/// An actor kind in snake case (`armed_group`).
-pub fn actor_kind_name(kind: ActorKind) -> String {
-    crate::errors::snake(&format!("{kind:?}"))
-}
-
-/// A name role in snake case.
-pub fn role_name(role: NameRole) -> String {
-    crate::errors::snake(&format!("{role:?}"))
-}
-
-/// A date as written, or None.
-pub fn when_text(when: Option<When>) -> Option<String> {
-    when.map(|w| w.to_string())
 }
 
 /// A date as precise as the text it was written from: a year, a month or a

@@ -126,9 +126,9 @@ pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
                     list.append(suggestion.call1((
                         c.id.as_str(),
                         c.name.as_str(),
-                        crate::convert::actor_kind_name(c.kind),
+                        crate::values::actor_kind_name(c.kind),
                         c.matched.as_str(),
-                        crate::convert::role_name(c.role),
+                        crate::values::role_name(c.role),
                         c.how.to_string(),
                     ))?)?;
                 }
@@ -150,7 +150,9 @@ pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
         ErrorKind::Snapshot => raise(py, "SnapshotError", &message, name, |kw| {
             kw.set_item(
                 "fault",
-                error.snapshot_fault().map(|f| snake(&format!("{f:?}"))),
+                error
+                    .snapshot_fault()
+                    .map(|f| crate::values::snake(&format!("{f:?}"))),
             )?;
             kw.set_item("path", error.path().map(|p| p.display().to_string()))
         }),
@@ -179,22 +181,6 @@ pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
         }),
         _ => raise(py, "ActorGraphError", &message, name, |_| Ok(())),
     }
-}
-
-/// `CamelCase` to `snake_case`, for enum names shown to Python.
-pub fn snake(camel: &str) -> String {
-    let mut out = String::with_capacity(camel.len() + 4);
-    for (i, c) in camel.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// The message of a caught panic.

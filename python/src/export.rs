@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use crate::errors::{detached, invalid_argument, raise};
-use crate::view::PyView;
+use crate::view_state::PyView;
 
 /// What is exported: one view, or the whole graph with its dates.
 pub enum Of<'a> {

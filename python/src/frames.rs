@@ -22,7 +22,7 @@ use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::PyTable;
 
 use crate::errors::{detached, guarded, invalid_argument, raise};
-use crate::view::PyView;
+use crate::view_state::PyView;
 
 /// The tables `to_arrow` gives.
 pub const TABLES: [&str; 5] = ["relations", "events", "actors", "citations", "sources"];
@@ -295,7 +295,7 @@ pub fn to_networkx<'py>(py: Python<'py>, view: &PyView) -> PyResult<Bound<'py, P
                 let attrs = PyDict::new(py);
                 attrs.set_item("name", name)?;
                 if let Some(actor) = graph.actor(id) {
-                    attrs.set_item("kind", crate::convert::actor_kind_name(actor.kind))?;
+                    attrs.set_item("kind", crate::values::actor_kind_name(actor.kind))?;
                 }
                 nodes.append((id.clone(), attrs))?;
             }
@@ -320,6 +320,6 @@ pub fn to_networkx<'py>(py: Python<'py>, view: &PyView) -> PyResult<Bound<'py, P
     g.call_method1("add_nodes_from", (nodes,))?;
     g.call_method1("add_edges_from", (edges,))?;
     g.getattr("graph")?
-        .set_item("day", crate::convert::py_date(py, view.day)?)?;
+        .set_item("day", crate::values::py_date(py, view.day)?)?;
     Ok(g)
 }

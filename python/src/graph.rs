@@ -13,7 +13,7 @@ use crate::convert::{MAX_TEXT, actor_arg, day_arg, kinds_arg};
 use crate::errors::{detached, invalid_argument, raise};
 use crate::export;
 use crate::objects::{PyActor, PyCandidate, PyRelation, PySource};
-use crate::view::{PyView, relation_list};
+use crate::view_state::{PyView, relation_list};
 
 /// A validated graph of actors and their dated, sourced relations.
 ///

@@ -72,7 +72,7 @@ fn report_dict(py: Python<'_>, report: &ImportReport) -> PyResult<Py<PyDict>> {
     d.set_item("relations", relations)?;
     let actors = PyDict::new(py);
     for (kind, n) in &report.new_actors {
-        actors.set_item(crate::convert::actor_kind_name(*kind), n)?;
+        actors.set_item(crate::values::actor_kind_name(*kind), n)?;
     }
     d.set_item("new_actors", actors)?;
     d.set_item("sources", report.sources)?;

@@ -13,7 +13,9 @@ mod frames;
 mod graph;
 mod import;
 mod objects;
+mod values;
 mod view;
+mod view_state;
 
 use pyo3::prelude::*;
 
@@ -21,7 +23,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<graph::PyActorGraph>()?;
-    m.add_class::<view::PyView>()?;
+    m.add_class::<view_state::PyView>()?;
     m.add_class::<objects::PyRelation>()?;
     m.add_class::<objects::PyCitation>()?;
     m.add_class::<objects::PyActor>()?;

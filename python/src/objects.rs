@@ -13,7 +13,7 @@ use actorgraph::{
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::convert::{actor_kind_name, py_date, py_day_or_none, role_name, when_text};
+use crate::values::{actor_kind_name, py_date, py_day_or_none, role_name, when_text};
 
 /// Escapes text for the HTML of `_repr_html_`.
 pub fn html(text: &str) -> String {
