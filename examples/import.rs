@@ -101,7 +101,12 @@ fn run(args: Args) -> Result<ExitCode, actorgraph::Error> {
     };
     let report = match import_paths(&mut graph, preset, &args.files, options) {
         Ok(report) => report,
-        Err(e) if e.kind() == actorgraph::ErrorKind::RejectedRows => {
+        // A header the preset cannot read is bad input (exit 2), not rows
+        // to skip.
+        Err(e)
+            if e.kind() == actorgraph::ErrorKind::RejectedRows
+                && !e.rejected_rows().iter().any(|r| r.is_header()) =>
+        {
             println!("{e}");
             println!("nothing imported: fix the rows, or give --skip-bad-rows to import the rest");
             return Ok(ExitCode::from(1));

@@ -698,6 +698,13 @@ fn a_header_without_the_presets_columns_names_the_missing_ones() {
     );
     assert!(!rule.contains("event_date"), "{rule}");
     assert_eq!(err.rejected_rows()[0].line(), 1);
+    // The file cannot be read at all: skipping bad rows does not help.
+    assert!(err.rejected_rows()[0].is_header());
+    assert!(
+        err.to_string()
+            .starts_with("cannot import acled.csv: the header lacks"),
+        "{err}"
+    );
 }
 
 #[test]

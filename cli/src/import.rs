@@ -90,7 +90,12 @@ pub fn import(args: &ImportArgs) -> Result<(String, bool), Box<dyn std::error::E
     });
     let report = match imported {
         Ok(report) => report,
-        Err(e) if e.kind() == actorgraph::ErrorKind::RejectedRows => {
+        // A header the preset cannot read is bad input (exit 2), not rows
+        // to skip.
+        Err(e)
+            if e.kind() == actorgraph::ErrorKind::RejectedRows
+                && !e.rejected_rows().iter().any(|r| r.is_header()) =>
+        {
             return Ok((
                 format!(
                     "{e}\nnothing imported: fix the rows, or give --skip-bad-rows to import the rest\n"

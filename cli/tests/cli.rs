@@ -403,6 +403,24 @@ fn import_prints_its_report_writes_the_graph_and_exits_1_on_rejected_rows() {
         1,
     );
     assert!(stdout(&output).contains("relations created: 8"));
+    // A header without the preset's columns is bad input, skipped rows or not.
+    let header = dir.join("header.csv");
+    std::fs::write(&header, "event_id_cnty,event_date\nX1,2024-01-01\n").unwrap();
+    let output = exits(
+        &[
+            "import",
+            "--preset",
+            "acled",
+            "--skip-bad-rows",
+            header.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        stderr(&output).contains("the header lacks the columns"),
+        "{}",
+        stderr(&output)
+    );
     // --preset table without --mapping is bad usage.
     exits(&["import", "--preset", "table", bad.to_str().unwrap()], 2);
 }

@@ -823,6 +823,11 @@ impl fmt::Display for Problems {
 /// The message of a [`RejectedRows`](ErrorKind::RejectedRows) error: the
 /// count, and each listed row on a line of its own.
 fn rejected_summary(rows: &[RejectedRow], total: usize) -> String {
+    if let [row] = rows
+        && row.is_header()
+    {
+        return format!("cannot import {}: {}", row.path().display(), row.rule());
+    }
     let mut text = match total {
         1 => "1 row rejected, nothing imported:".to_owned(),
         n => format!("{n} rows rejected, nothing imported:"),

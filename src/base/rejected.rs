@@ -15,6 +15,7 @@ pub struct RejectedRow {
     line: u64,
     column: Option<(usize, String)>,
     rule: String,
+    header: bool,
 }
 
 impl RejectedRow {
@@ -29,7 +30,28 @@ impl RejectedRow {
             line,
             column,
             rule: rule.into(),
+            header: false,
         }
+    }
+
+    /// The table's header at fault rather than a row: the file cannot be
+    /// read at all, and skipping bad rows does not help.
+    pub(crate) fn of_header(
+        path: &Path,
+        column: Option<(usize, String)>,
+        rule: impl Into<String>,
+    ) -> RejectedRow {
+        RejectedRow {
+            header: true,
+            ..RejectedRow::new(path, 1, column, rule)
+        }
+    }
+
+    /// Whether the fault is the table's header (missing columns, an empty
+    /// file, a header that is not UTF-8) rather than one row: the file
+    /// cannot be read at all.
+    pub fn is_header(&self) -> bool {
+        self.header
     }
 
     /// The file the row is in.

@@ -152,14 +152,14 @@ pub(crate) fn read_table(
     };
     let mut record = csv::ByteRecord::new();
     if !csv.read_byte_record(&mut record).map_err(io)? {
-        let row = RejectedRow::new(path, 1, None, "the file is empty: a header row is needed");
+        let row = RejectedRow::of_header(path, None, "the file is empty: a header row is needed");
         return Err(Error::rejected(vec![row], 1));
     }
     let mut names = Vec::with_capacity(record.len());
     for (i, cell) in record.iter().enumerate() {
         let Ok(name) = std::str::from_utf8(cell) else {
             let rule = "the header cell is not valid UTF-8";
-            let row = RejectedRow::new(path, 1, Some((i + 1, format!("#{}", i + 1))), rule);
+            let row = RejectedRow::of_header(path, Some((i + 1, format!("#{}", i + 1))), rule);
             return Err(Error::rejected(vec![row], 1));
         };
         // A byte-order mark before the first name is not part of it.
@@ -174,7 +174,7 @@ pub(crate) fn read_table(
             missing.join(", ")
         );
         return Err(Error::rejected(
-            vec![RejectedRow::new(path, 1, None, rule)],
+            vec![RejectedRow::of_header(path, None, rule)],
             1,
         ));
     }
