@@ -496,41 +496,6 @@ impl SplitMix64 {
     }
 }
 
-/// The columns of an ACLED export (the 2023 layout), in order.
-pub const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
-
 /// Writes `rows` ACLED-shaped rows (with the header) of fictional events
 /// to `out`, for the import bench: the 31 columns of the 2023 layout, a
 /// few thousand actors with a skewed share of events (with regime dates on
@@ -545,7 +510,7 @@ pub const ACLED_COLUMNS: [&str; 31] = [
 pub fn write_acled_csv(out: impl std::io::Write, rows: usize, seed: u64) -> std::io::Result<()> {
     let mut rng = SplitMix64(seed ^ 0xAC1E_D000);
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(ACLED_COLUMNS)
+    w.write_record(crate::import::ACLED_LAYOUT)
         .map_err(std::io::Error::other)?;
     let groups = (rows / 300).clamp(20, 4000);
     let places = (rows / 2000).clamp(10, 800);

@@ -38,12 +38,49 @@
 
 use crate::base::date::{Date, PartialDate, When};
 use crate::base::kind::{ActorKind, RelationKind};
-use crate::base::model::{Citation, FormerName, Relation, Source, Stance};
+use crate::base::model::{FormerName, Relation, Source};
 
 use super::batch::{Batch, Incoming};
 use super::dates::DateFormat;
 use super::rows::{Row, RowFault};
-use super::{Outcome, RowReader};
+use super::{Outcome, RowReader, supporting};
+
+/// The columns of an ACLED export (the 2023 layout), in order: the layout
+/// the preset reads (requiring only the columns it uses) and the synthetic
+/// generator writes.
+pub const ACLED_LAYOUT: [&str; 31] = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+];
 
 /// The columns read.
 pub(crate) const COLUMNS: &[&str] = &[
@@ -308,14 +345,7 @@ impl RowReader for Acled {
                 file: None,
                 reliability: None,
             });
-            citations.push(Citation {
-                source: id,
-                quote: notes.to_owned(),
-                stance: Stance::Supports,
-                claimed_by: None,
-                credibility: None,
-                acknowledged: Vec::new(),
-            });
+            citations.push(supporting(id, notes.to_owned()));
         }
 
         let mut note = format!("ACLED{version} event {event}: {event_type}");

@@ -32,12 +32,12 @@ use std::path::PathBuf;
 
 use crate::base::date::When;
 use crate::base::kind::{ActorKind, RelationKind};
-use crate::base::model::{Citation, Relation, Source, Stance};
+use crate::base::model::{Relation, Source};
 
 use super::batch::{Batch, Incoming};
 use super::dates::DateFormat;
 use super::rows::{Row, RowFault};
-use super::{Outcome, RowReader};
+use super::{Outcome, RowReader, supporting};
 
 pub(crate) const COLUMNS: &[&str] = &[
     "unique_id",
@@ -239,14 +239,7 @@ impl RowReader for Mmp {
                     from,
                     until,
                     on,
-                    citations: vec![Citation {
-                        source,
-                        quote: link.description.clone(),
-                        stance: Stance::Supports,
-                        claimed_by: None,
-                        credibility: None,
-                        acknowledged: Vec::new(),
-                    }],
+                    citations: vec![supporting(source, link.description.clone())],
                     claimed_by: None,
                     note: Some(note),
                     acknowledged: Vec::new(),

@@ -61,6 +61,7 @@ use crate::base::error::Error;
 use crate::base::rejected::RejectedRow;
 use crate::graph::ActorGraph;
 
+pub use acled::ACLED_LAYOUT;
 pub use aliases::Aliases;
 pub use dates::DateFormat;
 pub use mapping::Mapping;
@@ -68,6 +69,22 @@ pub use report::{ActorMatch, AmbiguousActor, EmptyRow, ImportReport, Matched};
 
 use batch::Batch;
 use rows::{Dialect, Row, RowFault};
+
+/// A citation that supports, in the source's own voice: what every row
+/// of a dataset gives (the dataset names no other claimant).
+pub(crate) fn supporting(
+    source: crate::base::id::SourceId,
+    quote: String,
+) -> crate::base::model::Citation {
+    crate::base::model::Citation {
+        source,
+        quote,
+        stance: crate::base::model::Stance::Supports,
+        claimed_by: None,
+        credibility: None,
+        acknowledged: Vec::new(),
+    }
+}
 
 /// What a row gave.
 pub(crate) enum Outcome {

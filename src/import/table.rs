@@ -16,7 +16,7 @@ use super::mapping::{
     SourceColumns, TableMapping,
 };
 use super::rows::{Row, RowFault};
-use super::{Outcome, RowReader};
+use super::{Outcome, RowReader, supporting};
 
 pub(crate) struct Table {
     mapping: Mapping,
@@ -321,14 +321,7 @@ impl Table {
                     })
                 }
             };
-            citations.push(Citation {
-                source,
-                quote: quote.to_owned(),
-                stance: Stance::Supports,
-                claimed_by: None,
-                credibility: None,
-                acknowledged: Vec::new(),
-            });
+            citations.push(supporting(source, quote.to_owned()));
         } else if c.quote.is_some() {
             return Err(row.fault(c.quote.as_deref().unwrap_or(""), "the quote cell is empty"));
         }

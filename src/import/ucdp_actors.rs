@@ -30,11 +30,11 @@
 
 use crate::base::date::{PartialDate, When};
 use crate::base::kind::{ActorKind, RelationKind};
-use crate::base::model::{Citation, FormerName, Relation, Source, Stance};
+use crate::base::model::{FormerName, Relation, Source};
 
 use super::batch::{Batch, Incoming};
 use super::rows::{Row, RowFault};
-use super::{Outcome, RowReader};
+use super::{Outcome, RowReader, supporting};
 
 pub(crate) const COLUMNS: &[&str] = &[
     "ActorId",
@@ -228,14 +228,7 @@ impl RowReader for UcdpActors {
                     from: None,
                     until: None,
                     on: None,
-                    citations: vec![Citation {
-                        source: source.clone(),
-                        quote,
-                        stance: Stance::Supports,
-                        claimed_by: None,
-                        credibility: None,
-                        acknowledged: Vec::new(),
-                    }],
+                    citations: vec![supporting(source.clone(), quote)],
                     claimed_by: None,
                     note: Some(format!(
                         "UCDP Actor Dataset {version} (released {year}), ActorId {actor_id}; \

@@ -22,11 +22,11 @@
 
 use crate::base::date::{PartialDate, When};
 use crate::base::kind::{ActorKind, RelationKind};
-use crate::base::model::{Citation, Relation, Source, Stance};
+use crate::base::model::{Relation, Source};
 
 use super::batch::{Batch, Incoming};
 use super::rows::{Row, RowFault};
-use super::{Outcome, RowReader};
+use super::{Outcome, RowReader, supporting};
 
 pub(crate) const COLUMNS: &[&str] = &[
     "ext_id",
@@ -169,14 +169,7 @@ impl RowReader for UcdpEsd {
             from: Some(When::on(year_date)),
             until: Some(When::on(year_date)),
             on: None,
-            citations: vec![Citation {
-                source,
-                quote,
-                stance: Stance::Supports,
-                claimed_by: None,
-                credibility: None,
-                acknowledged: Vec::new(),
-            }],
+            citations: vec![supporting(source, quote)],
             claimed_by: None,
             note: Some(note),
             acknowledged: Vec::new(),
