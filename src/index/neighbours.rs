@@ -2,11 +2,13 @@
 //! per direction, grouped by kind, for the neighbourhood queries of a view
 //! (`backers_of`, `linking`, chains) to read as a slice.
 //!
-//! petgraph keeps each actor's edges as a linked list threaded through the
-//! edge array: reading a hub's backers means one dependent random access
-//! per edge, over edges of every kind, and its time depended on where the
-//! allocator had put the array (0.65 ms in one process, 3.9 ms in another,
-//! same data). Here the hub's backs-relations of one direction are one
+//! petgraph, which the store used to hold relations in, keeps each actor's
+//! edges as a linked list threaded through the edge array: reading a hub's
+//! backers meant one dependent random access per edge, over edges of every
+//! kind, and its time depended on where the allocator had put the array
+//! (0.65 ms in one process, 3.9 ms in another, same data). The store now
+//! keeps no lists of its own, and every view reads an actor's relations
+//! here. Here the hub's backs-relations of one direction are one
 //! run of positions found by two binary searches; the spans they point at
 //! are read in ascending position, independent loads the processor can
 //! overlap.
@@ -15,7 +17,7 @@
 //! two entries per relation, bounds would cost 16 more bytes a relation,
 //! where the memory budget of the graph allows about 4 (see
 //! `BENCHMARKS.md`, issue 28). The index costs 8 bytes a relation and 8 an
-//! actor.
+//! actor: what petgraph's lists cost before the store gave them up.
 
 use crate::base::model::{Direction, RelationKind};
 use crate::store::Store;
@@ -119,10 +121,36 @@ impl NeighbourIndex {
         let end = first + run[first..].partition_point(|r| kind_of(r) == kind);
         &run[first..end]
     }
+
+    /// Every relation at `actor` in `direction`, latest position first:
+    /// the order of the adjacency lists this index replaced, which answers
+    /// listing an actor's relations keep.
+    ///
+    /// # Complexity
+    ///
+    /// O(k log d) to split the run of d relations into its k kinds, then
+    /// O(k) per relation.
+    pub(crate) fn newest_first<'a>(
+        &'a self,
+        store: &Store,
+        actor: ActorIx,
+        direction: Direction,
+    ) -> Latest<'a> {
+        let mut run = self.run(actor, direction);
+        let mut runs = Vec::new();
+        while let Some(&first) = run.first() {
+            let kind = store.span(first).kind as usize;
+            let end = run.partition_point(|r| store.span(*r).kind as usize <= kind);
+            let (same, rest) = run.split_at(end);
+            runs.push(same);
+            run = rest;
+        }
+        Latest::new(runs)
+    }
 }
 
 /// The relations of several runs (one per kind) merged into one order,
-/// latest position first: the order petgraph's edge lists give, which the
+/// latest position first: the order petgraph's edge lists gave, which the
 /// view's neighbourhood queries keep.
 pub(crate) struct Latest<'a> {
     runs: Vec<&'a [RelationIx]>,

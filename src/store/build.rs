@@ -1,22 +1,20 @@
 //! Adding to the store: making room for a batch, pushing each record, and
 //! giving back room once a load is done.
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
-
 use super::interner::reserve_batch;
 use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
 use super::packed::{Span, Tagged};
 use crate::base::model::{Actor, Relation, RelationKind, Source, Stance};
 
-use super::{CITATION_BLOCK, CitationRow, Full, Store, claims};
+use super::{CITATION_BLOCK, CitationRow, Ends, Full, Store, claims};
 
 impl Store {
     /// Makes room for a batch, without guessing at the relations' text.
     pub(crate) fn reserve(&mut self, sources: usize, actors: usize, relations: &[Relation]) {
         self.sources.reserve(sources);
         self.actors.reserve(actors);
-        self.adjacency.reserve_nodes(actors);
-        self.adjacency.reserve_edges(relations.len());
+        self.spans.reserve(relations.len());
+        self.ends.reserve(relations.len());
         let id_bytes = relations.iter().map(|r| r.id.as_str().len()).sum();
         self.relation_ids.reserve(relations.len(), id_bytes);
         reserve_batch(
@@ -73,7 +71,8 @@ impl Store {
     pub(crate) fn shrink_to_fit(&mut self) {
         self.sources.shrink_to_fit();
         self.actors.shrink_to_fit();
-        self.adjacency.shrink_to_fit();
+        self.spans.shrink_to_fit();
+        self.ends.shrink_to_fit();
         self.citation_blocks.shrink_to_fit();
         self.citations.shrink_to_fit();
         // The interned text and the side tables.
@@ -92,7 +91,6 @@ impl Store {
         if died {
             self.note_mortal(position);
         }
-        self.adjacency.add_node(());
         Ok(position)
     }
 
@@ -164,12 +162,9 @@ impl Store {
         if relation.kind == RelationKind::Killed {
             self.note_mortal(object);
         }
-        let edge: EdgeIndex<u32> = self.adjacency.add_edge(
-            NodeIndex::new(subject.index()),
-            NodeIndex::new(object.index()),
-            span,
-        );
-        debug_assert_eq!(edge.index(), position.index());
+        self.spans.push(span);
+        self.ends.push(Ends { subject, object });
+        debug_assert_eq!(self.spans.len(), position.index() + 1);
         Ok(position)
     }
 }

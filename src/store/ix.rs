@@ -29,7 +29,7 @@ pub(crate) trait Ix: Copy + Eq + Ord + fmt::Debug {
     fn from_raw_unchecked(raw: u32) -> Self;
 
     /// Back from an index that the store made out of a position of this
-    /// space (a petgraph node or edge index), unchecked since it was checked
+    /// space (a position in a column, or a petgraph node index), unchecked since it was checked
     /// then. Debug builds stop on an index at or past [`LIMIT`] rather than
     /// truncate it.
     fn new_unchecked(index: usize) -> Self;

@@ -2,9 +2,13 @@
 //!
 //! A million relations loaded as owned [`Relation`] records cost hundreds of
 //! bytes each, most of it string headers and small heap blocks. Here a
-//! relation is a 12-byte [`Span`] (the adjacency's edge weight, beside its
-//! two endpoints), its id in one shared text buffer, and its citations as
-//! pairs of numbers into the source list and a table of distinct quotes.
+//! relation is a 12-byte [`Span`] and its two ends (8 bytes), each in a
+//! column of its own, its id in one shared text buffer, and its citations
+//! as pairs of numbers into the source list and a table of distinct quotes.
+//! The store keeps no adjacency lists: the neighbourhood queries of a view
+//! read the neighbourhood index ([`crate::index::neighbours`]), laid out
+//! once a batch is in, and the one question asked while a batch is being
+//! added (which states a death binds) is answered by a pass over the ends.
 //! Claimants and notes, which few relations carry, live in sorted side
 //! tables. Actors and sources, few next to relations, are plain records
 //! in an ordered set.
@@ -24,9 +28,6 @@ pub(crate) mod records;
 mod snapshot;
 
 pub use snapshot::FORMAT_VERSION;
-
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
 
 use crate::base::date::Interval;
 use crate::base::grade::Credibility;
@@ -56,11 +57,11 @@ struct CitationRow {
     quote: QuoteIx,
 }
 
-/// A relation touching an actor, as the adjacency lists it.
+/// A relation's subject and object.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Touch<'s> {
-    pub(crate) relation: RelationIx,
-    pub(crate) span: &'s Span,
+struct Ends {
+    subject: ActorIx,
+    object: ActorIx,
 }
 
 /// Every record of a graph.
@@ -68,9 +69,12 @@ pub(crate) struct Touch<'s> {
 pub(crate) struct Store {
     sources: Records<Source, SourceIx>,
     actors: Records<Actor, ActorIx>,
-    /// Node `i` is actor `i` and edge `j` is relation `j`, weighted with its
-    /// span; nodes and edges are never removed, so positions stay aligned.
-    adjacency: DiGraph<(), Span, u32>,
+    /// Relation `j`'s kind, dates and flags. petgraph's graph held these
+    /// as edge weights beside 8 bytes of linked-list pointers a relation,
+    /// which the neighbourhood index made dead weight (issue 28).
+    spans: Vec<Span>,
+    /// Relation `j`'s subject and object.
+    ends: Vec<Ends>,
     /// Relation ids; an id's number is its relation's position.
     relation_ids: Interner<RelationIx>,
     /// Where the citations of relations `16 b ..` begin in `citations`; a
@@ -208,54 +212,47 @@ impl Store {
     }
 
     #[inline]
-    fn edge(&self, relation: RelationIx) -> &petgraph::graph::Edge<Span, u32> {
-        &self.adjacency.raw_edges()[relation.index()]
-    }
-
-    #[inline]
     pub(crate) fn span(&self, relation: RelationIx) -> &Span {
-        &self.edge(relation).weight
+        &self.spans[relation.index()]
     }
 
     pub(crate) fn spans(&self) -> impl ExactSizeIterator<Item = &Span> {
-        self.adjacency.raw_edges().iter().map(|e| &e.weight)
+        self.spans.iter()
     }
 
     /// The relation's subject and object.
     #[inline]
     pub(crate) fn ends(&self, relation: RelationIx) -> (ActorIx, ActorIx) {
-        let edge = self.edge(relation);
-        (
-            ActorIx::new_unchecked(edge.source().index()),
-            ActorIx::new_unchecked(edge.target().index()),
-        )
+        let ends = self.ends[relation.index()];
+        (ends.subject, ends.object)
     }
 
-    /// The relations at `actor` in `direction`, most recently added first.
+    /// Every relation with an end at an actor `wanted` says yes to: the
+    /// relation, that end's actor, and the direction it has there, in order
+    /// of position (a relation from an actor to itself comes twice).
+    ///
+    /// For the questions asked while a batch is being checked (which states
+    /// a death binds, which killings an actor suffered), before the
+    /// neighbourhood index of the graph can be laid out; views read that
+    /// index instead.
     ///
     /// # Complexity
     ///
-    /// O(1) per relation.
-    #[inline]
-    pub(crate) fn touching(
+    /// O(R) for R relations held: one pass over their ends, 8 bytes each.
+    pub(crate) fn touching_any(
         &self,
-        actor: ActorIx,
-        direction: Direction,
-    ) -> impl Iterator<Item = Touch<'_>> {
-        let node = NodeIndex::new(actor.index());
-        let outgoing = direction == Direction::Outgoing;
-        let petgraph_direction = if outgoing {
-            petgraph::Direction::Outgoing
-        } else {
-            petgraph::Direction::Incoming
-        };
-        self.adjacency
-            .edges_directed(node, petgraph_direction)
-            .map(|e| Touch {
-                // Edges were added only through checked positions.
-                relation: RelationIx::new_unchecked(e.id().index()),
-                span: e.weight(),
-            })
+        wanted: impl Fn(ActorIx) -> bool,
+    ) -> Vec<(RelationIx, ActorIx, Direction)> {
+        let mut found = Vec::new();
+        for (relation, ends) in self.relation_positions().zip(&self.ends) {
+            if wanted(ends.subject) {
+                found.push((relation, ends.subject, Direction::Outgoing));
+            }
+            if wanted(ends.object) {
+                found.push((relation, ends.object, Direction::Incoming));
+            }
+        }
+        found
     }
 
     /// The numbers of the relation's citations.
@@ -265,15 +262,15 @@ impl Store {
     /// O(1): at most 15 counts are added to the block's offset.
     #[inline]
     pub(crate) fn citations_of(&self, relation: RelationIx) -> IxRange<CitationIx> {
-        let edges = self.adjacency.raw_edges();
+        let spans = &self.spans;
         let position = relation.index();
         let block = position / CITATION_BLOCK;
-        let before: u32 = edges[block * CITATION_BLOCK..position]
+        let before: u32 = spans[block * CITATION_BLOCK..position]
             .iter()
-            .map(|e| u32::from(e.weight.citations))
+            .map(|span| u32::from(span.citations))
             .sum();
         let start = self.citation_blocks[block] + before;
-        let end = start + u32::from(edges[position].weight.citations);
+        let end = start + u32::from(spans[position].citations);
         IxRange::between(
             CitationIx::from_raw_unchecked(start),
             CitationIx::from_raw_unchecked(end),

@@ -6,8 +6,6 @@
 //! checked as a day, and what can be recomputed cheaply (citation block
 //! offsets, deduplication tables) is recomputed rather than read.
 
-use petgraph::graph::NodeIndex;
-
 use crate::base::date::{Interval, When};
 use crate::base::id::{ActorId, SourceId};
 use crate::base::model::{
@@ -16,9 +14,9 @@ use crate::base::model::{
 
 use super::codec::{Corrupt, Decoded, Reader, Writer, corrupt, ix};
 use super::interner::Interner;
-use super::ix::{Ix, SourceIx};
+use super::ix::{ActorIx, Ix, SourceIx};
 use super::packed::{Span, Tagged};
-use super::{CITATION_BLOCK, CitationRow, Store};
+use super::{CITATION_BLOCK, CitationRow, Ends, Store};
 
 /// The snapshot format's version, kept beside the layout it names: bump it
 /// with any change to what this file, `codec.rs`, `codes.rs` or the
@@ -237,11 +235,9 @@ impl Store {
         for a in self.actors() {
             actor(w, a);
         }
-        let edges = self.adjacency.raw_edges();
-        w.len(edges.len());
-        for (relation, edge) in self.relation_positions().zip(edges) {
-            let (subject, object) = self.ends(relation);
-            let span = edge.weight;
+        w.len(self.spans.len());
+        for (span, ends) in self.spans.iter().zip(&self.ends) {
+            let (subject, object) = (ends.subject, ends.object);
             w.u32(subject.raw());
             w.u32(object.raw());
             w.date(span.possible_from);
@@ -345,7 +341,6 @@ impl Store {
             if died {
                 store.note_mortal(position);
             }
-            store.adjacency.add_node(());
         }
         store.read_relations(r)?;
         Ok(store)
@@ -354,7 +349,8 @@ impl Store {
     fn read_relations(&mut self, r: &mut Reader<'_>) -> Decoded<()> {
         let relations = r.len(20)?;
         let actors = self.actor_count();
-        self.adjacency.reserve_edges(relations);
+        self.spans.reserve_exact(relations);
+        self.ends.reserve_exact(relations);
         let mut citation_total = 0usize;
         for i in 0..relations {
             let (subject, object) = (r.u32()?, r.u32()?);
@@ -379,11 +375,12 @@ impl Store {
             if kind == RelationKind::Killed {
                 self.note_mortal(ix(object)?);
             }
-            self.adjacency.add_edge(
-                NodeIndex::new(subject as usize),
-                NodeIndex::new(object as usize),
-                span,
-            );
+            self.spans.push(span);
+            // Both ends were checked against the actors read above.
+            self.ends.push(Ends {
+                subject: ActorIx::new_unchecked(subject as usize),
+                object: ActorIx::new_unchecked(object as usize),
+            });
         }
         for (interner, what) in [(0, "relation ids"), (1, "quotes")] {
             let n = r.len(8)?;

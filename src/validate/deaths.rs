@@ -6,6 +6,7 @@ use crate::base::date::{Holding, Interval};
 use crate::base::death::Death;
 use crate::base::error::{Fault, Item, ItemKind, Problems};
 use crate::base::model::{Dataset, Direction, RelationKind};
+use crate::store::ix::ActorIx;
 use crate::store::{FastHash, Store};
 
 /// Reports every state, in the batch or already held, of a person whose
@@ -40,18 +41,18 @@ pub(super) fn check_deaths(store: &Store, batch: &Dataset, problems: &mut Proble
             report(relation.id.as_str(), actor.as_str(), interval);
         }
     }
-    // A death new in this batch also binds the states already held.
-    for actor in deaths.keys() {
-        let Some(person) = store.actor_ix(actor) else {
-            continue;
-        };
-        for direction in [Direction::Outgoing, Direction::Incoming] {
-            for touch in store.touching(person, direction) {
-                if !touch.span.is_event() {
-                    let interval = store.interval(touch.relation);
-                    report(store.relation_id(touch.relation), actor, interval);
-                }
-            }
+    // A death new in this batch also binds the states already held: one
+    // pass over the held relations' ends finds those of every such person.
+    let mut people: Vec<ActorIx> = deaths.keys().filter_map(|id| store.actor_ix(id)).collect();
+    if people.is_empty() {
+        return;
+    }
+    people.sort_unstable();
+    let bound = store.touching_any(|actor| people.binary_search(&actor).is_ok());
+    for (relation, person, _) in bound {
+        if !store.span(relation).is_event() {
+            let actor = store.actor(person).id.as_str();
+            report(store.relation_id(relation), actor, store.interval(relation));
         }
     }
 }
@@ -86,21 +87,31 @@ fn deaths<'a>(store: &'a Store, batch: &'a Dataset) -> HashMap<&'a str, Death, F
         return deaths;
     }
     let touched = batch.relations.iter().flat_map(|r| [&r.subject, &r.object]);
-    for id in touched {
-        let Some(person) = store.actor_ix(id.as_str()).filter(|&p| store.is_mortal(p)) else {
-            continue;
-        };
+    let mut people: Vec<ActorIx> = touched
+        .filter_map(|id| store.actor_ix(id.as_str()))
+        .filter(|&p| store.is_mortal(p))
+        .collect();
+    if people.is_empty() {
+        return deaths;
+    }
+    people.sort_unstable();
+    people.dedup();
+    for &person in &people {
         let record = store.actor(person);
         if let Some(died) = record.died {
             add(record.id.as_str(), Death::recorded(died));
         }
-        for touch in store.touching(person, Direction::Incoming) {
-            if touch.span.kind == RelationKind::Killed
-                && let Some(died) = store.interval(touch.relation).start()
-            {
-                let death = Death::killed(store.relation_id(touch.relation), died);
-                add(record.id.as_str(), death);
-            }
+    }
+    // The killings these people suffered, held: one pass over the held
+    // relations' ends, whatever the number of people.
+    let wanted = |actor: ActorIx| people.binary_search(&actor).is_ok();
+    for (relation, person, direction) in store.touching_any(wanted) {
+        if direction == Direction::Incoming
+            && store.span(relation).kind == RelationKind::Killed
+            && let Some(died) = store.interval(relation).start()
+        {
+            let death = Death::killed(store.relation_id(relation), died);
+            add(store.actor(person).id.as_str(), death);
         }
     }
     deaths

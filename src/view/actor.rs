@@ -73,12 +73,15 @@ impl<'g> ActorRef<'g> {
             return None;
         }
         let recorded = self.record().died.map(Death::recorded);
-        let killings = store
-            .touching(self.position, Direction::Incoming)
-            .filter(|touch| touch.span.kind == RelationKind::Killed)
-            .filter_map(|touch| {
-                let on = store.interval(touch.relation).start()?;
-                Some(Death::killed(store.relation_id(touch.relation), on))
+        let index = self.graph.neighbour_index();
+        let killed = RelationKind::Killed;
+        let killings = index
+            .of_kind(store, self.position, Direction::Incoming, killed)
+            .iter()
+            .rev()
+            .filter_map(|&relation| {
+                let on = store.interval(relation).start()?;
+                Some(Death::killed(store.relation_id(relation), on))
             });
         recorded.into_iter().chain(killings).reduce(Death::earlier)
     }
@@ -110,16 +113,21 @@ impl<'g> ActorRef<'g> {
         self,
         direction: Option<Direction>,
     ) -> impl Iterator<Item = RelationIx> + 'g {
-        let store = &self.graph.store;
+        let (graph, position) = (self.graph, self.position);
+        let newest = move |direction| {
+            graph
+                .neighbour_index()
+                .newest_first(&graph.store, position, direction)
+        };
         let out = (direction != Some(Direction::Incoming))
-            .then(|| store.touching(self.position, Direction::Outgoing))
+            .then(|| newest(Direction::Outgoing))
             .into_iter()
             .flatten();
         let into = (direction != Some(Direction::Outgoing))
-            .then(|| store.touching(self.position, Direction::Incoming))
+            .then(|| newest(Direction::Incoming))
             .into_iter()
             .flatten();
-        out.chain(into).map(|t| t.relation)
+        out.chain(into)
     }
 }
 
