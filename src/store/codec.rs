@@ -140,6 +140,24 @@ impl<'a> Reader<'a> {
         self.at == self.data.len()
     }
 
+    /// The next `n` bytes, unread: a section to decode apart, perhaps on
+    /// another core, with a reader of its own.
+    pub(crate) fn bytes(&mut self, n: usize) -> Decoded<&'a [u8]> {
+        self.take(n)
+    }
+
+    /// The next `count` strings as they were written (each after its
+    /// length), unchecked: the lengths are walked to find where they end,
+    /// and [`Reader::str`] on a reader of the bytes checks each.
+    pub(crate) fn strings_bytes(&mut self, count: usize) -> Decoded<&'a [u8]> {
+        let start = self.at;
+        for _ in 0..count {
+            let n = self.len(1)?;
+            self.take(n)?;
+        }
+        Ok(&self.data[start..self.at])
+    }
+
     fn take(&mut self, n: usize) -> Decoded<&'a [u8]> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.data.len());
         match end {

@@ -224,6 +224,100 @@ fn check_keys<I: Ix>(what: &str, keys: impl Iterator<Item = I>, bound: usize) ->
     Ok(())
 }
 
+/// Bytes a relation takes in the snapshot: two ends, two days, a kind, a
+/// shape and a count of citations.
+const RELATION_BYTES: usize = 4 + 4 + 4 + 4 + 1 + 1 + 2;
+
+/// Bytes a citation takes: its tagged source and its quote's number.
+const CITATION_BYTES: usize = 4 + 4;
+
+/// The relation columns of a snapshot, decoded and checked.
+struct RelationColumns {
+    spans: Vec<Span>,
+    ends: Vec<Ends>,
+    citation_blocks: Vec<u32>,
+    citation_total: usize,
+    /// Objects of `Killed` relations, in order of relation.
+    killed: Vec<ActorIx>,
+}
+
+fn read_relation_columns(bytes: &[u8], actors: usize) -> Decoded<RelationColumns> {
+    let relations = bytes.len() / RELATION_BYTES;
+    let mut r = Reader::new(bytes);
+    let mut columns = RelationColumns {
+        spans: Vec::with_capacity(relations),
+        ends: Vec::with_capacity(relations),
+        citation_blocks: Vec::with_capacity(relations.div_ceil(CITATION_BLOCK)),
+        citation_total: 0,
+        killed: Vec::new(),
+    };
+    for i in 0..relations {
+        let (subject, object) = (r.u32()?, r.u32()?);
+        let (possible_from, possible_until) = (r.date()?, r.date()?);
+        let kind = r.code()?;
+        let (shape, citations) = (r.u8()?, r.u16()?);
+        let span = Span::from_parts(possible_from, possible_until, kind, shape, citations)
+            .ok_or_else(|| Corrupt("a relation's dates are inconsistent".into()))?;
+        if subject as usize >= actors || object as usize >= actors || subject == object {
+            return corrupt(format!(
+                "relation ends {subject}, {object} among {actors} actors"
+            ));
+        }
+        if i.is_multiple_of(CITATION_BLOCK) {
+            let offset =
+                u32::try_from(columns.citation_total).or_else(|_| corrupt("too many citations"))?;
+            columns.citation_blocks.push(offset);
+        }
+        columns.citation_total += usize::from(citations);
+        // Both ends were checked against the actors read before.
+        let ends = Ends {
+            subject: ActorIx::new_unchecked(subject as usize),
+            object: ActorIx::new_unchecked(object as usize),
+        };
+        if kind == RelationKind::Killed {
+            columns.killed.push(ends.object);
+        }
+        columns.spans.push(span);
+        columns.ends.push(ends);
+    }
+    Ok(columns)
+}
+
+/// An interner from `count` strings as written and the numbers of the
+/// strings in sorted order, which it checks instead of hashing them.
+fn read_interner<I: Ix + Sync>(
+    bytes: &[u8],
+    count: usize,
+    order: Vec<u32>,
+    what: &str,
+) -> Decoded<Interner<I>> {
+    let mut r = Reader::new(bytes);
+    let strings = (0..count)
+        .map(|_| r.str())
+        .collect::<Decoded<Vec<&str>>>()?;
+    let order = order.into_iter().map(ix).collect::<Decoded<_>>()?;
+    Interner::from_sorted(strings.into_iter(), order)
+        .ok_or_else(|| Corrupt(format!("the {what} are out of order or given twice")))
+}
+
+fn read_citation_rows(bytes: &[u8], sources: usize, quotes: usize) -> Decoded<Vec<CitationRow>> {
+    let mut r = Reader::new(bytes);
+    let count = bytes.len() / CITATION_BYTES;
+    let mut rows = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (source, quote) = (Tagged::from_raw(r.u32()?), r.u32()?);
+        let source_ix: SourceIx = source.position();
+        if source_ix.index() >= sources || quote as usize >= quotes {
+            return corrupt("a citation's source or quote is out of range");
+        }
+        rows.push(CitationRow {
+            source,
+            quote: ix(quote)?,
+        });
+    }
+    Ok(rows)
+}
+
 impl Store {
     /// Writes the store.
     pub(crate) fn write_snapshot(&self, w: &mut Writer) {
@@ -346,78 +440,56 @@ impl Store {
         Ok(store)
     }
 
+    /// Reads the relations, their ids, the quotes and the citations. The
+    /// four sections are found first (their sizes are written before them),
+    /// then decoded and checked two at a time, one on each core: on a
+    /// million relations these checks were most of opening a snapshot, and
+    /// none needs another's result, only its count.
     fn read_relations(&mut self, r: &mut Reader<'_>) -> Decoded<()> {
         let relations = r.len(20)?;
-        let actors = self.actor_count();
-        self.spans.reserve_exact(relations);
-        self.ends.reserve_exact(relations);
-        let mut citation_total = 0usize;
-        for i in 0..relations {
-            let (subject, object) = (r.u32()?, r.u32()?);
-            let (possible_from, possible_until) = (r.date()?, r.date()?);
-            let kind = r.code()?;
-            let (shape, citations) = (r.u8()?, r.u16()?);
-            let span = Span::from_parts(possible_from, possible_until, kind, shape, citations)
-                .ok_or_else(|| {
-                    super::codec::Corrupt("a relation's dates are inconsistent".into())
-                })?;
-            if subject as usize >= actors || object as usize >= actors || subject == object {
-                return corrupt(format!(
-                    "relation ends {subject}, {object} among {actors} actors"
-                ));
-            }
-            if i.is_multiple_of(CITATION_BLOCK) {
-                let offset =
-                    u32::try_from(citation_total).or_else(|_| corrupt("too many citations"))?;
-                self.citation_blocks.push(offset);
-            }
-            citation_total += usize::from(citations);
-            if kind == RelationKind::Killed {
-                self.note_mortal(ix(object)?);
-            }
-            self.spans.push(span);
-            // Both ends were checked against the actors read above.
-            self.ends.push(Ends {
-                subject: ActorIx::new_unchecked(subject as usize),
-                object: ActorIx::new_unchecked(object as usize),
-            });
+        let relation_bytes = r.bytes(relations * RELATION_BYTES)?;
+        let id_count = r.len(8)?;
+        if id_count != relations {
+            return corrupt(format!("{id_count} relation ids for {relations} relations"));
         }
-        for (interner, what) in [(0, "relation ids"), (1, "quotes")] {
-            let n = r.len(8)?;
-            if interner == 0 && n != relations {
-                return corrupt(format!("{n} relation ids for {relations} relations"));
-            }
-            let strings = (0..n).map(|_| r.str()).collect::<Decoded<Vec<&str>>>()?;
-            let order = r.u32s()?;
-            let wrong = || Corrupt(format!("the {what} are out of order or given twice"));
-            if interner == 0 {
-                let order = order.into_iter().map(ix).collect::<Decoded<_>>()?;
-                self.relation_ids =
-                    Interner::from_sorted(strings.into_iter(), order).ok_or_else(wrong)?;
-            } else {
-                let order = order.into_iter().map(ix).collect::<Decoded<_>>()?;
-                self.quotes =
-                    Interner::from_sorted(strings.into_iter(), order).ok_or_else(wrong)?;
-            }
-        }
-        let n = r.len(8)?;
-        if n != citation_total {
+        let id_bytes = r.strings_bytes(id_count)?;
+        let id_order = r.u32s()?;
+        let quote_count = r.len(8)?;
+        let quote_bytes = r.strings_bytes(quote_count)?;
+        let quote_order = r.u32s()?;
+        let citation_count = r.len(8)?;
+        let citation_bytes = r.bytes(citation_count * CITATION_BYTES)?;
+        let (actors, sources) = (self.actor_count(), self.source_count());
+        let ((columns, relation_ids), (quotes, citations)) = rayon::join(
+            || {
+                rayon::join(
+                    || read_relation_columns(relation_bytes, actors),
+                    || read_interner(id_bytes, id_count, id_order, "relation ids"),
+                )
+            },
+            || {
+                rayon::join(
+                    || read_interner(quote_bytes, quote_count, quote_order, "quotes"),
+                    || read_citation_rows(citation_bytes, sources, quote_count),
+                )
+            },
+        );
+        let columns = columns?;
+        if citation_count != columns.citation_total {
             return corrupt(format!(
-                "{n} citations where the relations count {citation_total}"
+                "{citation_count} citations where the relations count {}",
+                columns.citation_total
             ));
         }
-        let (sources, quotes) = (self.source_count(), self.quotes.len());
-        for _ in 0..n {
-            let (source, quote) = (Tagged::from_raw(r.u32()?), r.u32()?);
-            let source_ix: SourceIx = source.position();
-            if source_ix.index() >= sources || quote as usize >= quotes {
-                return corrupt("a citation's source or quote is out of range");
-            }
-            self.citations.push(CitationRow {
-                source,
-                quote: ix(quote)?,
-            });
+        self.spans = columns.spans;
+        self.ends = columns.ends;
+        self.citation_blocks = columns.citation_blocks;
+        for killed in columns.killed {
+            self.note_mortal(killed);
         }
+        self.relation_ids = relation_ids?;
+        self.quotes = quotes?;
+        self.citations = citations?;
         self.read_side_tables(r)
     }
 
