@@ -189,3 +189,51 @@ fn neighbourhood_queries_see_a_batch_added_after_a_query() {
         "the second batch backs the hub too"
     );
 }
+
+/// The store gave up petgraph's adjacency lists for the neighbourhood index
+/// (issue 28), and the deaths check, which runs while a batch is added and
+/// before any index is laid out, now finds the held relations of a person
+/// by a pass over every relation's ends. A death told in a later batch must
+/// still bind the states already held, a killing already held must still
+/// bind a later batch's states, and `death()` must still see both.
+#[test]
+fn deaths_bind_across_batches_without_adjacency_lists() {
+    let base = r#"(
+        sources: [(id: "s", title: "Report", published: "2024-12-02")],
+        actors: [(id: "a", name: "Alpha", kind: State), (id: "b", name: "Beta Front", kind: ArmedGroup),
+                 (id: "p", name: "Abu Person", kind: Person)],
+        relations: [RELATIONS],
+    )"#;
+    let leads = r#"(id: "leads", kind: Leads, subject: "p", object: "b", from: "2020",
+        citations: [(source: "s", quote: "Abu Person leads Beta Front")])"#;
+    let killing = r#"(id: "k", kind: Killed, subject: "a", object: "p", on: "2024-11-28",
+        citations: [(source: "s", quote: "Alpha killed Abu Person")])"#;
+    let batch = |relation: &str| {
+        let text = format!(r#"(relations: [{relation}])"#);
+        actorgraph::Dataset::from_ron(&text).unwrap()
+    };
+    // A death in a later batch binds a state already held.
+    let mut graph = ActorGraph::from_ron(&base.replace("RELATIONS", leads)).unwrap();
+    let before = graph.clone();
+    let error = graph.extend(batch(killing)).unwrap_err();
+    assert!(
+        error.to_string().contains("runs past the death of \"p\""),
+        "{error}"
+    );
+    assert_eq!(graph, before, "nothing of a refused batch is kept");
+    // A killing already held binds a later batch's state.
+    let mut graph = ActorGraph::from_ron(&base.replace("RELATIONS", killing)).unwrap();
+    let error = graph.extend(batch(leads)).unwrap_err();
+    assert!(
+        error.to_string().contains("runs past the death of \"p\""),
+        "{error}"
+    );
+    // A state that ends in time is kept, and the death is found afterwards
+    // through the neighbourhood index.
+    let ended = leads.replace(r#"from: "2020""#, r#"from: "2020", until: "2024-11-28""#);
+    graph.extend(batch(&ended)).unwrap();
+    let person = graph.resolve("Abu Person").unwrap();
+    let death = person.death().expect("killed");
+    assert_eq!(death.died().to_string(), "2024-11-28");
+    assert_eq!(death.told_by(), "relation \"k\"");
+}
