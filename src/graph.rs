@@ -346,8 +346,8 @@ impl ActorGraph {
     }
 
     /// Both name indexes of the actors of `store`, filed afresh: what a
-    /// snapshot leaves out, built on one core while the other reads the
-    /// interval index.
+    /// snapshot leaves out, built on one core while the other decodes the
+    /// relations.
     pub(crate) fn names_of(store: &Store) -> (NameIndex, SearchIndex) {
         let (mut names, mut search) = (NameIndex::default(), SearchIndex::default());
         for position in store.actor_positions() {

@@ -133,13 +133,11 @@ impl ActorGraph {
         }
         let corrupt = |e: crate::store::codec::Corrupt| fault(SnapshotFault::Corrupt, e.0);
         let mut reader = Reader::new(payload);
-        let store = Store::read_snapshot(&mut reader).map_err(corrupt)?;
-        // The name indexes need only the actors: they are filed on the
-        // second core while the first reads and checks the interval index.
-        let (index, names) = rayon::join(
-            || IntervalIndex::read_snapshot(&mut reader, &store),
-            || ActorGraph::names_of(&store),
-        );
+        // The name indexes need only the actors: they are filed on one core
+        // while the other decodes the relations.
+        let (store, names) =
+            Store::read_snapshot(&mut reader, ActorGraph::names_of).map_err(corrupt)?;
+        let index = IntervalIndex::read_snapshot(&mut reader, &store);
         let index = index.map_err(corrupt)?;
         if !reader.is_done() {
             return Err(fault(SnapshotFault::Corrupt, "bytes left after the index"));
