@@ -49,7 +49,7 @@ use crate::base::date::{Date, PartialDate, When};
 use crate::base::error::Error;
 use crate::base::grade::{Grade, Reliability};
 use crate::base::model::{Acknowledgement, Claimant, Stance};
-use crate::view::Evidence;
+use crate::view::{Evidence, RelationRef};
 
 use super::shared::{ExportOptions, Scope, Selection, dates, precision, select};
 
@@ -220,10 +220,10 @@ pub fn tables(scope: Scope<'_>, options: &ExportOptions) -> Result<ArrowTables, 
     let selection = select(scope, options);
     // The two big tables build on both cores, each beside a small one.
     let ((relations, actors), (citations, sources)) = rayon::join(
-        || rayon::join(|| relations_of(&selection), || actors_of(&selection)),
+        || rayon::join(|| relations_of(&selection.relations), || actors_of(&selection)),
         || {
             rayon::join(
-                || citations_of(&selection, in_data_order(scope)),
+                || citations_of(&selection.relations, in_data_order(scope)),
                 || sources_of(scope),
             )
         },
@@ -252,7 +252,7 @@ pub fn actors(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, 
 ///
 /// As [`tables`].
 pub fn relations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
-    relations_of(&select(scope, options))
+    relations_of(&select(scope, options).relations)
 }
 
 /// The citations of the scope's relations.
@@ -261,12 +261,12 @@ pub fn relations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatc
 ///
 /// As [`tables`].
 pub fn citations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
-    citations_of(&select(scope, options), in_data_order(scope))
+    citations_of(&select(scope, options).relations, in_data_order(scope))
 }
 
 /// Whether the scope lists each relation's citations in data order, as
 /// [`superseded_in`] needs; a graded view lists them best graded first.
-fn in_data_order(scope: Scope<'_>) -> bool {
+pub(crate) fn in_data_order(scope: Scope<'_>) -> bool {
     match scope {
         Scope::Whole(_) => true,
         Scope::View(view) => view.min_grade().is_none(),
@@ -317,24 +317,112 @@ fn acknowledged(list: &[Acknowledgement]) -> Result<Option<String>, Error> {
     }
 }
 
-fn claimant(builder: &mut StringBuilder, is_actor: &mut BooleanBuilder, who: Option<&Claimant>) {
-    match who {
-        None => {
-            builder.append_null();
-            is_actor.append_null();
+/// A column null on most rows (claimants, notes, grades,
+/// acknowledgements): the rows with a value are noted as they come, and
+/// the column is made at the end with its runs of nulls appended at once,
+/// instead of a null at a time.
+struct Sparse<T> {
+    rows: usize,
+    values: Vec<(usize, T)>,
+}
+
+impl<T> Sparse<T> {
+    fn new() -> Sparse<T> {
+        Sparse {
+            rows: 0,
+            values: Vec::new(),
         }
-        Some(Claimant::Actor(id)) => {
-            builder.append_value(id.as_str());
-            is_actor.append_value(true);
+    }
+
+    fn push(&mut self, value: Option<T>) {
+        if let Some(value) = value {
+            self.values.push((self.rows, value));
         }
-        Some(Claimant::Other(name)) => {
-            builder.append_value(name);
-            is_actor.append_value(false);
+        self.rows += 1;
+    }
+
+    /// The column, with `append` for a value and `nulls` for a run of nulls.
+    fn finish<B>(
+        self,
+        mut builder: B,
+        append: impl Fn(&mut B, T),
+        nulls: impl Fn(&mut B, usize),
+    ) -> B {
+        let mut next = 0;
+        for (row, value) in self.values {
+            nulls(&mut builder, row - next);
+            append(&mut builder, value);
+            next = row + 1;
         }
+        nulls(&mut builder, self.rows - next);
+        builder
     }
 }
 
-fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
+impl<T: AsRef<str>> Sparse<T> {
+    fn text(self) -> ArrayRef {
+        let builder = StringBuilder::with_capacity(self.values.len(), 0);
+        Arc::new(
+            self.finish(
+                builder,
+                |b, v| b.append_value(v),
+                StringBuilder::append_nulls,
+            )
+            .finish(),
+        )
+    }
+}
+
+impl Sparse<bool> {
+    fn flags(self) -> ArrayRef {
+        let builder = BooleanBuilder::with_capacity(self.rows);
+        Arc::new(
+            self.finish(
+                builder,
+                BooleanBuilder::append_value,
+                BooleanBuilder::append_nulls,
+            )
+            .finish(),
+        )
+    }
+}
+
+impl Sparse<u8> {
+    fn digits(self) -> ArrayRef {
+        let builder = UInt8Builder::with_capacity(self.rows);
+        Arc::new(
+            self.finish(builder, UInt8Builder::append_value, UInt8Builder::append_nulls)
+                .finish(),
+        )
+    }
+}
+
+/// The `claimed_by` and `claimed_by_actor` columns.
+struct Claimants<'g> {
+    who: Sparse<&'g str>,
+    is_actor: Sparse<bool>,
+}
+
+impl<'g> Claimants<'g> {
+    fn new() -> Claimants<'g> {
+        Claimants {
+            who: Sparse::new(),
+            is_actor: Sparse::new(),
+        }
+    }
+
+    fn push(&mut self, who: Option<&'g Claimant>) {
+        let (who, is_actor) = match who {
+            None => (None, None),
+            Some(Claimant::Actor(id)) => (Some(id.as_str()), Some(true)),
+            Some(Claimant::Other(name)) => (Some(name.as_str()), Some(false)),
+        };
+        self.who.push(who);
+        self.is_actor.push(is_actor);
+    }
+}
+
+pub(crate) fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
     let mut id = StringBuilder::new();
     let mut name = StringBuilder::new();
     let mut kind = StringBuilder::new();
@@ -380,8 +468,10 @@ fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
     )
 }
 
-fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
-    let n = selection.relations.len();
+/// The relations table's rows for `relations`: all of a selection's, or
+/// a run of them that the Parquet export writes as one row group.
+pub(crate) fn relations_of(relations: &[RelationRef<'_>]) -> Result<RecordBatch, Error> {
+    let n = relations.len();
     let strings = |bytes: usize| StringBuilder::with_capacity(n, n * bytes);
     let (mut subject, mut object, mut kind, mut id) =
         (strings(6), strings(6), strings(8), strings(8));
@@ -392,12 +482,11 @@ fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
     let (mut holds_from, mut holds_until, mut certain_from, mut certain_until) =
         (days(), days(), days(), days());
     let mut contested = BooleanBuilder::with_capacity(n);
-    let mut claimed_by = strings(0);
-    let mut claimed_by_actor = BooleanBuilder::with_capacity(n);
-    let mut note = strings(0);
-    let mut ack = strings(0);
+    let mut claimants = Claimants::new();
+    let mut note = Sparse::new();
+    let mut ack = Sparse::new();
     let optional_precision = |p: &'static str| (!p.is_empty()).then_some(p);
-    for r in &selection.relations {
+    for r in relations {
         let d = dates(r);
         subject.append_value(r.subject().id.as_str());
         object.append_value(r.object().id.as_str());
@@ -414,9 +503,9 @@ fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
         certain_from.append_option(d.certain_from.map(epoch_days));
         certain_until.append_option(d.certain_until.map(epoch_days));
         contested.append_value(r.is_contested());
-        claimant(&mut claimed_by, &mut claimed_by_actor, r.claimed_by());
-        note.append_option(r.note());
-        ack.append_option(acknowledged(r.acknowledged())?);
+        claimants.push(r.claimed_by());
+        note.push(r.note());
+        ack.push(acknowledged(r.acknowledged())?);
     }
     batch(
         &RELATIONS,
@@ -436,10 +525,10 @@ fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
             Arc::new(certain_from.finish()),
             Arc::new(certain_until.finish()),
             Arc::new(contested.finish()),
-            Arc::new(claimed_by.finish()),
-            Arc::new(claimed_by_actor.finish()),
-            Arc::new(note.finish()),
-            Arc::new(ack.finish()),
+            claimants.who.text(),
+            claimants.is_actor.flags(),
+            note.text(),
+            ack.text(),
         ],
     )
 }
@@ -525,22 +614,25 @@ fn superseded_in(cited: &[Evidence<'_>], out: &mut Vec<bool>) {
     }
 }
 
-fn citations_of(selection: &Selection<'_>, in_data_order: bool) -> Result<RecordBatch, Error> {
+/// The citations table's rows for the citations of `relations`, in order.
+pub(crate) fn citations_of(
+    relations: &[RelationRef<'_>],
+    in_data_order: bool,
+) -> Result<RecordBatch, Error> {
     // Two citations a relation on average: a first guess at the capacity.
-    let n = selection.relations.len() * 2;
+    let n = relations.len() * 2;
     let strings = |bytes: usize| StringBuilder::with_capacity(n, n * bytes);
     let (mut relation, mut source, mut quote, mut stance) =
         (strings(8), strings(6), strings(32), strings(8));
-    let mut claimed_by = strings(0);
-    let mut claimed_by_actor = BooleanBuilder::with_capacity(n);
+    let mut claimants = Claimants::new();
     let mut superseded = BooleanBuilder::with_capacity(n);
-    let mut reliability = strings(0);
-    let mut credibility = UInt8Builder::with_capacity(n);
+    let mut reliability = Sparse::new();
+    let mut credibility = Sparse::new();
     let mut grade = strings(8);
-    let mut ack = strings(0);
+    let mut ack = Sparse::new();
     let mut cited: Vec<Evidence<'_>> = Vec::new();
     let mut later: Vec<bool> = Vec::new();
-    for r in &selection.relations {
+    for r in relations {
         cited.clear();
         cited.extend(r.citations());
         if in_data_order {
@@ -558,20 +650,20 @@ fn citations_of(selection: &Selection<'_>, in_data_order: bool) -> Result<Record
                 Stance::Supports => "Supports",
                 Stance::Disputes => "Disputes",
             });
-            claimant(&mut claimed_by, &mut claimed_by_actor, e.claimed_by());
+            claimants.push(e.claimed_by());
             superseded.append_value(later);
             // The grade from its parts, each read once: the reliability
             // looks the claimant up by id.
             let (graded, credible) = (e.reliability(), e.credibility());
-            reliability.append_option(graded.map(letter));
-            credibility.append_option(credible.map(|c| c.digit()));
+            reliability.push(graded.map(letter));
+            credibility.push(credible.map(|c| c.digit()));
             if graded.is_none() && credible.is_none() {
                 grade.append_value("ungraded");
             } else {
                 let _ = write!(grade, "{}", Grade::reading(graded, credible));
                 grade.append_value("");
             }
-            ack.append_option(acknowledged(e.acknowledged())?);
+            ack.push(acknowledged(e.acknowledged())?);
         }
     }
     batch(
@@ -581,18 +673,18 @@ fn citations_of(selection: &Selection<'_>, in_data_order: bool) -> Result<Record
             Arc::new(source.finish()),
             Arc::new(quote.finish()),
             Arc::new(stance.finish()),
-            Arc::new(claimed_by.finish()),
-            Arc::new(claimed_by_actor.finish()),
+            claimants.who.text(),
+            claimants.is_actor.flags(),
             Arc::new(superseded.finish()),
-            Arc::new(reliability.finish()),
-            Arc::new(credibility.finish()),
+            reliability.text(),
+            credibility.digits(),
             Arc::new(grade.finish()),
-            Arc::new(ack.finish()),
+            ack.text(),
         ],
     )
 }
 
-fn sources_of(scope: Scope<'_>) -> Result<RecordBatch, Error> {
+pub(crate) fn sources_of(scope: Scope<'_>) -> Result<RecordBatch, Error> {
     let mut id = StringBuilder::new();
     let mut title = StringBuilder::new();
     let mut publisher = StringBuilder::new();

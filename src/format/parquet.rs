@@ -35,9 +35,10 @@ use arrow_schema::DataType;
 use hashbrown::HashMap;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use parquet::arrow::arrow_writer::compute_leaves;
+use parquet::arrow::arrow_writer::{ArrowColumnChunk, ArrowRowGroupWriterFactory, compute_leaves};
 use parquet::basic::Compression;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::ColumnPath;
 use rayon::prelude::*;
 
@@ -49,8 +50,12 @@ use crate::base::model::{
 };
 use crate::graph::ActorGraph;
 
-use super::arrow::{ArrowTables, tables};
-use super::shared::{ExportOptions, Scope};
+use super::arrow::{
+    ArrowTables, SchemaRef, actors_of, actors_schema, citations_of, citations_schema,
+    in_data_order, relations_of, relations_schema, sources_of, sources_schema, tables,
+};
+use super::shared::{ExportOptions, Scope, select};
+use crate::view::RelationRef;
 
 /// How the relations table is split into folders.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -87,8 +92,12 @@ pub fn write_dir(
     partition: Partition,
     dir: &Path,
 ) -> Result<(), Error> {
-    let tables = tables(scope, options)?;
-    write_tables(&tables, partition, dir)
+    match partition {
+        // The common case streams: the tables are built and encoded a run
+        // of relations at a time, never whole.
+        Partition::None => into_place(dir, |temporary| write_runs(scope, options, temporary)),
+        _ => write_tables(&tables(scope, options)?, partition, dir),
+    }
 }
 
 /// Writes tables made by [`arrow::tables`](crate::arrow::tables), as [`write_dir`].
@@ -97,6 +106,12 @@ pub fn write_dir(
 ///
 /// As [`write_dir`].
 pub fn write_tables(tables: &ArrowTables, partition: Partition, dir: &Path) -> Result<(), Error> {
+    into_place(dir, |temporary| write_into(tables, partition, temporary))
+}
+
+/// Runs `write` on a temporary sibling of `dir`, then renames it to
+/// `dir`: nothing half-written is ever at `dir`.
+fn into_place(dir: &Path, write: impl FnOnce(&Path) -> Result<(), Error>) -> Result<(), Error> {
     if dir.exists() && !replaceable(dir) {
         return Err(invalid(
             dir,
@@ -116,12 +131,14 @@ pub fn write_tables(tables: &ArrowTables, partition: Partition, dir: &Path) -> R
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&temporary);
-    let written = write_into(tables, partition, &temporary).and_then(|()| {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        std::fs::rename(&temporary, dir).map_err(|e| Error::io(dir, e))
-    });
+    let written = create_dir(&temporary)
+        .and_then(|()| write(&temporary))
+        .and_then(|()| {
+            if dir.exists() {
+                std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            std::fs::rename(&temporary, dir).map_err(|e| Error::io(dir, e))
+        });
     if written.is_err() {
         let _ = std::fs::remove_dir_all(&temporary);
     }
@@ -135,7 +152,6 @@ fn replaceable(dir: &Path) -> bool {
 }
 
 fn write_into(tables: &ArrowTables, partition: Partition, dir: &Path) -> Result<(), Error> {
-    create_dir(dir)?;
     // Cloning a batch shares its columns.
     let mut files = vec![
         (dir.join("actors.parquet"), tables.actors.clone()),
@@ -228,18 +244,23 @@ fn take(batch: &RecordBatch, indices: &[u32]) -> Result<RecordBatch, Error> {
 /// relations fill one, and an engine reads row groups in parallel.
 const ROW_GROUP: usize = 1024 * 1024;
 
-/// Columns holding text unique to each row (ids, free text): a dictionary
-/// would only fill up and be dropped, after hashing every value.
-const UNIQUE_TEXT: [&str; 9] = [
-    "id",
-    "relation",
-    "name",
-    "title",
-    "note",
-    "url",
-    "file",
-    "acknowledged_json",
-    "former_names_json",
+/// The columns whose values repeat often enough for a dictionary to pay:
+/// few distinct values (kinds, precisions, stances, grades, claimants,
+/// publishers) or long ones cited again and again (quotes, and the
+/// sources they come from).
+const REPEATED: [&str; 12] = [
+    "kind",
+    "from_precision",
+    "until_precision",
+    "stance",
+    "grade",
+    "reliability",
+    "credibility",
+    "claimed_by",
+    "source",
+    "quote",
+    "publisher",
+    "died",
 ];
 
 /// The columns a query filters by range: the days.
@@ -253,25 +274,150 @@ const DAYS: [&str; 6] = [
 ];
 
 /// How every file is written. Snappy, as Spark writes by default and
-/// every engine reads. Dictionary encoding (the writer's default) on the
-/// columns that repeat (actor and source ids, kinds, stances, quotes,
-/// dates as written), where it makes the files smaller and reading them
-/// faster, but not on unique text. Page statistics (minimum, maximum,
-/// nulls) only on the days, which as-of queries filter by and engines
-/// prune pages and row groups with; on text they cost a comparison of
-/// every value (a sixth of the encoding) and prune nothing, since ids and
+/// every engine reads. A dictionary only on the [`REPEATED`] columns: on
+/// ids, actor ids and dates (thousands of distinct values a row group)
+/// hashing every value into a large table cost more than the whole plain
+/// encoding, and Snappy still finds their repeats. Page statistics
+/// (minimum, maximum, nulls) only on the days, which as-of queries
+/// filter by and engines prune pages and row groups with; on text they
+/// cost a comparison of every value and prune nothing, since ids and
 /// kinds are spread over every page.
 fn properties() -> WriterProperties {
     let mut builder = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
+        .set_dictionary_enabled(false)
         .set_statistics_enabled(EnabledStatistics::None);
-    for name in UNIQUE_TEXT {
-        builder = builder.set_column_dictionary_enabled(ColumnPath::from(name), false);
+    for name in REPEATED {
+        builder = builder.set_column_dictionary_enabled(ColumnPath::from(name), true);
     }
     for name in DAYS {
-        builder = builder.set_column_statistics_enabled(ColumnPath::from(name), EnabledStatistics::Page);
+        builder =
+            builder.set_column_statistics_enabled(ColumnPath::from(name), EnabledStatistics::Page);
     }
     builder.build()
+}
+
+/// Relations per row group of a streamed export: at least eight runs for
+/// the two cores to share (a million relations make eight row groups of
+/// 125 000, about what DuckDB itself writes), never runs so short that
+/// an engine reading them pays more for row groups than for rows.
+fn run_length(relations: usize) -> usize {
+    relations.div_ceil(8).clamp(16 * 1024, 128 * 1024)
+}
+
+/// One file being written, and the column chunks of its row groups as
+/// they are encoded.
+struct Output {
+    path: PathBuf,
+    writer: SerializedFileWriter<io::BufWriter<File>>,
+    factory: ArrowRowGroupWriterFactory,
+}
+
+impl Output {
+    fn create(path: PathBuf, schema: SchemaRef, properties: &WriterProperties) -> Result<Output, Error> {
+        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let writer = ArrowWriter::try_new(
+            io::BufWriter::with_capacity(1 << 20, file),
+            schema,
+            Some(properties.clone()),
+        )
+        .and_then(ArrowWriter::into_serialized_writer)
+        .map_err(parquet_error(&path))?;
+        Ok(Output {
+            path,
+            writer: writer.0,
+            factory: writer.1,
+        })
+    }
+
+    /// Encodes `rows` as row group `group`: its column chunks, in order.
+    fn encode(&self, group: usize, rows: &RecordBatch) -> Result<Vec<ArrowColumnChunk>, Error> {
+        let failed = parquet_error(&self.path);
+        let mut writers = self
+            .factory
+            .create_column_writers(group)
+            .map_err(&failed)?
+            .into_iter();
+        let mut chunks = Vec::with_capacity(rows.num_columns());
+        for (field, column) in rows.schema().fields().iter().zip(rows.columns()) {
+            for leaf in compute_leaves(field, column).map_err(&failed)? {
+                let mut writer = writers.next().ok_or_else(|| {
+                    Error::serialize_message("parquet", "a column without its writer".into())
+                })?;
+                writer.write(&leaf).map_err(&failed)?;
+                chunks.push(writer.close().map_err(&failed)?);
+            }
+        }
+        Ok(chunks)
+    }
+
+    /// Writes the row groups, in order, and closes the file.
+    fn finish(mut self, groups: Vec<Vec<ArrowColumnChunk>>) -> Result<(), Error> {
+        let failed = parquet_error(&self.path);
+        for chunks in groups {
+            let mut row_group = self.writer.next_row_group().map_err(&failed)?;
+            for chunk in chunks {
+                chunk.append_to_row_group(&mut row_group).map_err(&failed)?;
+            }
+            row_group.close().map_err(&failed)?;
+        }
+        self.writer.close().map_err(&failed)?;
+        Ok(())
+    }
+}
+
+fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error + use<> {
+    let path = path.to_path_buf();
+    move |e| Error::io(&path, io::Error::other(e))
+}
+
+/// The unpartitioned export, streamed: the relations are cut into runs,
+/// and each run's relation rows and citation rows are built and encoded
+/// as one task, while they are still in cache; the two cores share the
+/// tasks, and each file takes its runs as row groups, in order. The
+/// tables are never held whole, in Arrow or in Parquet pages.
+fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(), Error> {
+    let selection = select(scope, options);
+    let in_order = in_data_order(scope);
+    let properties = properties();
+    let create = |name: &str, schema| Output::create(dir.join(name), schema, &properties);
+    let actors = create("actors.parquet", actors_schema())?;
+    let relations = create("relations.parquet", relations_schema())?;
+    let citations = create("citations.parquet", citations_schema())?;
+    let sources = create("sources.parquet", sources_schema())?;
+    let runs: Vec<&[RelationRef<'_>]> = selection
+        .relations
+        .chunks(run_length(selection.relations.len()))
+        .collect();
+    // Task 0 and 1 are the small tables; then, for each run, its relations
+    // and its citations.
+    let encoded = (0..2 + 2 * runs.len())
+        .into_par_iter()
+        .map(|task| match task {
+            0 => actors.encode(0, &actors_of(&selection)?),
+            1 => sources.encode(0, &sources_of(scope)?),
+            _ => {
+                let run = (task - 2) / 2;
+                if task % 2 == 0 {
+                    relations.encode(run, &relations_of(runs[run])?)
+                } else {
+                    citations.encode(run, &citations_of(runs[run], in_order)?)
+                }
+            }
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut encoded = encoded.into_iter();
+    let mut groups: [Vec<Vec<ArrowColumnChunk>>; 4] = Default::default();
+    groups[0].extend(encoded.next());
+    groups[3].extend(encoded.next());
+    while let (Some(rows), Some(cited)) = (encoded.next(), encoded.next()) {
+        groups[1].push(rows);
+        groups[2].push(cited);
+    }
+    vec![actors, relations, citations, sources]
+        .into_par_iter()
+        .zip(groups)
+        .try_for_each(|(output, groups)| output.finish(groups))
 }
 
 /// Writes each batch to its file, encoding every column chunk of every
