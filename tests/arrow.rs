@@ -208,15 +208,16 @@ fn superseded_found_per_relation_agrees_with_the_claimant_rule() {
         Scope::Whole(&graph),
         Scope::View(graph.at(day("2000-06-15"))),
         Scope::View(known),
-        Scope::View(graph.at(day("2000-06-15")).graded_at_least("F3".parse::<Grade>().unwrap())),
+        Scope::View(
+            graph
+                .at(day("2000-06-15"))
+                .graded_at_least("F3".parse::<Grade>().unwrap()),
+        ),
     ];
     let mut superseded_seen = 0;
     for scope in scopes {
         let citations = arrow::citations(scope, &ExportOptions::default()).unwrap();
-        let column = citations
-            .column_by_name("superseded")
-            .unwrap()
-            .as_boolean();
+        let column = citations.column_by_name("superseded").unwrap().as_boolean();
         let relations: Vec<_> = match scope {
             Scope::Whole(g) => g.relations().collect(),
             Scope::View(view) => {

@@ -220,7 +220,12 @@ pub fn tables(scope: Scope<'_>, options: &ExportOptions) -> Result<ArrowTables, 
     let selection = select(scope, options);
     // The two big tables build on both cores, each beside a small one.
     let ((relations, actors), (citations, sources)) = rayon::join(
-        || rayon::join(|| relations_of(&selection.relations), || actors_of(&selection)),
+        || {
+            rayon::join(
+                || relations_of(&selection.relations),
+                || actors_of(&selection),
+            )
+        },
         || {
             rayon::join(
                 || citations_of(&selection.relations, in_data_order(scope)),
@@ -391,8 +396,12 @@ impl Sparse<u8> {
     fn digits(self) -> ArrayRef {
         let builder = UInt8Builder::with_capacity(self.rows);
         Arc::new(
-            self.finish(builder, UInt8Builder::append_value, UInt8Builder::append_nulls)
-                .finish(),
+            self.finish(
+                builder,
+                UInt8Builder::append_value,
+                UInt8Builder::append_nulls,
+            )
+            .finish(),
         )
     }
 }

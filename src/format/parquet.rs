@@ -314,7 +314,11 @@ struct Output {
 }
 
 impl Output {
-    fn create(path: PathBuf, schema: SchemaRef, properties: &WriterProperties) -> Result<Output, Error> {
+    fn create(
+        path: PathBuf,
+        schema: SchemaRef,
+        properties: &WriterProperties,
+    ) -> Result<Output, Error> {
         let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
         let writer = ArrowWriter::try_new(
             io::BufWriter::with_capacity(1 << 20, file),
