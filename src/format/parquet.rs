@@ -51,7 +51,7 @@ use crate::base::model::{
 use crate::graph::ActorGraph;
 
 use super::arrow::{
-    ArrowTables, SchemaRef, actors_of, actors_schema, citations_of, citations_schema,
+    ArrowTables, Ids, SchemaRef, actors_of, actors_schema, citations_of, citations_schema,
     in_data_order, relations_of, relations_schema, sources_of, sources_schema, tables,
 };
 use super::shared::{ExportOptions, Scope, select};
@@ -383,6 +383,7 @@ fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error
 fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(), Error> {
     let selection = select(scope, options);
     let in_order = in_data_order(scope);
+    let actor_ids = Ids::actors(scope.graph());
     let properties = properties();
     let create = |name: &str, schema| Output::create(dir.join(name), schema, &properties);
     let actors = create("actors.parquet", actors_schema())?;
@@ -403,7 +404,7 @@ fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(
             _ => {
                 let run = (task - 2) / 2;
                 if task % 2 == 0 {
-                    relations.encode(run, &relations_of(runs[run])?)
+                    relations.encode(run, &relations_of(runs[run], &actor_ids)?)
                 } else {
                     citations.encode(run, &citations_of(runs[run], in_order)?)
                 }
