@@ -240,10 +240,6 @@ fn take(batch: &RecordBatch, indices: &[u32]) -> Result<RecordBatch, Error> {
         .map_err(|e| Error::serialize("parquet", e))
 }
 
-/// Rows per row group, as the Arrow writer's default: a million
-/// relations fill one, and an engine reads row groups in parallel.
-const ROW_GROUP: usize = 1024 * 1024;
-
 /// The columns whose values repeat often enough for a dictionary to pay:
 /// few distinct values (kinds, precisions, stances, grades, claimants,
 /// publishers) or long ones cited again and again (quotes, and the
@@ -275,9 +271,10 @@ const DAYS: [&str; 6] = [
 
 /// How every file is written. Snappy, as Spark writes by default and
 /// every engine reads. A dictionary only on the [`REPEATED`] columns: on
-/// ids, actor ids and dates (thousands of distinct values a row group)
-/// hashing every value into a large table cost more than the whole plain
-/// encoding, and Snappy still finds their repeats. Page statistics
+/// ids, actor ids and dates as written (thousands of distinct values a
+/// row group), hashing every value into a table that large was the
+/// largest single cost of the export; written plain, with Snappy finding
+/// the repeats, the relations file is larger but written faster. Page statistics
 /// (minimum, maximum, nulls) only on the days, which as-of queries
 /// filter by and engines prune pages and row groups with; on text they
 /// cost a comparison of every value and prune nothing, since ids and
@@ -297,12 +294,12 @@ fn properties() -> WriterProperties {
     builder.build()
 }
 
-/// Relations per row group of a streamed export: at least eight runs for
-/// the two cores to share (a million relations make eight row groups of
-/// 125 000, about what DuckDB itself writes), never runs so short that
-/// an engine reading them pays more for row groups than for rows.
-fn run_length(relations: usize) -> usize {
-    relations.div_ceil(8).clamp(16 * 1024, 128 * 1024)
+/// Rows per row group: at least eight runs for the two cores to share (a
+/// million relations make eight row groups of 125 000, about what DuckDB
+/// itself writes), never runs so short that an engine reading them pays
+/// more for row groups than for rows.
+fn run_length(rows: usize) -> usize {
+    rows.div_ceil(8).clamp(16 * 1024, 128 * 1024)
 }
 
 /// One file being written, and the column chunks of its row groups as
@@ -425,73 +422,40 @@ fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(
         .try_for_each(|(output, groups)| output.finish(groups))
 }
 
-/// Writes each batch to its file, encoding every column chunk of every
-/// file as a task of its own on both cores: the tables are of very
-/// different sizes, so a file per core left one idle, and a column is the
-/// unit the Parquet writer can encode apart.
+/// Writes each batch to its file, in row groups of [`run_length`] rows:
+/// each row group of each file is a task of its own on both cores, as
+/// the runs of [`write_runs`] are.
 fn write_files(files: &[(PathBuf, RecordBatch)]) -> Result<(), Error> {
     let properties = properties();
-    let failed = |path: &Path| {
-        let path = path.to_path_buf();
-        move |e: parquet::errors::ParquetError| Error::io(&path, io::Error::other(e))
-    };
-    let mut writers = Vec::with_capacity(files.len());
-    let mut tasks = Vec::new();
-    for (file_index, (path, batch)) in files.iter().enumerate() {
-        let file = File::create(path).map_err(|e| Error::io(path, e))?;
-        let writer = ArrowWriter::try_new(
-            io::BufWriter::with_capacity(1 << 20, file),
-            batch.schema(),
-            Some(properties.clone()),
-        )
-        .map_err(failed(path))?;
-        let (writer, factory) = writer.into_serialized_writer().map_err(failed(path))?;
-        let groups = batch.num_rows().div_ceil(ROW_GROUP);
-        for group in 0..groups {
-            let start = group * ROW_GROUP;
-            let rows = batch.slice(start, ROW_GROUP.min(batch.num_rows() - start));
-            let mut column_writers = factory
-                .create_column_writers(group)
-                .map_err(failed(path))?
-                .into_iter();
-            for (field, column) in rows.schema().fields().iter().zip(rows.columns()) {
-                for leaf in compute_leaves(field, column).map_err(failed(path))? {
-                    let writer = column_writers.next().ok_or_else(|| {
-                        Error::serialize_message("parquet", "a column without its writer".into())
-                    })?;
-                    tasks.push((file_index, group, writer, leaf));
-                }
-            }
-        }
-        writers.push((writer, groups));
-    }
-    let chunks = tasks
+    let outputs = files
+        .iter()
+        .map(|(path, batch)| Output::create(path.clone(), batch.schema(), &properties))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let tasks: Vec<(usize, usize, usize)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(file, (_, batch))| {
+            let rows = run_length(batch.num_rows());
+            (0..batch.num_rows().div_ceil(rows)).map(move |group| (file, group, rows))
+        })
+        .collect();
+    let encoded = tasks
         .into_par_iter()
-        .map(|(file_index, group, mut writer, leaf)| {
-            let path = &files[file_index].0;
-            writer.write(&leaf).map_err(failed(path))?;
-            let chunk = writer.close().map_err(failed(path))?;
-            Ok((file_index, group, chunk))
+        .map(|(file, group, rows)| {
+            let batch = &files[file].1;
+            let start = group * rows;
+            let part = batch.slice(start, rows.min(batch.num_rows() - start));
+            Ok((file, outputs[file].encode(group, &part)?))
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    // Chunks come back in task order: by file, row group, then column.
-    let mut chunks = chunks.into_iter().peekable();
-    for (file_index, (mut writer, groups)) in writers.into_iter().enumerate() {
-        let path = &files[file_index].0;
-        for group in 0..groups {
-            let mut row_group = writer.next_row_group().map_err(failed(path))?;
-            while let Some((_, _, chunk)) =
-                chunks.next_if(|(f, g, _)| *f == file_index && *g == group)
-            {
-                chunk
-                    .append_to_row_group(&mut row_group)
-                    .map_err(failed(path))?;
-            }
-            row_group.close().map_err(failed(path))?;
-        }
-        writer.close().map_err(failed(path))?;
+    let mut groups: Vec<Vec<Vec<ArrowColumnChunk>>> = files.iter().map(|_| Vec::new()).collect();
+    for (file, chunks) in encoded {
+        groups[file].push(chunks);
     }
-    Ok(())
+    outputs
+        .into_par_iter()
+        .zip(groups)
+        .try_for_each(|(output, groups)| output.finish(groups))
 }
 
 /// An error about `path`: it is not what was expected, for `reason`.
