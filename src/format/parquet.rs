@@ -302,6 +302,10 @@ fn run_length(rows: usize) -> usize {
     rows.div_ceil(8).clamp(16 * 1024, 128 * 1024)
 }
 
+/// Relations built into Arrow at a time within a row group: their
+/// columns (about a megabyte) stay in cache while they are encoded.
+const PART: usize = 8 * 1024;
+
 /// One file being written, and the column chunks of its row groups as
 /// they are encoded.
 struct Output {
@@ -333,23 +337,42 @@ impl Output {
 
     /// Encodes `rows` as row group `group`: its column chunks, in order.
     fn encode(&self, group: usize, rows: &RecordBatch) -> Result<Vec<ArrowColumnChunk>, Error> {
+        self.encode_parts(group, [Ok(rows.clone())])
+    }
+
+    /// Encodes the batches of `parts`, one after the other, as row group
+    /// `group`: each part is built, encoded and dropped before the next
+    /// is built, so that a row group of a hundred thousand rows is made
+    /// from buffers that stay in cache and are reused, not from columns
+    /// of its full length.
+    fn encode_parts(
+        &self,
+        group: usize,
+        parts: impl IntoIterator<Item = Result<RecordBatch, Error>>,
+    ) -> Result<Vec<ArrowColumnChunk>, Error> {
         let failed = parquet_error(&self.path);
-        let mut writers = self
-            .factory
-            .create_column_writers(group)
-            .map_err(&failed)?
-            .into_iter();
-        let mut chunks = Vec::with_capacity(rows.num_columns());
-        for (field, column) in rows.schema().fields().iter().zip(rows.columns()) {
-            for leaf in compute_leaves(field, column).map_err(&failed)? {
-                let mut writer = writers.next().ok_or_else(|| {
-                    Error::serialize_message("parquet", "a column without its writer".into())
-                })?;
-                writer.write(&leaf).map_err(&failed)?;
-                chunks.push(writer.close().map_err(&failed)?);
+        let mut writers = self.factory.create_column_writers(group).map_err(&failed)?;
+        for part in parts {
+            let rows = part?;
+            let mut next = writers.iter_mut();
+            for (field, column) in rows.schema().fields().iter().zip(rows.columns()) {
+                for leaf in compute_leaves(field, column).map_err(&failed)? {
+                    next.next()
+                        .ok_or_else(|| {
+                            Error::serialize_message(
+                                "parquet",
+                                "a column without its writer".into(),
+                            )
+                        })?
+                        .write(&leaf)
+                        .map_err(&failed)?;
+                }
             }
         }
-        Ok(chunks)
+        writers
+            .into_iter()
+            .map(|writer| writer.close().map_err(&failed))
+            .collect()
     }
 
     /// Writes the row groups, in order, and closes the file.
@@ -401,9 +424,19 @@ fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(
             _ => {
                 let run = (task - 2) / 2;
                 if task % 2 == 0 {
-                    relations.encode(run, &relations_of(runs[run], &actor_ids)?)
+                    relations.encode_parts(
+                        run,
+                        runs[run]
+                            .chunks(PART)
+                            .map(|part| relations_of(part, &actor_ids)),
+                    )
                 } else {
-                    citations.encode(run, &citations_of(runs[run], in_order)?)
+                    citations.encode_parts(
+                        run,
+                        runs[run]
+                            .chunks(PART)
+                            .map(|part| citations_of(part, in_order)),
+                    )
                 }
             }
         })
