@@ -395,11 +395,12 @@ fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error
     move |e| Error::io(&path, io::Error::other(e))
 }
 
-/// The unpartitioned export, streamed: the relations are cut into runs,
-/// and each run's relation rows and citation rows are built and encoded
-/// as one task, while they are still in cache; the two cores share the
-/// tasks, and each file takes its runs as row groups, in order. The
-/// tables are never held whole, in Arrow or in Parquet pages.
+/// The unpartitioned export, streamed: the relations are cut into runs;
+/// a run's relation rows, and its citation rows, are each a task that
+/// builds and encodes them a part at a time, while they are in cache; the
+/// two cores share the tasks, and each file takes its runs as row groups,
+/// in order. The tables are never held whole in Arrow, only as their
+/// encoded pages until the files are written.
 fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(), Error> {
     let selection = select(scope, options);
     let in_order = in_data_order(scope);
