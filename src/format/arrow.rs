@@ -43,9 +43,14 @@ use arrow_schema::{DataType, Field, Schema};
 pub use arrow_array::RecordBatch;
 pub use arrow_schema::SchemaRef;
 
-use crate::base::date::Date;
+use std::fmt::Write;
+
+use crate::base::date::{Date, PartialDate, When};
 use crate::base::error::Error;
-use crate::base::model::{Acknowledgement, Claimant};
+use crate::base::grade::{Grade, Reliability};
+use crate::base::model::{Acknowledgement, Claimant, Stance};
+use crate::graph::ActorGraph;
+use crate::view::{ActorRef, Evidence, RelationRef};
 
 use super::shared::{ExportOptions, Scope, Selection, dates, precision, select};
 
@@ -214,14 +219,26 @@ pub fn sources_schema() -> SchemaRef {
 /// ```
 pub fn tables(scope: Scope<'_>, options: &ExportOptions) -> Result<ArrowTables, Error> {
     let selection = select(scope, options);
-    // The two big tables build on both cores.
-    let (relations, citations) =
-        rayon::join(|| relations_of(&selection), || citations_of(&selection));
+    // The two big tables build on both cores, each beside a small one.
+    let ((relations, actors), (citations, sources)) = rayon::join(
+        || {
+            rayon::join(
+                || relations_of(&selection.relations, &Ids::actors(scope.graph())),
+                || actors_of(&selection),
+            )
+        },
+        || {
+            rayon::join(
+                || citations_of(&selection.relations, in_data_order(scope)),
+                || sources_of(scope),
+            )
+        },
+    );
     Ok(ArrowTables {
-        actors: actors_of(&selection)?,
+        actors: actors?,
         relations: relations?,
         citations: citations?,
-        sources: sources_of(scope)?,
+        sources: sources?,
     })
 }
 
@@ -241,7 +258,10 @@ pub fn actors(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, 
 ///
 /// As [`tables`].
 pub fn relations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
-    relations_of(&select(scope, options))
+    relations_of(
+        &select(scope, options).relations,
+        &Ids::actors(scope.graph()),
+    )
 }
 
 /// The citations of the scope's relations.
@@ -250,7 +270,16 @@ pub fn relations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatc
 ///
 /// As [`tables`].
 pub fn citations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
-    citations_of(&select(scope, options))
+    citations_of(&select(scope, options).relations, in_data_order(scope))
+}
+
+/// Whether the scope lists each relation's citations in data order, as
+/// [`superseded_in`] needs; a graded view lists them best graded first.
+pub(crate) fn in_data_order(scope: Scope<'_>) -> bool {
+    match scope {
+        Scope::Whole(_) => true,
+        Scope::View(view) => view.min_grade().is_none(),
+    }
 }
 
 /// Every source of the graph (a view's tables keep them all, as CSV does,
@@ -297,24 +326,116 @@ fn acknowledged(list: &[Acknowledgement]) -> Result<Option<String>, Error> {
     }
 }
 
-fn claimant(builder: &mut StringBuilder, is_actor: &mut BooleanBuilder, who: Option<&Claimant>) {
-    match who {
-        None => {
-            builder.append_null();
-            is_actor.append_null();
+/// A column null on most rows (claimants, notes, grades,
+/// acknowledgements): the rows with a value are noted as they come, and
+/// the column is made at the end with its runs of nulls appended at once,
+/// instead of a null at a time.
+struct Sparse<T> {
+    rows: usize,
+    values: Vec<(usize, T)>,
+}
+
+impl<T> Sparse<T> {
+    fn new() -> Sparse<T> {
+        Sparse {
+            rows: 0,
+            values: Vec::new(),
         }
-        Some(Claimant::Actor(id)) => {
-            builder.append_value(id.as_str());
-            is_actor.append_value(true);
+    }
+
+    fn push(&mut self, value: Option<T>) {
+        if let Some(value) = value {
+            self.values.push((self.rows, value));
         }
-        Some(Claimant::Other(name)) => {
-            builder.append_value(name);
-            is_actor.append_value(false);
+        self.rows += 1;
+    }
+
+    /// The column, with `append` for a value and `nulls` for a run of nulls.
+    fn finish<B>(
+        self,
+        mut builder: B,
+        append: impl Fn(&mut B, T),
+        nulls: impl Fn(&mut B, usize),
+    ) -> B {
+        let mut next = 0;
+        for (row, value) in self.values {
+            nulls(&mut builder, row - next);
+            append(&mut builder, value);
+            next = row + 1;
         }
+        nulls(&mut builder, self.rows - next);
+        builder
     }
 }
 
-fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
+impl<T: AsRef<str>> Sparse<T> {
+    fn text(self) -> ArrayRef {
+        let builder = StringBuilder::with_capacity(self.values.len(), 0);
+        Arc::new(
+            self.finish(
+                builder,
+                |b, v| b.append_value(v),
+                StringBuilder::append_nulls,
+            )
+            .finish(),
+        )
+    }
+}
+
+impl Sparse<bool> {
+    fn flags(self) -> ArrayRef {
+        let builder = BooleanBuilder::with_capacity(self.rows);
+        Arc::new(
+            self.finish(
+                builder,
+                BooleanBuilder::append_value,
+                BooleanBuilder::append_nulls,
+            )
+            .finish(),
+        )
+    }
+}
+
+impl Sparse<u8> {
+    fn digits(self) -> ArrayRef {
+        let builder = UInt8Builder::with_capacity(self.rows);
+        Arc::new(
+            self.finish(
+                builder,
+                UInt8Builder::append_value,
+                UInt8Builder::append_nulls,
+            )
+            .finish(),
+        )
+    }
+}
+
+/// The `claimed_by` and `claimed_by_actor` columns.
+struct Claimants<'g> {
+    who: Sparse<&'g str>,
+    is_actor: Sparse<bool>,
+}
+
+impl<'g> Claimants<'g> {
+    fn new() -> Claimants<'g> {
+        Claimants {
+            who: Sparse::new(),
+            is_actor: Sparse::new(),
+        }
+    }
+
+    fn push(&mut self, who: Option<&'g Claimant>) {
+        let (who, is_actor) = match who {
+            None => (None, None),
+            Some(Claimant::Actor(id)) => (Some(id.as_str()), Some(true)),
+            Some(Claimant::Other(name)) => (Some(name.as_str()), Some(false)),
+        };
+        self.who.push(who);
+        self.is_actor.push(is_actor);
+    }
+}
+
+pub(crate) fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
     let mut id = StringBuilder::new();
     let mut name = StringBuilder::new();
     let mut kind = StringBuilder::new();
@@ -360,32 +481,75 @@ fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
     )
 }
 
-fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
-    let n = selection.relations.len();
-    let strings = || StringBuilder::with_capacity(n, n * 8);
-    let (mut subject, mut object, mut kind, mut id) = (strings(), strings(), strings(), strings());
+/// Ids in one buffer, by order. A relation's ends are read from the
+/// actors' ids here rather than from two actor records far apart in
+/// memory, which at a million relations was a third of building the
+/// relations table.
+pub(crate) struct Ids {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn new<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Ids {
+        let mut all = Ids {
+            text: String::new(),
+            ends: Vec::with_capacity(ids.len()),
+        };
+        for id in ids {
+            all.text.push_str(id);
+            all.ends.push(all.text.len());
+        }
+        all
+    }
+
+    /// Every actor's id, by the actor's order.
+    pub(crate) fn actors(graph: &ActorGraph) -> Ids {
+        let actors: Vec<ActorRef<'_>> = graph.actor_handles().collect();
+        Ids::new(actors.iter().map(|a| a.record().id.as_str()))
+    }
+
+    fn actor(&self, actor: ActorRef<'_>) -> &str {
+        self.at(actor.order())
+    }
+
+    fn at(&self, order: usize) -> &str {
+        let start = order.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start..self.ends[order]]
+    }
+}
+
+/// The relations table's rows for `relations`: all of a selection's, or
+/// a run of them that the Parquet export writes as one row group.
+pub(crate) fn relations_of(
+    relations: &[RelationRef<'_>],
+    actor_ids: &Ids,
+) -> Result<RecordBatch, Error> {
+    let n = relations.len();
+    let strings = |bytes: usize| StringBuilder::with_capacity(n, n * bytes);
+    let (mut subject, mut object, mut kind, mut id) =
+        (strings(6), strings(6), strings(8), strings(8));
     let mut event = BooleanBuilder::with_capacity(n);
-    let (mut from, mut until, mut on) = (strings(), strings(), strings());
-    let (mut from_precision, mut until_precision) = (strings(), strings());
+    let (mut from, mut until, mut on) = (strings(10), strings(10), strings(2));
+    let (mut from_precision, mut until_precision) = (strings(5), strings(5));
     let days = || Date32Builder::with_capacity(n);
     let (mut holds_from, mut holds_until, mut certain_from, mut certain_until) =
         (days(), days(), days(), days());
     let mut contested = BooleanBuilder::with_capacity(n);
-    let mut claimed_by = strings();
-    let mut claimed_by_actor = BooleanBuilder::with_capacity(n);
-    let mut note = strings();
-    let mut ack = strings();
+    let mut claimants = Claimants::new();
+    let mut note = Sparse::new();
+    let mut ack = Sparse::new();
     let optional_precision = |p: &'static str| (!p.is_empty()).then_some(p);
-    for r in &selection.relations {
+    for r in relations {
         let d = dates(r);
-        subject.append_value(r.subject().id.as_str());
-        object.append_value(r.object().id.as_str());
+        subject.append_value(actor_ids.actor(r.subject()));
+        object.append_value(actor_ids.actor(r.object()));
         kind.append_value(r.kind().name());
         id.append_value(r.id());
         event.append_value(r.is_event());
-        from.append_option(d.from.map(|w| w.to_string()));
-        until.append_option(d.until.map(|w| w.to_string()));
-        on.append_option(d.on.map(|w| w.to_string()));
+        append_when(&mut from, d.from);
+        append_when(&mut until, d.until);
+        append_when(&mut on, d.on);
         from_precision.append_option(optional_precision(precision(d.from.or(d.on))));
         until_precision.append_option(optional_precision(precision(d.until)));
         holds_from.append_option(d.holds_from.map(epoch_days));
@@ -393,9 +557,9 @@ fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
         certain_from.append_option(d.certain_from.map(epoch_days));
         certain_until.append_option(d.certain_until.map(epoch_days));
         contested.append_value(r.is_contested());
-        claimant(&mut claimed_by, &mut claimed_by_actor, r.claimed_by());
-        note.append_option(r.note());
-        ack.append_option(acknowledged(r.acknowledged())?);
+        claimants.push(r.claimed_by());
+        note.push(r.note());
+        ack.push(acknowledged(r.acknowledged())?);
     }
     batch(
         &RELATIONS,
@@ -415,40 +579,145 @@ fn relations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
             Arc::new(certain_from.finish()),
             Arc::new(certain_until.finish()),
             Arc::new(contested.finish()),
-            Arc::new(claimed_by.finish()),
-            Arc::new(claimed_by_actor.finish()),
-            Arc::new(note.finish()),
-            Arc::new(ack.finish()),
+            claimants.who.text(),
+            claimants.is_actor.flags(),
+            note.text(),
+            ack.text(),
         ],
     )
 }
 
-fn citations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
-    let (mut relation, mut source, mut quote, mut stance) = (
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
-    );
-    let mut claimed_by = StringBuilder::new();
-    let mut claimed_by_actor = BooleanBuilder::new();
-    let mut superseded = BooleanBuilder::new();
-    let mut reliability = StringBuilder::new();
-    let mut credibility = UInt8Builder::new();
-    let mut grade = StringBuilder::new();
-    let mut ack = StringBuilder::new();
-    for r in &selection.relations {
-        for e in r.citations() {
-            relation.append_value(r.id());
+/// Appends a date as written (`2024-11-30`, `2024-11`, `2024`, a range or
+/// an EDTF form), straight into the column: a million relations have
+/// two million bounds, and a `String` for each was a tenth of the export.
+fn append_when(builder: &mut StringBuilder, when: Option<When>) {
+    let Some(when) = when else {
+        builder.append_null();
+        return;
+    };
+    match when.as_partial().map(PartialDate::parts) {
+        // The common case, written digit by digit as `PartialDate`'s
+        // `Display` writes it (`{:04}`, then `-{:02}` for a known part).
+        Some((year, month, day)) if (0..=9999).contains(&year) => {
+            let mut text = [0u8; 10];
+            let year = year.unsigned_abs();
+            for (i, div) in [1000, 100, 10, 1].into_iter().enumerate() {
+                text[i] = b'0' + (year / div % 10) as u8;
+            }
+            let mut len = 4;
+            for part in [month, day] {
+                if part != 0 {
+                    text[len] = b'-';
+                    text[len + 1] = b'0' + part / 10 % 10;
+                    text[len + 2] = b'0' + part % 10;
+                    len += 3;
+                }
+            }
+            builder.append_value(std::str::from_utf8(&text[..len]).unwrap_or_default());
+        }
+        _ => {
+            // Writing into the builder appends to the row being built,
+            // which the empty value then closes.
+            let _ = write!(builder, "{when}");
+            builder.append_value("");
+        }
+    }
+}
+
+/// The letter of a reliability grade, as text.
+fn letter(reliability: Reliability) -> &'static str {
+    match reliability.letter() {
+        'A' => "A",
+        'B' => "B",
+        'C' => "C",
+        'D' => "D",
+        'E' => "E",
+        _ => "F",
+    }
+}
+
+/// Whether each of a relation's citations (as listed, in data order) is
+/// superseded: a later citation of the same voice (its named claimant,
+/// else its source) is among them. The same rule as
+/// [`Evidence::is_superseded`](crate::view::Evidence::is_superseded) over
+/// the citations a view lists, computed once per relation instead of once
+/// per citation through the store.
+fn superseded_in(cited: &[Evidence<'_>], out: &mut Vec<bool>) {
+    out.clear();
+    if cited.len() < 2 {
+        out.resize(cited.len(), false);
+        return;
+    }
+    let key = |i: usize| {
+        let published = cited[i].source().published;
+        (published.first_day(), published.last_or_never(), i)
+    };
+    let same_voice = |a: &Evidence<'_>, b: &Evidence<'_>| match (a.claimed_by(), b.claimed_by()) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => std::ptr::eq(a.source(), b.source()),
+        _ => false,
+    };
+    for (i, e) in cited.iter().enumerate() {
+        let mine = key(i);
+        out.push(
+            cited
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && same_voice(e, other) && key(j) > mine),
+        );
+    }
+}
+
+/// The citations table's rows for the citations of `relations`, in order.
+pub(crate) fn citations_of(
+    relations: &[RelationRef<'_>],
+    in_data_order: bool,
+) -> Result<RecordBatch, Error> {
+    // Two citations a relation on average: a first guess at the capacity.
+    let n = relations.len() * 2;
+    let strings = |bytes: usize| StringBuilder::with_capacity(n, n * bytes);
+    let (mut relation, mut source, mut quote, mut stance) =
+        (strings(8), strings(6), strings(32), strings(8));
+    let mut claimants = Claimants::new();
+    let mut superseded = BooleanBuilder::with_capacity(n);
+    let mut reliability = Sparse::new();
+    let mut credibility = Sparse::new();
+    let mut grade = strings(8);
+    let mut ack = Sparse::new();
+    let mut cited: Vec<Evidence<'_>> = Vec::new();
+    let mut later: Vec<bool> = Vec::new();
+    for r in relations {
+        cited.clear();
+        cited.extend(r.citations());
+        if in_data_order {
+            superseded_in(&cited, &mut later);
+        } else {
+            later.clear();
+            later.extend(cited.iter().map(Evidence::is_superseded));
+        }
+        let id = r.id();
+        for (e, &later) in cited.iter().zip(&later) {
+            relation.append_value(id);
             source.append_value(e.source().id.as_str());
             quote.append_value(e.quote());
-            stance.append_value(format!("{:?}", e.stance()));
-            claimant(&mut claimed_by, &mut claimed_by_actor, e.claimed_by());
-            superseded.append_value(e.is_superseded());
-            reliability.append_option(e.reliability().map(|g| g.to_string()));
-            credibility.append_option(e.credibility().map(|c| c.digit()));
-            grade.append_value(crate::base::grade::Grade::label(e.grade()));
-            ack.append_option(acknowledged(e.acknowledged())?);
+            stance.append_value(match e.stance() {
+                Stance::Supports => "Supports",
+                Stance::Disputes => "Disputes",
+            });
+            claimants.push(e.claimed_by());
+            superseded.append_value(later);
+            // The grade from its parts, each read once: the reliability
+            // looks the claimant up by id.
+            let (graded, credible) = (e.reliability(), e.credibility());
+            reliability.push(graded.map(letter));
+            credibility.push(credible.map(|c| c.digit()));
+            if graded.is_none() && credible.is_none() {
+                grade.append_value("ungraded");
+            } else {
+                let _ = write!(grade, "{}", Grade::reading(graded, credible));
+                grade.append_value("");
+            }
+            ack.push(acknowledged(e.acknowledged())?);
         }
     }
     batch(
@@ -458,18 +727,18 @@ fn citations_of(selection: &Selection<'_>) -> Result<RecordBatch, Error> {
             Arc::new(source.finish()),
             Arc::new(quote.finish()),
             Arc::new(stance.finish()),
-            Arc::new(claimed_by.finish()),
-            Arc::new(claimed_by_actor.finish()),
+            claimants.who.text(),
+            claimants.is_actor.flags(),
             Arc::new(superseded.finish()),
-            Arc::new(reliability.finish()),
-            Arc::new(credibility.finish()),
+            reliability.text(),
+            credibility.digits(),
             Arc::new(grade.finish()),
-            Arc::new(ack.finish()),
+            ack.text(),
         ],
     )
 }
 
-fn sources_of(scope: Scope<'_>) -> Result<RecordBatch, Error> {
+pub(crate) fn sources_of(scope: Scope<'_>) -> Result<RecordBatch, Error> {
     let mut id = StringBuilder::new();
     let mut title = StringBuilder::new();
     let mut publisher = StringBuilder::new();

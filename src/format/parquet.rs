@@ -35,8 +35,12 @@ use arrow_schema::DataType;
 use hashbrown::HashMap;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::arrow_writer::{ArrowColumnChunk, ArrowRowGroupWriterFactory, compute_leaves};
 use parquet::basic::Compression;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::types::ColumnPath;
+use rayon::prelude::*;
 
 use crate::base::date::When;
 use crate::base::error::Error;
@@ -46,8 +50,12 @@ use crate::base::model::{
 };
 use crate::graph::ActorGraph;
 
-use super::arrow::{ArrowTables, tables};
-use super::shared::{ExportOptions, Scope};
+use super::arrow::{
+    ArrowTables, Ids, SchemaRef, actors_of, actors_schema, citations_of, citations_schema,
+    in_data_order, relations_of, relations_schema, sources_of, sources_schema, tables,
+};
+use super::shared::{ExportOptions, Scope, select};
+use crate::view::RelationRef;
 
 /// How the relations table is split into folders.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -84,8 +92,12 @@ pub fn write_dir(
     partition: Partition,
     dir: &Path,
 ) -> Result<(), Error> {
-    let tables = tables(scope, options)?;
-    write_tables(&tables, partition, dir)
+    match partition {
+        // The common case streams: the tables are built and encoded a run
+        // of relations at a time, never whole.
+        Partition::None => into_place(dir, |temporary| write_runs(scope, options, temporary)),
+        _ => write_tables(&tables(scope, options)?, partition, dir),
+    }
 }
 
 /// Writes tables made by [`arrow::tables`](crate::arrow::tables), as [`write_dir`].
@@ -94,6 +106,12 @@ pub fn write_dir(
 ///
 /// As [`write_dir`].
 pub fn write_tables(tables: &ArrowTables, partition: Partition, dir: &Path) -> Result<(), Error> {
+    into_place(dir, |temporary| write_into(tables, partition, temporary))
+}
+
+/// Runs `write` on a temporary sibling of `dir`, then renames it to
+/// `dir`: nothing half-written is ever at `dir`.
+fn into_place(dir: &Path, write: impl FnOnce(&Path) -> Result<(), Error>) -> Result<(), Error> {
     if dir.exists() && !replaceable(dir) {
         return Err(invalid(
             dir,
@@ -113,12 +131,14 @@ pub fn write_tables(tables: &ArrowTables, partition: Partition, dir: &Path) -> R
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&temporary);
-    let written = write_into(tables, partition, &temporary).and_then(|()| {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        std::fs::rename(&temporary, dir).map_err(|e| Error::io(dir, e))
-    });
+    let written = create_dir(&temporary)
+        .and_then(|()| write(&temporary))
+        .and_then(|()| {
+            if dir.exists() {
+                std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            std::fs::rename(&temporary, dir).map_err(|e| Error::io(dir, e))
+        });
     if written.is_err() {
         let _ = std::fs::remove_dir_all(&temporary);
     }
@@ -132,25 +152,29 @@ fn replaceable(dir: &Path) -> bool {
 }
 
 fn write_into(tables: &ArrowTables, partition: Partition, dir: &Path) -> Result<(), Error> {
-    create_dir(dir)?;
-    let (tx, relations) = rayon::join(
-        || -> Result<(), Error> {
-            write_file(&dir.join("actors.parquet"), &tables.actors)?;
-            write_file(&dir.join("citations.parquet"), &tables.citations)?;
-            write_file(&dir.join("sources.parquet"), &tables.sources)
-        },
-        || write_relations(&tables.relations, partition, dir),
-    );
-    tx.and(relations)
+    // Cloning a batch shares its columns.
+    let mut files = vec![
+        (dir.join("actors.parquet"), tables.actors.clone()),
+        (dir.join("citations.parquet"), tables.citations.clone()),
+        (dir.join("sources.parquet"), tables.sources.clone()),
+    ];
+    files.extend(relation_parts(&tables.relations, partition, dir)?);
+    write_files(&files)
 }
 
 fn create_dir(dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
-fn write_relations(relations: &RecordBatch, partition: Partition, dir: &Path) -> Result<(), Error> {
+/// The relations table's files: one, or one per partition (whose folders
+/// are made here).
+fn relation_parts(
+    relations: &RecordBatch,
+    partition: Partition,
+    dir: &Path,
+) -> Result<Vec<(PathBuf, RecordBatch)>, Error> {
     let key: Vec<String> = match partition {
-        Partition::None => return write_file(&dir.join("relations.parquet"), relations),
+        Partition::None => return Ok(vec![(dir.join("relations.parquet"), relations.clone())]),
         Partition::Kind => relations
             .column_by_name("kind")
             .ok_or_else(|| Error::serialize_message("parquet", "no kind column".into()))?
@@ -180,13 +204,13 @@ fn write_relations(relations: &RecordBatch, partition: Partition, dir: &Path) ->
         Partition::Kind => without_column(relations, "kind"),
         _ => relations.clone(),
     };
+    let mut parts = Vec::with_capacity(rows.len());
     for (folder, indices) in rows {
-        let part = take(&kept, &indices)?;
         let folder = dir.join("relations").join(folder);
         create_dir(&folder)?;
-        write_file(&folder.join("part-0.parquet"), &part)?;
+        parts.push((folder.join("part-0.parquet"), take(&kept, &indices)?));
     }
-    Ok(())
+    Ok(parts)
 }
 
 /// The proleptic Gregorian year of a `date32` day (Hinnant's civil-from-days).
@@ -216,17 +240,256 @@ fn take(batch: &RecordBatch, indices: &[u32]) -> Result<RecordBatch, Error> {
         .map_err(|e| Error::serialize("parquet", e))
 }
 
-fn write_file(path: &Path, batch: &RecordBatch) -> Result<(), Error> {
-    let file = File::create(path).map_err(|e| Error::io(path, e))?;
-    let properties = WriterProperties::builder()
+/// The columns whose values repeat often enough for a dictionary to pay:
+/// few distinct values (kinds, precisions, stances, grades, claimants,
+/// publishers) or long ones cited again and again (quotes, and the
+/// sources they come from).
+const REPEATED: [&str; 12] = [
+    "kind",
+    "from_precision",
+    "until_precision",
+    "stance",
+    "grade",
+    "reliability",
+    "credibility",
+    "claimed_by",
+    "source",
+    "quote",
+    "publisher",
+    "died",
+];
+
+/// The columns a query filters by range: the days.
+const DAYS: [&str; 6] = [
+    "holds_from",
+    "holds_until",
+    "certain_from",
+    "certain_until",
+    "published_first",
+    "published_last",
+];
+
+/// How every file is written. Snappy, as Spark writes by default and
+/// every engine reads. A dictionary only on the [`REPEATED`] columns: on
+/// ids, actor ids and dates as written (thousands of distinct values a
+/// row group), hashing every value into a table that large was the
+/// largest single cost of the export; written plain, with Snappy finding
+/// the repeats, the relations file is larger but written faster. Page statistics
+/// (minimum, maximum, nulls) only on the days, which as-of queries
+/// filter by and engines prune pages and row groups with; on text they
+/// cost a comparison of every value and prune nothing, since ids and
+/// kinds are spread over every page.
+fn properties() -> WriterProperties {
+    let mut builder = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
-        .build();
-    let failed = |e: parquet::errors::ParquetError| Error::io(path, io::Error::other(e));
-    let mut writer =
-        ArrowWriter::try_new(file, batch.schema(), Some(properties)).map_err(failed)?;
-    writer.write(batch).map_err(failed)?;
-    writer.close().map_err(failed)?;
-    Ok(())
+        .set_dictionary_enabled(false)
+        .set_statistics_enabled(EnabledStatistics::None);
+    for name in REPEATED {
+        builder = builder.set_column_dictionary_enabled(ColumnPath::from(name), true);
+    }
+    for name in DAYS {
+        builder =
+            builder.set_column_statistics_enabled(ColumnPath::from(name), EnabledStatistics::Page);
+    }
+    builder.build()
+}
+
+/// Rows per row group: at least eight runs for the two cores to share (a
+/// million relations make eight row groups of 125 000, about what DuckDB
+/// itself writes), never runs so short that an engine reading them pays
+/// more for row groups than for rows.
+fn run_length(rows: usize) -> usize {
+    rows.div_ceil(8).clamp(16 * 1024, 128 * 1024)
+}
+
+/// Relations built into Arrow at a time within a row group: their
+/// columns (about a megabyte) stay in cache while they are encoded.
+const PART: usize = 8 * 1024;
+
+/// One file being written, and the column chunks of its row groups as
+/// they are encoded.
+struct Output {
+    path: PathBuf,
+    writer: SerializedFileWriter<io::BufWriter<File>>,
+    factory: ArrowRowGroupWriterFactory,
+}
+
+impl Output {
+    fn create(
+        path: PathBuf,
+        schema: SchemaRef,
+        properties: &WriterProperties,
+    ) -> Result<Output, Error> {
+        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let writer = ArrowWriter::try_new(
+            io::BufWriter::with_capacity(1 << 20, file),
+            schema,
+            Some(properties.clone()),
+        )
+        .and_then(ArrowWriter::into_serialized_writer)
+        .map_err(parquet_error(&path))?;
+        Ok(Output {
+            path,
+            writer: writer.0,
+            factory: writer.1,
+        })
+    }
+
+    /// Encodes `rows` as row group `group`: its column chunks, in order.
+    fn encode(&self, group: usize, rows: &RecordBatch) -> Result<Vec<ArrowColumnChunk>, Error> {
+        self.encode_parts(group, [Ok(rows.clone())])
+    }
+
+    /// Encodes the batches of `parts`, one after the other, as row group
+    /// `group`: each part is built, encoded and dropped before the next
+    /// is built, so that a row group of a hundred thousand rows is made
+    /// from buffers that stay in cache and are reused, not from columns
+    /// of its full length.
+    fn encode_parts(
+        &self,
+        group: usize,
+        parts: impl IntoIterator<Item = Result<RecordBatch, Error>>,
+    ) -> Result<Vec<ArrowColumnChunk>, Error> {
+        let failed = parquet_error(&self.path);
+        let mut writers = self.factory.create_column_writers(group).map_err(&failed)?;
+        for part in parts {
+            let rows = part?;
+            let mut next = writers.iter_mut();
+            for (field, column) in rows.schema().fields().iter().zip(rows.columns()) {
+                for leaf in compute_leaves(field, column).map_err(&failed)? {
+                    next.next()
+                        .ok_or_else(|| {
+                            Error::serialize_message(
+                                "parquet",
+                                "a column without its writer".into(),
+                            )
+                        })?
+                        .write(&leaf)
+                        .map_err(&failed)?;
+                }
+            }
+        }
+        writers
+            .into_iter()
+            .map(|writer| writer.close().map_err(&failed))
+            .collect()
+    }
+
+    /// Writes the row groups, in order, and closes the file.
+    fn finish(mut self, groups: Vec<Vec<ArrowColumnChunk>>) -> Result<(), Error> {
+        let failed = parquet_error(&self.path);
+        for chunks in groups {
+            let mut row_group = self.writer.next_row_group().map_err(&failed)?;
+            for chunk in chunks {
+                chunk.append_to_row_group(&mut row_group).map_err(&failed)?;
+            }
+            row_group.close().map_err(&failed)?;
+        }
+        self.writer.close().map_err(&failed)?;
+        Ok(())
+    }
+}
+
+fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error + use<> {
+    let path = path.to_path_buf();
+    move |e| Error::io(&path, io::Error::other(e))
+}
+
+/// The unpartitioned export, streamed: the relations are cut into runs;
+/// a run's relation rows, and its citation rows, are each a task that
+/// builds and encodes them a part at a time, while they are in cache; the
+/// two cores share the tasks, and each file takes its runs as row groups,
+/// in order. The tables are never held whole in Arrow, only as their
+/// encoded pages until the files are written.
+fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(), Error> {
+    let selection = select(scope, options);
+    let in_order = in_data_order(scope);
+    let actor_ids = Ids::actors(scope.graph());
+    let properties = properties();
+    let create = |name: &str, schema| Output::create(dir.join(name), schema, &properties);
+    let actors = create("actors.parquet", actors_schema())?;
+    let relations = create("relations.parquet", relations_schema())?;
+    let citations = create("citations.parquet", citations_schema())?;
+    let sources = create("sources.parquet", sources_schema())?;
+    let runs: Vec<&[RelationRef<'_>]> = selection
+        .relations
+        .chunks(run_length(selection.relations.len()))
+        .collect();
+    // Task 0 and 1 are the small tables; then, for each run, its relations
+    // and its citations.
+    let encoded = (0..2 + 2 * runs.len())
+        .into_par_iter()
+        .map(|task| match task {
+            0 => actors.encode(0, &actors_of(&selection)?),
+            1 => sources.encode(0, &sources_of(scope)?),
+            _ => {
+                let run = (task - 2) / 2;
+                if task % 2 == 0 {
+                    relations.encode_parts(
+                        run,
+                        runs[run]
+                            .chunks(PART)
+                            .map(|part| relations_of(part, &actor_ids)),
+                    )
+                } else {
+                    citations.encode_parts(
+                        run,
+                        runs[run]
+                            .chunks(PART)
+                            .map(|part| citations_of(part, in_order)),
+                    )
+                }
+            }
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut encoded = encoded.into_iter();
+    let mut groups: [Vec<Vec<ArrowColumnChunk>>; 4] = Default::default();
+    groups[0].extend(encoded.next());
+    groups[3].extend(encoded.next());
+    while let (Some(rows), Some(cited)) = (encoded.next(), encoded.next()) {
+        groups[1].push(rows);
+        groups[2].push(cited);
+    }
+    vec![actors, relations, citations, sources]
+        .into_par_iter()
+        .zip(groups)
+        .try_for_each(|(output, groups)| output.finish(groups))
+}
+
+/// Writes each batch to its file, in row groups of [`run_length`] rows:
+/// each row group of each file is a task of its own on both cores, as
+/// the runs of [`write_runs`] are.
+fn write_files(files: &[(PathBuf, RecordBatch)]) -> Result<(), Error> {
+    let properties = properties();
+    let outputs = files
+        .iter()
+        .map(|(path, batch)| Output::create(path.clone(), batch.schema(), &properties))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let tasks: Vec<(usize, usize, usize)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(file, (_, batch))| {
+            let rows = run_length(batch.num_rows());
+            (0..batch.num_rows().div_ceil(rows)).map(move |group| (file, group, rows))
+        })
+        .collect();
+    let encoded = tasks
+        .into_par_iter()
+        .map(|(file, group, rows)| {
+            let batch = &files[file].1;
+            let start = group * rows;
+            let part = batch.slice(start, rows.min(batch.num_rows() - start));
+            Ok((file, outputs[file].encode(group, &part)?))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut groups: Vec<Vec<Vec<ArrowColumnChunk>>> = files.iter().map(|_| Vec::new()).collect();
+    for (file, chunks) in encoded {
+        groups[file].push(chunks);
+    }
+    outputs
+        .into_par_iter()
+        .zip(groups)
+        .try_for_each(|(output, groups)| output.finish(groups))
 }
 
 /// An error about `path`: it is not what was expected, for `reason`.
