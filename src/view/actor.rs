@@ -65,8 +65,9 @@ impl<'g> ActorRef<'g> {
     ///
     /// # Complexity
     ///
-    /// O(1) for an actor without a death on record, else O(d) for its d
-    /// incoming relations.
+    /// O(1) for an actor without a death on record, else O(log d + k) for
+    /// its d incoming relations, k of them killings; the first such call
+    /// after a change lays out the neighbourhood index, O(R + A).
     pub fn death(self) -> Option<Death> {
         let store = &self.graph.store;
         if !store.is_mortal(self.position) {
