@@ -109,7 +109,11 @@ fn an_unwritable_output_is_an_error_naming_it_with_nothing_left_behind() {
         &out,
     )
     .unwrap_err();
-    assert!(error.to_string().contains("file"), "{error}");
+    // Said as a failure to write, and of the folder asked for: it once read
+    // "cannot read" and named the temporary folder beside it.
+    let said = format!("cannot write {}: ", out.display());
+    assert!(error.to_string().starts_with(&said), "{error}");
+    assert_eq!(error.kind(), actorgraph::ErrorKind::Io);
     assert!(leftovers(&parent).is_empty());
 }
 

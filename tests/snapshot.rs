@@ -339,3 +339,18 @@ fn a_flag_other_than_0_or_1_is_refused_as_corrupt() {
     forged[flag] = 2;
     assert_eq!(fault_of(&reseal(forged)), Some(SnapshotFault::Corrupt));
 }
+
+/// Saving where the path cannot be written once said "cannot read" it.
+#[test]
+fn an_unwritable_snapshot_path_is_said_to_be_unwritable() {
+    let dir = std::env::temp_dir().join(format!("actorgraph-unwritable-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file where a folder of the path should be.
+    std::fs::write(dir.join("file"), "x").unwrap();
+    let path = dir.join("file").join("graph.agsnap");
+    let error = fixture().save_snapshot(&path).unwrap_err();
+    let said = format!("cannot write {}: ", path.display());
+    assert!(error.to_string().starts_with(&said), "{error}");
+    assert_eq!(error.kind(), actorgraph::ErrorKind::Io);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

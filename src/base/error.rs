@@ -99,9 +99,11 @@ pub(crate) enum Repr {
         #[source]
         cause: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot {} {}: {source}", if *writing { "write" } else { "read" }, path.display())]
     Io {
         path: PathBuf,
+        /// Whether the failure was in writing the path, not reading it.
+        writing: bool,
         #[source]
         source: std::io::Error,
     },
@@ -265,10 +267,22 @@ impl Error {
         Error::from(Repr::NoSignedRelations { day })
     }
 
-    /// `path` could not be read or written.
+    /// `path` could not be read (or, before [`Error::io_writing`], written).
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Error {
         Error::from(Repr::Io {
             path: path.to_owned(),
+            writing: false,
+            source,
+        })
+    }
+
+    /// An [`Io`](ErrorKind::Io) error in writing `path`: said as such, so
+    /// that an unwritable output is not reported as a file that cannot be
+    /// read.
+    pub(crate) fn io_writing(path: &std::path::Path, source: std::io::Error) -> Error {
+        Error::from(Repr::Io {
+            path: path.to_owned(),
+            writing: true,
             source,
         })
     }

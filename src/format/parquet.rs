@@ -131,13 +131,16 @@ fn into_place(dir: &Path, write: impl FnOnce(&Path) -> Result<(), Error>) -> Res
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&temporary);
-    let written = create_dir(&temporary)
+    // A folder that cannot be made is named as the user gave it, not by
+    // the temporary name beside it.
+    let written = std::fs::create_dir_all(&temporary)
+        .map_err(|e| Error::io_writing(dir, e))
         .and_then(|()| write(&temporary))
         .and_then(|()| {
             if dir.exists() {
-                std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                std::fs::remove_dir_all(dir).map_err(|e| Error::io_writing(dir, e))?;
             }
-            std::fs::rename(&temporary, dir).map_err(|e| Error::io(dir, e))
+            std::fs::rename(&temporary, dir).map_err(|e| Error::io_writing(dir, e))
         });
     if written.is_err() {
         let _ = std::fs::remove_dir_all(&temporary);
@@ -163,7 +166,7 @@ fn write_into(tables: &ArrowTables, partition: Partition, dir: &Path) -> Result<
 }
 
 fn create_dir(dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+    std::fs::create_dir_all(dir).map_err(|e| Error::io_writing(dir, e))
 }
 
 /// The relations table's files: one, or one per partition (whose folders
@@ -320,7 +323,7 @@ impl Output {
         schema: SchemaRef,
         properties: &WriterProperties,
     ) -> Result<Output, Error> {
-        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let file = File::create(&path).map_err(|e| Error::io_writing(&path, e))?;
         let writer = ArrowWriter::try_new(
             io::BufWriter::with_capacity(1 << 20, file),
             schema,
@@ -392,7 +395,7 @@ impl Output {
 
 fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error + use<> {
     let path = path.to_path_buf();
-    move |e| Error::io(&path, io::Error::other(e))
+    move |e| Error::io_writing(&path, io::Error::other(e))
 }
 
 /// The unpartitioned export, streamed: the relations are cut into runs;

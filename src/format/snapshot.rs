@@ -152,6 +152,6 @@ impl ActorGraph {
     /// An [`Io`](crate::ErrorKind::Io) error when the file cannot be written.
     pub fn save_snapshot(&self, path: impl AsRef<std::path::Path>) -> Result<(), Error> {
         let path = path.as_ref();
-        std::fs::write(path, self.to_snapshot()).map_err(|source| Error::io(path, source))
+        std::fs::write(path, self.to_snapshot()).map_err(|source| Error::io_writing(path, source))
     }
 }
