@@ -28,6 +28,17 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Writes the whole of `graph` into `dir` with the default options.
+fn export_whole(graph: &ActorGraph, partition: Partition, dir: &Path) {
+    write_dir(
+        Scope::Whole(graph),
+        &ExportOptions::default(),
+        partition,
+        dir,
+    )
+    .unwrap();
+}
+
 #[test]
 fn the_embedded_graph_reads_back_equal_in_every_partitioning() {
     let graph = syria();
@@ -37,13 +48,7 @@ fn the_embedded_graph_reads_back_equal_in_every_partitioning() {
         (Partition::Year, "by-year"),
     ] {
         let dir = scratch(name);
-        write_dir(
-            Scope::Whole(&graph),
-            &ExportOptions::default(),
-            partition,
-            &dir,
-        )
-        .unwrap();
+        export_whole(&graph, partition, &dir);
         let back = ActorGraph::from_path(&dir).unwrap();
         assert!(back == graph, "{name}: the graph read back differs");
         let expected = match partition {
@@ -59,13 +64,7 @@ fn the_embedded_graph_reads_back_equal_in_every_partitioning() {
 fn a_synthetic_graph_with_every_feature_reads_back_equal() {
     let graph = ActorGraph::from_dataset(synthetic::Spec::benches(5_000).generate()).unwrap();
     let dir = scratch("synthetic");
-    write_dir(
-        Scope::Whole(&graph),
-        &ExportOptions::default(),
-        Partition::Year,
-        &dir,
-    )
-    .unwrap();
+    export_whole(&graph, Partition::Year, &dir);
     assert!(ActorGraph::from_path(&dir).unwrap() == graph);
 }
 
@@ -121,13 +120,7 @@ fn an_unwritable_output_is_an_error_naming_it_with_nothing_left_behind() {
 fn bad_parquet_input_names_the_path_at_fault() {
     let graph = syria();
     let dir = scratch("bad");
-    write_dir(
-        Scope::Whole(&graph),
-        &ExportOptions::default(),
-        Partition::None,
-        &dir,
-    )
-    .unwrap();
+    export_whole(&graph, Partition::None, &dir);
 
     // A missing directory.
     let missing = dir.join("nowhere");
@@ -188,12 +181,6 @@ fn an_export_without_relations_or_of_many_row_groups_reads_back() {
 
     let graph = ActorGraph::from_dataset(synthetic::Spec::benches(40_000).generate()).unwrap();
     let dir = scratch("many-row-groups");
-    write_dir(
-        Scope::Whole(&graph),
-        &ExportOptions::default(),
-        Partition::None,
-        &dir,
-    )
-    .unwrap();
+    export_whole(&graph, Partition::None, &dir);
     assert!(ActorGraph::from_path(&dir).unwrap() == graph);
 }
