@@ -181,22 +181,37 @@ impl FromStr for PartialDate {
     type Err = DateError;
     fn from_str(s: &str) -> Result<PartialDate, DateError> {
         let shape = || bad_date(s.to_owned(), "expected YYYY, YYYY-MM or YYYY-MM-DD");
-        let mut parts = s.split('-');
-        let mut number = |width: usize| -> Result<Option<u16>, DateError> {
-            match parts.next() {
-                None => Ok(None),
-                Some(p) if p.len() == width && p.bytes().all(|b| b.is_ascii_digit()) => {
-                    p.parse().map(Some).map_err(|_| shape())
-                }
-                Some(_) => Err(shape()),
+        // Read by position, as every loader reads millions of these: four
+        // digits, then optionally a dash and two, twice.
+        let bytes = s.as_bytes();
+        let digits = |from: usize, to: usize| -> Result<u16, DateError> {
+            bytes[from..to]
+                .iter()
+                .try_fold(0u16, |n, &b| {
+                    b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
+                })
+                .ok_or_else(shape)
+        };
+        let dash = |at: usize| {
+            if bytes[at] == b'-' {
+                Ok(())
+            } else {
+                Err(shape())
             }
         };
-        let year = number(4)?.ok_or_else(shape)?;
-        let month = number(2)?;
-        let day = number(2)?;
-        if parts.next().is_some() {
-            return Err(shape());
-        }
+        let (year, month, day) = match bytes.len() {
+            4 => (digits(0, 4)?, None, None),
+            7 => {
+                dash(4)?;
+                (digits(0, 4)?, Some(digits(5, 7)?), None)
+            }
+            10 => {
+                dash(4)?;
+                dash(7)?;
+                (digits(0, 4)?, Some(digits(5, 7)?), Some(digits(8, 10)?))
+            }
+            _ => return Err(shape()),
+        };
         // Four digits always fit an i16 and two a u8, so these never fail.
         let year = i16::try_from(year).map_err(|_| shape())?;
         let narrow = |n: u16| u8::try_from(n).map_err(|_| shape());
