@@ -17,6 +17,7 @@
 //! | `from_json`, `to_json` | `format/json.rs` |
 //! | `from_path`, `extend_from_path` | `format/load.rs` |
 //! | `to_snapshot`, `from_snapshot`, `save_snapshot` | `format/snapshot.rs` |
+//! | `from_rows` (crate only: relations read one at a time) | `load_rows.rs` |
 //!
 //! `Dataset`'s readers and writers are in `format/ron.rs` and
 //! `format/json.rs`, beside the graph's.
@@ -74,7 +75,7 @@ pub struct ActorGraph {
 
 /// Whether a batch gives back the room its tables' doubling left unused.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Slack {
+pub(crate) enum Slack {
     /// After a whole batch, when it was large enough to pay for the copy.
     GiveBack,
     /// After one piece of a load: more pieces follow.
@@ -184,7 +185,12 @@ impl ActorGraph {
         self.store.shrink_to_fit();
     }
 
-    fn apply(&mut self, batch: Dataset, plan: validate::Plan, slack: Slack) -> Result<(), Full> {
+    pub(crate) fn apply(
+        &mut self,
+        batch: Dataset,
+        plan: validate::Plan,
+        slack: Slack,
+    ) -> Result<(), Full> {
         let Dataset {
             sources,
             actors,

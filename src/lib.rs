@@ -206,6 +206,7 @@ pub mod index;
 mod validate;
 
 mod graph;
+mod load_rows;
 
 pub mod view;
 

@@ -2,10 +2,16 @@
 //! are partitioned, and bad directories or files give an error naming them.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use actorgraph::arrow::{ArrowTables, tables};
 use actorgraph::export::{ExportOptions, Scope};
-use actorgraph::parquet::{Partition, write_dir};
+use actorgraph::parquet::{Partition, write_dir, write_tables};
 use actorgraph::{ActorGraph, synthetic};
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, RecordBatch, StringArray, UInt32Array};
+use arrow_select::concat::concat_batches;
+use arrow_select::take::take_record_batch;
 
 use super::syria;
 
@@ -183,4 +189,147 @@ fn an_export_without_relations_or_of_many_row_groups_reads_back() {
     let dir = scratch("many-row-groups");
     export_whole(&graph, Partition::None, &dir);
     assert!(ActorGraph::from_path(&dir).unwrap() == graph);
+}
+
+/// `batch` with `value` in column `name` (text) on the rows `at` picks.
+fn with_text(
+    batch: &RecordBatch,
+    name: &str,
+    at_row: impl Fn(usize) -> bool,
+    value: &str,
+) -> RecordBatch {
+    let at = batch.schema().index_of(name).unwrap();
+    let old = batch.column(at).as_string::<i32>();
+    let new: StringArray = (0..old.len())
+        .map(|row| match at_row(row) {
+            true => Some(value),
+            false => old.is_valid(row).then(|| old.value(row)),
+        })
+        .collect();
+    let mut columns = batch.columns().to_vec();
+    columns[at] = Arc::new(new);
+    RecordBatch::try_new(batch.schema(), columns).unwrap()
+}
+
+/// The embedded graph's tables, as [`write_tables`] takes them.
+fn syria_tables() -> ArrowTables {
+    tables(Scope::Whole(&syria()), &ExportOptions::default()).unwrap()
+}
+
+/// A reader of these tables takes a short path when they are as this crate
+/// writes them, and the ordinary one otherwise: citations in another order
+/// than their relations, or every relation given twice (which a dataset
+/// may do when both are identical), read back to the same graph.
+#[test]
+fn tables_in_another_order_or_giving_a_relation_twice_read_back_equal() {
+    let graph = syria();
+    let original = syria_tables();
+    // The relations' runs of citations last first, each run in its order.
+    let cited = original.citations.column_by_name("relation").unwrap();
+    let cited = cited.as_string::<i32>();
+    let mut runs: Vec<Vec<u32>> = Vec::new();
+    for row in 0..cited.len() {
+        match runs.last_mut() {
+            Some(run) if cited.value(run[0] as usize) == cited.value(row) => run.push(row as u32),
+            _ => runs.push(vec![row as u32]),
+        }
+    }
+    let backwards = UInt32Array::from_iter_values(runs.into_iter().rev().flatten());
+    let reversed = ArrowTables {
+        citations: take_record_batch(&original.citations, &backwards).unwrap(),
+        ..original.clone()
+    };
+    let dir = scratch("citations-reversed");
+    write_tables(&reversed, Partition::None, &dir).unwrap();
+    // The relations then take the citations' order, as in a partitioned
+    // export, whose citations keep the order the relations' files lose.
+    let by_id = |graph: &ActorGraph| {
+        let mut dataset = graph.to_dataset();
+        dataset
+            .relations
+            .sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+        dataset
+    };
+    let read = ActorGraph::from_path(&dir).unwrap();
+    assert!(by_id(&read) == by_id(&graph));
+
+    let twice = |batch: &RecordBatch| concat_batches(&batch.schema(), [batch, batch]).unwrap();
+    let doubled = ArrowTables {
+        relations: twice(&original.relations),
+        citations: twice(&original.citations),
+        ..original.clone()
+    };
+    let dir = scratch("relations-twice");
+    write_tables(&doubled, Partition::None, &dir).unwrap();
+    assert!(ActorGraph::from_path(&dir).unwrap() == graph);
+}
+
+/// A rule broken in the tables gives the error the same records give as a
+/// dataset, whichever way the reader took: a relation of an unknown actor,
+/// and a state running past a death (a rule checked once every relation
+/// is in).
+#[test]
+fn a_rule_broken_in_the_tables_is_named_as_for_a_dataset() {
+    let original = syria_tables();
+    let unknown = ArrowTables {
+        relations: with_text(
+            &original.relations,
+            "subject",
+            |row| row == 3,
+            "nobody_known",
+        ),
+        ..original.clone()
+    };
+    let dir = scratch("unknown-actor");
+    write_tables(&unknown, Partition::None, &dir).unwrap();
+    let error = ActorGraph::from_path(&dir).unwrap_err();
+    assert_eq!(error.kind(), actorgraph::ErrorKind::Invalid);
+    assert!(error.to_string().contains("nobody_known"), "{error}");
+
+    // The leader of a state that is still open dies long before it began.
+    let mut dataset = syria().to_dataset();
+    let leader = dataset
+        .relations
+        .iter()
+        .find(|r| !r.kind.is_event() && r.until.is_none() && r.from.is_some())
+        .map(|r| r.subject.clone())
+        .unwrap();
+    let dead = ArrowTables {
+        actors: with_text(
+            &original.actors,
+            "died",
+            |row| dataset.actors[row].id == leader,
+            "1900-01-01",
+        ),
+        ..original.clone()
+    };
+    let dir = scratch("after-death");
+    write_tables(&dead, Partition::None, &dir).unwrap();
+    let error = ActorGraph::from_path(&dir).unwrap_err();
+    for actor in &mut dataset.actors {
+        if actor.id == leader {
+            actor.died = Some("1900-01-01".parse().unwrap());
+        }
+    }
+    let expected = ActorGraph::from_dataset(dataset).unwrap_err();
+    assert_eq!(error.to_string(), expected.to_string());
+    assert!(error.to_string().contains("1900-01-01"), "{error}");
+}
+
+/// A citations file cut short must not read as a graph with fewer
+/// citations: the short path hands over decoding errors, not an early end.
+#[test]
+fn a_truncated_citations_file_is_an_error_not_a_smaller_graph() {
+    let graph = ActorGraph::from_dataset(synthetic::Spec::benches(40_000).generate()).unwrap();
+    let dir = scratch("citations-cut");
+    export_whole(&graph, Partition::None, &dir);
+    let citations = dir.join("citations.parquet");
+    let bytes = std::fs::read(&citations).unwrap();
+    // The footer kept, a page in the middle spoilt.
+    let mut spoilt = bytes.clone();
+    let middle = bytes.len() / 2;
+    spoilt[middle..middle + 64].fill(0xff);
+    std::fs::write(&citations, &spoilt).unwrap();
+    let error = ActorGraph::from_path(&dir).unwrap_err();
+    assert!(error.to_string().contains("citations.parquet"), "{error}");
 }

@@ -10,7 +10,7 @@ use super::error::{Error, Repr};
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 
-fn check_slug(what: &'static str, id: &str) -> Result<(), Error> {
+pub(crate) fn check_slug(what: &'static str, id: &str) -> Result<(), Error> {
     let reason = if id.is_empty() {
         Some("it is empty")
     } else if id.len() > MAX_ID_LEN {

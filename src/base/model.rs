@@ -269,6 +269,25 @@ impl Relation {
         }
     }
 
+    /// A record to be filled in place, by a reader that reuses one record
+    /// (and its strings' room) for every relation it reads; not valid as
+    /// it stands (no citation, empty ids).
+    pub(crate) fn blank() -> Relation {
+        Relation {
+            id: RelationId(String::new()),
+            kind: RelationKind::Backs,
+            subject: ActorId(String::new()),
+            object: ActorId(String::new()),
+            from: None,
+            until: None,
+            on: None,
+            citations: Vec::new(),
+            claimed_by: None,
+            note: None,
+            acknowledged: Vec::new(),
+        }
+    }
+
     /// Whether some citation disputes the relation.
     pub fn is_contested(&self) -> bool {
         self.citations.iter().any(|c| c.stance == Stance::Disputes)

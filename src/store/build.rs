@@ -27,6 +27,20 @@ impl Store {
         );
     }
 
+    /// Makes room for `relations` more relations with `citations`
+    /// citations in all, for a load that knows its counts but not yet the
+    /// records.
+    pub(crate) fn reserve_rows(&mut self, relations: usize, citations: usize) {
+        self.spans.reserve(relations);
+        self.ends.reserve(relations);
+        self.relation_ids.reserve(relations, 0);
+        reserve_batch(
+            &mut self.citation_blocks,
+            relations.div_ceil(CITATION_BLOCK),
+        );
+        reserve_batch(&mut self.citations, citations);
+    }
+
     /// Gives back the slack of deduplicated text after a batch large next
     /// to what was held; after a small one it would undo the doubling.
     pub(crate) fn shrink_after(&mut self, relations_before: usize) {

@@ -11,12 +11,11 @@ mod ids;
 mod records;
 mod relations;
 
-use std::collections::HashMap;
-
 use crate::base::error::{Error, Item, Problems};
 use crate::base::model::{ActorKind, Dataset};
+use crate::store::Store;
+use crate::store::interner::Interner;
 use crate::store::ix::{ActorIx, Ix, SourceIx};
-use crate::store::{FastHash, Store};
 
 /// How to apply a checked batch.
 #[derive(Debug)]
@@ -64,62 +63,122 @@ pub(crate) fn check(store: &Store, names_held: usize, batch: &Dataset) -> Result
     })
 }
 
+/// Checks relations one at a time, for a load that builds the graph as it
+/// reads them instead of gathering a whole [`Dataset`] first (the Parquet
+/// reader's). It applies the rules [`check`] applies to each relation of
+/// a batch; what it cannot see one relation at a time, the loader checks
+/// as it goes (an id given twice: its interning finds it held) or once
+/// the relations are in ([`check_held_deaths`]). It stops at the first
+/// problem: the loader then takes the ordinary path, which names every
+/// one.
+pub(crate) struct RelationCheck<'a> {
+    catalogue: Catalogue<'a>,
+    sources: Vec<SourceIx>,
+}
+
+impl<'a> RelationCheck<'a> {
+    /// Checks relations against `store` and the sources and actors of
+    /// `batch`, checked by [`check`] into `plan`.
+    pub(crate) fn new(store: &'a Store, batch: &'a Dataset, plan: &Plan) -> RelationCheck<'a> {
+        RelationCheck {
+            catalogue: Catalogue::new(store, batch, &plan.fresh_sources, &plan.fresh_actors),
+            sources: Vec::new(),
+        }
+    }
+
+    /// The relation's ends and the sources of its citations, in order;
+    /// `None` if it breaks a rule.
+    pub(crate) fn check(
+        &mut self,
+        relation: &crate::base::model::Relation,
+    ) -> Option<((ActorIx, ActorIx), &[SourceIx])> {
+        let mut problems = Problems::default();
+        self.sources.clear();
+        let ends =
+            relations::check_relation(&self.catalogue, relation, &mut problems, &mut self.sources);
+        (problems.total() == 0).then_some((ends?, self.sources.as_slice()))
+    }
+}
+
+/// Checks a store built without [`check`] (a load that checked its
+/// relations one at a time) for the rule no single relation shows: no
+/// state of a person runs past their death.
+///
+/// # Errors
+///
+/// An [`Invalid`](crate::ErrorKind::Invalid) error naming every such state.
+pub(crate) fn check_held_deaths(store: &Store) -> Result<(), Error> {
+    let mut problems = Problems::default();
+    deaths::check_held(store, &mut problems);
+    problems.into_result()
+}
+
 /// What ids mean once the batch is in: the store's, and the new items of
 /// the batch at the positions after the store's, in batch order.
 pub(crate) struct Catalogue<'a> {
     store: &'a Store,
-    batch_sources: HashMap<&'a str, SourceIx, FastHash>,
-    batch_actors: HashMap<&'a str, (ActorKind, ActorIx), FastHash>,
+    /// The batch's new sources' ids, numbered from 0 in batch order.
+    batch_sources: Interner<SourceIx>,
+    /// The batch's new actors' ids, numbered likewise, and their kinds.
+    batch_actors: Interner<ActorIx>,
+    batch_actor_kinds: Vec<ActorKind>,
 }
 
 impl<'a> Catalogue<'a> {
     fn new(
         store: &'a Store,
-        batch: &'a Dataset,
+        batch: &Dataset,
         fresh_sources: &[bool],
         fresh_actors: &[bool],
     ) -> Catalogue<'a> {
-        let new_sources = batch.sources.iter().zip(fresh_sources).filter(|(_, f)| **f);
-        // Past the limit positions stop; capacity has reported that already.
-        let batch_sources = new_sources
-            .zip(store.source_count()..)
-            .filter_map(|((s, _), at)| Some((s.id.as_str(), SourceIx::new(at)?)))
-            .collect();
-        let new_actors = batch.actors.iter().zip(fresh_actors).filter(|(_, f)| **f);
-        let batch_actors = new_actors
-            .zip(store.actor_count()..)
-            .filter_map(|((a, _), at)| Some((a.id.as_str(), (a.kind, ActorIx::new(at)?))))
-            .collect();
+        // Ids kept end to end in one buffer, not as the records' own
+        // strings scattered over the heap: a load checks a million
+        // relations against tens of thousands of actors, and a lookup that
+        // missed the cache twice (table, then text) took most of it.
+        let mut batch_sources = Interner::default();
+        for (source, _) in batch.sources.iter().zip(fresh_sources).filter(|(_, f)| **f) {
+            // Past the limit numbers stop; capacity has reported that.
+            if batch_sources.intern(source.id.as_str()).is_none() {
+                break;
+            }
+        }
+        let (mut batch_actors, mut batch_actor_kinds) = (Interner::default(), Vec::new());
+        for (actor, _) in batch.actors.iter().zip(fresh_actors).filter(|(_, f)| **f) {
+            if batch_actors.intern(actor.id.as_str()).is_none() {
+                break;
+            }
+            batch_actor_kinds.push(actor.kind);
+        }
         Catalogue {
             store,
             batch_sources,
             batch_actors,
+            batch_actor_kinds,
         }
     }
 
     /// The actor's kind and position, if it exists.
     fn actor(&self, id: &str) -> Option<(ActorKind, ActorIx)> {
-        match self.store.actor_ix(id) {
-            Some(at) => Some((self.store.actor(at).kind, at)),
-            None => self.batch_actors.get(id).copied(),
+        if let Some(at) = self.store.actor_ix(id) {
+            return Some((self.store.actor(at).kind, at));
         }
+        let number = self.batch_actors.find(id)?.index();
+        let at = ActorIx::new(self.store.actor_count() + number)?;
+        Some((self.batch_actor_kinds[number], at))
     }
 
     fn source(&self, id: &str) -> Option<SourceIx> {
-        self.store
-            .source_ix(id)
-            .or_else(|| self.batch_sources.get(id).copied())
+        if let Some(at) = self.store.source_ix(id) {
+            return Some(at);
+        }
+        SourceIx::new(self.store.source_count() + self.batch_sources.find(id)?.index())
     }
 
     fn actor_ids(&self) -> impl Iterator<Item = &str> {
-        self.store
-            .actor_ids()
-            .chain(self.batch_actors.keys().copied())
+        self.store.actor_ids().chain(self.batch_actors.iter())
     }
 
     fn source_ids(&self) -> impl Iterator<Item = &str> {
-        self.store
-            .source_ids()
-            .chain(self.batch_sources.keys().copied())
+        self.store.source_ids().chain(self.batch_sources.iter())
     }
 }

@@ -20,49 +20,58 @@ pub(super) fn check_relations(
     let mut ends = Vec::with_capacity(relations.len());
     let mut sources = Vec::with_capacity(relations.iter().map(|r| r.citations.len()).sum());
     for relation in relations {
-        let item = || Item::new(ItemKind::Relation, relation.id.as_str());
-        let subject = check_actor(
-            catalogue,
-            &|| item().with_part("subject"),
-            relation.subject.as_str(),
-            problems,
-        );
-        let object = check_actor(
-            catalogue,
-            &|| item().with_part("object"),
-            relation.object.as_str(),
-            problems,
-        );
-        if relation.subject == relation.object {
-            let actor = relation.subject.to_string();
-            problems.push(item(), Fault::SelfRelation { actor });
-        }
-        check_kinds(&item, relation, subject, object, problems);
-        if let (Some((_, subject)), Some((_, object))) = (subject, object) {
-            ends.push((subject, object));
-        }
-        check_dates(&item, relation, problems);
-        check_support(&item, relation, problems);
-        for citation in &relation.citations {
-            sources.extend(check_citation(catalogue, &item, citation, problems));
-        }
-        if let Some(claimant) = &relation.claimed_by {
-            check_claimant(
-                catalogue,
-                &|| item().with_part("claimed by"),
-                claimant,
-                problems,
-            );
-        }
-        if relation
-            .note
-            .as_deref()
-            .is_some_and(|n| n.trim().is_empty())
-        {
-            problems.push(item(), Fault::EmptyText { field: "note" });
-        }
+        ends.extend(check_relation(catalogue, relation, problems, &mut sources));
     }
     (ends, sources)
+}
+
+/// Checks one relation; returns its ends, and adds the source of each of
+/// its citations to `sources`, when they are all known.
+pub(super) fn check_relation(
+    catalogue: &Catalogue<'_>,
+    relation: &Relation,
+    problems: &mut Problems,
+    sources: &mut Vec<SourceIx>,
+) -> Option<(ActorIx, ActorIx)> {
+    let item = || Item::new(ItemKind::Relation, relation.id.as_str());
+    let subject = check_actor(
+        catalogue,
+        &|| item().with_part("subject"),
+        relation.subject.as_str(),
+        problems,
+    );
+    let object = check_actor(
+        catalogue,
+        &|| item().with_part("object"),
+        relation.object.as_str(),
+        problems,
+    );
+    if relation.subject == relation.object {
+        let actor = relation.subject.to_string();
+        problems.push(item(), Fault::SelfRelation { actor });
+    }
+    check_kinds(&item, relation, subject, object, problems);
+    check_dates(&item, relation, problems);
+    check_support(&item, relation, problems);
+    for citation in &relation.citations {
+        sources.extend(check_citation(catalogue, &item, citation, problems));
+    }
+    if let Some(claimant) = &relation.claimed_by {
+        check_claimant(
+            catalogue,
+            &|| item().with_part("claimed by"),
+            claimant,
+            problems,
+        );
+    }
+    if relation
+        .note
+        .as_deref()
+        .is_some_and(|n| n.trim().is_empty())
+    {
+        problems.push(item(), Fault::EmptyText { field: "note" });
+    }
+    Some((subject?.1, object?.1))
 }
 
 fn check_support(item: Blame<'_>, relation: &Relation, problems: &mut Problems) {

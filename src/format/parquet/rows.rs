@@ -1,0 +1,172 @@
+//! Reading an unpartitioned Parquet export straight into the store: each
+//! relation and its citations are read into one reused record, checked and
+//! added, while a thread per table decodes the next batches. At a million
+//! relations, turning the columns into owned records and dropping them
+//! again cost more than decoding the files (issue 24), and this path makes
+//! none.
+//!
+//! It takes the common case only: one `relations.parquet` whose citations
+//! come grouped in the relations' order, as this crate writes them, with
+//! nothing wrong. Anything else (a partitioned export, another order, a
+//! problem) gives `None`, and the caller reads the export the ordinary way
+//! ([`records`](super::records)), which builds the same graph or names
+//! every problem.
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use arrow_array::RecordBatch;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReader;
+
+use crate::base::error::Error;
+use crate::base::model::Relation;
+use crate::graph::ActorGraph;
+
+use super::table::{
+    CITATION_COLUMNS, CitationColumns, RELATION_COLUMNS, RelationColumns, Table, blank_citation,
+    open, read_head, table_path,
+};
+
+/// Batches decoded ahead of the one being read, per table: enough to keep
+/// the decoding thread busy while the reader adds a batch, few enough that
+/// memory stays a few batches, not a table.
+const AHEAD: usize = 2;
+
+/// The graph of the export in `dir`, or `None` when this path does not
+/// take it (see the module's documentation).
+pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
+    let relations_path = dir.join("relations.parquet");
+    if !relations_path.is_file() {
+        return None;
+    }
+    let citations_path = table_path(dir, "citations.parquet").ok()?;
+    let (relations, relation_count) = open(&relations_path, Some(&RELATION_COLUMNS)).ok()?;
+    let (citations, citation_count) = open(&citations_path, Some(&CITATION_COLUMNS)).ok()?;
+    std::thread::scope(|scope| {
+        let mut relations = Cursor::new(decode_ahead(scope, relations), &relations_path, |t| {
+            RelationColumns::of(t, None)
+        });
+        let mut citations = Cursor::new(
+            decode_ahead(scope, citations),
+            &citations_path,
+            CitationColumns::of,
+        );
+        let head = read_head(dir).ok()?;
+        let counts = (relation_count, citation_count);
+        let graph = ActorGraph::from_rows(head, counts, |relation| {
+            next_relation(&mut relations, &mut citations, relation)
+        })?;
+        // Citations of no relation read (which the ordinary path drops),
+        // or fewer rows than the files' footers promise: not this path's.
+        let whole = !citations.advance()? && graph.relation_count() == relation_count;
+        whole.then_some(graph)
+    })
+}
+
+/// A decoded batch, or word that the file could not be decoded further.
+type Decoded = Result<RecordBatch, ()>;
+
+/// Decodes `reader`'s batches on a thread of their own, handing them over
+/// through a channel of [`AHEAD`] places; it stops after the first error,
+/// which it hands over too (so that a truncated file is not taken for a
+/// short one), or when the receiver is dropped.
+fn decode_ahead<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    reader: ParquetRecordBatchReader,
+) -> Receiver<Decoded> {
+    let (sender, receiver): (SyncSender<Decoded>, _) = sync_channel(AHEAD);
+    scope.spawn(move || {
+        for batch in reader {
+            let failed = batch.is_err();
+            if sender.send(batch.map_err(|_| ())).is_err() || failed {
+                return;
+            }
+        }
+    });
+    receiver
+}
+
+/// The columns of the batch being read of one table, and the next row.
+struct Cursor<'p, C> {
+    batches: Receiver<Decoded>,
+    path: &'p Path,
+    columns_of: fn(&Table<'p, '_>) -> Result<C, Error>,
+    columns: Option<C>,
+    rows: usize,
+    row: usize,
+}
+
+impl<'p, C> Cursor<'p, C> {
+    fn new(
+        batches: Receiver<Decoded>,
+        path: &'p Path,
+        columns_of: fn(&Table<'p, '_>) -> Result<C, Error>,
+    ) -> Cursor<'p, C> {
+        Cursor {
+            batches,
+            path,
+            columns_of,
+            columns: None,
+            rows: 0,
+            row: 0,
+        }
+    }
+
+    /// Takes the next batch when this one is read, so that `columns`
+    /// holds the next row: true if there is one, false after the last
+    /// row, `None` when a batch could not be decoded or lacks a column
+    /// (which the ordinary path will name).
+    fn advance(&mut self) -> Option<bool> {
+        while self.columns.is_none() || self.row >= self.rows {
+            // The decoding thread hangs up after the last batch.
+            let Ok(batch) = self.batches.recv() else {
+                return Some(false);
+            };
+            let batch = batch.ok()?;
+            let table = Table {
+                path: self.path,
+                batch: &batch,
+            };
+            self.columns = Some((self.columns_of)(&table).ok()?);
+            (self.rows, self.row) = (batch.num_rows(), 0);
+        }
+        Some(true)
+    }
+}
+
+/// The next relation and its citations into `relation`: `Some(false)`
+/// after the last one, `None` when a row cannot be read.
+fn next_relation(
+    relations: &mut Cursor<'_, RelationColumns<'_>>,
+    citations: &mut Cursor<'_, CitationColumns<'_>>,
+    relation: &mut Relation,
+) -> Option<bool> {
+    if !relations.advance()? {
+        return Some(false);
+    }
+    let columns = relations.columns.as_ref()?;
+    columns.fill(relations.row, relation).ok()?;
+    relations.row += 1;
+    // Its citations are the rows that name it, next in their table, and
+    // may run on into the next batch.
+    let mut cited = 0;
+    while citations.advance()? {
+        let columns = citations.columns.as_ref()?;
+        let mut row = citations.row;
+        while row < citations.rows && columns.relation(row).ok()? == relation.id.as_str() {
+            if cited == relation.citations.len() {
+                relation.citations.push(blank_citation());
+            }
+            columns.fill(row, &mut relation.citations[cited]).ok()?;
+            cited += 1;
+            row += 1;
+        }
+        let runs_on = row == citations.rows;
+        citations.row = row;
+        if !runs_on {
+            break;
+        }
+    }
+    relation.citations.truncate(cited);
+    Some(true)
+}

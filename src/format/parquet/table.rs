@@ -1,0 +1,527 @@
+//! Reading the tables of a Parquet export: files, their columns checked
+//! by name and type, and one row at a time into the crate's records.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, BooleanArray, ListArray, RecordBatch, StringArray, UInt8Array};
+use arrow_schema::DataType;
+use hashbrown::HashMap;
+use parquet::arrow::ProjectionMask;
+use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+
+use crate::base::date::When;
+use crate::base::error::Error;
+use crate::base::grade::Credibility;
+use crate::base::id::{ActorId, SourceId, check_slug};
+use crate::base::model::{
+    Actor, ActorKind, Citation, Claimant, Dataset, Relation, RelationKind, Source, Stance,
+};
+
+/// An error about `path`: it is not what was expected, for `reason`.
+pub(super) fn invalid(path: &Path, reason: impl Into<String>) -> Error {
+    Error::io(
+        path,
+        io::Error::new(io::ErrorKind::InvalidData, reason.into()),
+    )
+}
+
+/// The batches of one Parquet file, with only the named columns decoded
+/// (all of them when `columns` is `None`), and its row count.
+pub(super) fn open(
+    path: &Path,
+    columns: Option<&[&str]>,
+) -> Result<(ParquetRecordBatchReader, usize), Error> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let not_parquet = |e: parquet::errors::ParquetError| {
+        invalid(path, format!("not a readable Parquet file ({e})"))
+    };
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(not_parquet)?;
+    let rows = usize::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
+    let builder = match columns {
+        Some(names) => {
+            let mask = ProjectionMask::columns(builder.parquet_schema(), names.iter().copied());
+            builder.with_projection(mask)
+        }
+        None => builder,
+    };
+    let reader = builder
+        .with_batch_size(64 * 1024)
+        .build()
+        .map_err(not_parquet)?;
+    Ok((reader, rows))
+}
+
+/// Reads every batch of one Parquet file.
+pub(super) fn read_file(path: &Path) -> Result<Vec<RecordBatch>, Error> {
+    let (reader, _) = open(path, None)?;
+    reader
+        .map(|b| b.map_err(|e| invalid(path, format!("not a readable Parquet file ({e})"))))
+        .collect()
+}
+
+/// One table's columns by name, each checked for its type.
+pub(super) struct Table<'a, 'b> {
+    pub(super) path: &'a Path,
+    pub(super) batch: &'b RecordBatch,
+}
+
+impl<'a, 'b> Table<'a, 'b> {
+    fn column(&self, name: &str, wanted: &DataType) -> Result<&'b dyn Array, Error> {
+        let column = self
+            .batch
+            .column_by_name(name)
+            .ok_or_else(|| invalid(self.path, format!("has no column `{name}`")))?;
+        if column.data_type() != wanted {
+            return Err(invalid(
+                self.path,
+                format!("column `{name}` is {}, not {wanted}", column.data_type()),
+            ));
+        }
+        Ok(column.as_ref())
+    }
+
+    fn text(&self, name: &str) -> Result<&'b StringArray, Error> {
+        Ok(self.column(name, &DataType::Utf8)?.as_string::<i32>())
+    }
+
+    fn flag(&self, name: &str) -> Result<&'b BooleanArray, Error> {
+        Ok(self.column(name, &DataType::Boolean)?.as_boolean())
+    }
+
+    /// A column of text, held apart from the batch (a few shared buffers).
+    fn text_owned(&self, name: &str) -> Result<StringArray, Error> {
+        self.text(name).cloned()
+    }
+
+    fn flag_owned(&self, name: &str) -> Result<BooleanArray, Error> {
+        self.flag(name).cloned()
+    }
+
+    /// The table's file, to name in errors about its cells.
+    pub(super) fn cells(&self) -> Cells<'a> {
+        Cells { path: self.path }
+    }
+}
+
+/// Reads cells of a table's rows, naming its file, row and column in
+/// errors.
+#[derive(Clone, Copy)]
+pub(super) struct Cells<'a> {
+    path: &'a Path,
+}
+
+impl Cells<'_> {
+    /// A value that does not parse: the row and column at fault.
+    fn bad(&self, row: usize, name: &str, reason: impl std::fmt::Display) -> Error {
+        invalid(
+            self.path,
+            format!("row {}, column `{name}`: {reason}", row + 1),
+        )
+    }
+
+    fn required<'s>(
+        &self,
+        column: &'s StringArray,
+        row: usize,
+        name: &str,
+    ) -> Result<&'s str, Error> {
+        if column.is_valid(row) {
+            Ok(column.value(row))
+        } else {
+            Err(self.bad(row, name, "is empty"))
+        }
+    }
+
+    fn parsed<T: FromStr>(
+        &self,
+        column: &StringArray,
+        row: usize,
+        name: &str,
+    ) -> Result<Option<T>, Error>
+    where
+        T::Err: std::fmt::Display,
+    {
+        optional(column, row)
+            .map(|text| text.parse::<T>().map_err(|e| self.bad(row, name, e)))
+            .transpose()
+    }
+
+    fn json<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        column: &StringArray,
+        row: usize,
+        name: &str,
+    ) -> Result<T, Error> {
+        optional(column, row).map_or(Ok(T::default()), |text| {
+            serde_json::from_str(text).map_err(|e| self.bad(row, name, e))
+        })
+    }
+
+    fn claimant(
+        &self,
+        who: &StringArray,
+        is_actor: &BooleanArray,
+        row: usize,
+    ) -> Result<Option<Claimant>, Error> {
+        let Some(who) = optional(who, row) else {
+            return Ok(None);
+        };
+        Ok(Some(if is_actor.is_valid(row) && is_actor.value(row) {
+            Claimant::Actor(ActorId::new(who).map_err(|e| self.bad(row, "claimed_by", e))?)
+        } else {
+            Claimant::Other(who.to_owned())
+        }))
+    }
+}
+
+fn optional(column: &StringArray, row: usize) -> Option<&str> {
+    column.is_valid(row).then(|| column.value(row))
+}
+
+pub(super) fn table_path(dir: &Path, name: &str) -> Result<PathBuf, Error> {
+    let path = dir.join(name);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(invalid(
+            dir,
+            format!("holds no {name}: not a Parquet export"),
+        ))
+    }
+}
+
+/// The relation files of an export, each with the kind its folder names
+/// when the export is partitioned by kind.
+pub(super) fn relation_files(dir: &Path) -> Result<Vec<(PathBuf, Option<String>)>, Error> {
+    let single = dir.join("relations.parquet");
+    if single.is_file() {
+        return Ok(vec![(single, None)]);
+    }
+    let root = dir.join("relations");
+    if !root.is_dir() {
+        return Err(invalid(
+            dir,
+            "holds neither relations.parquet nor relations/: not a Parquet export",
+        ));
+    }
+    let mut files = Vec::new();
+    let mut pending = vec![(root, None::<String>)];
+    while let Some((folder, kind)) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(&folder, e))?.path();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let name = name.unwrap_or_default();
+            if path.is_dir() {
+                let kind = name
+                    .strip_prefix("kind=")
+                    .map(str::to_owned)
+                    .or(kind.clone());
+                pending.push((path, kind));
+            } else if name.ends_with(".parquet") {
+                files.push((path, kind.clone()));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The sources and actors of the export in `dir`, in a dataset without
+/// relations.
+pub(super) fn read_head(dir: &Path) -> Result<Dataset, Error> {
+    let sources_path = table_path(dir, "sources.parquet")?;
+    let actors_path = table_path(dir, "actors.parquet")?;
+    let mut dataset = Dataset::default();
+    for batch in read_file(&sources_path)? {
+        let table = Table {
+            path: &sources_path,
+            batch: &batch,
+        };
+        read_sources(&table, &mut dataset.sources)?;
+    }
+    for batch in read_file(&actors_path)? {
+        let table = Table {
+            path: &actors_path,
+            batch: &batch,
+        };
+        read_actors(&table, &mut dataset.actors)?;
+    }
+    Ok(dataset)
+}
+
+fn read_sources(t: &Table<'_, '_>, out: &mut Vec<Source>) -> Result<(), Error> {
+    let (id, title, publisher, published) = (
+        t.text("id")?,
+        t.text("title")?,
+        t.text("publisher")?,
+        t.text("published")?,
+    );
+    let (reliability, approximate, url, file) = (
+        t.text("reliability")?,
+        t.flag("approximate")?,
+        t.text("url")?,
+        t.text("file")?,
+    );
+    let c = t.cells();
+    for row in 0..t.batch.num_rows() {
+        out.push(Source {
+            id: SourceId::new(c.required(id, row, "id")?).map_err(|e| c.bad(row, "id", e))?,
+            publisher: optional(publisher, row).map(str::to_owned),
+            title: c.required(title, row, "title")?.to_owned(),
+            published: c
+                .parsed::<When>(published, row, "published")?
+                .ok_or_else(|| c.bad(row, "published", "is empty"))?,
+            approximate: approximate.is_valid(row) && approximate.value(row),
+            url: optional(url, row).map(str::to_owned),
+            file: optional(file, row).map(str::to_owned),
+            reliability: c.parsed(reliability, row, "reliability")?,
+        });
+    }
+    Ok(())
+}
+
+fn read_actors(t: &Table<'_, '_>, out: &mut Vec<Actor>) -> Result<(), Error> {
+    let (id, name, kind, died) = (
+        t.text("id")?,
+        t.text("name")?,
+        t.text("kind")?,
+        t.text("died")?,
+    );
+    let (reliability, note, former) = (
+        t.text("reliability")?,
+        t.text("note")?,
+        t.text("former_names_json")?,
+    );
+    let aliases: &ListArray = t
+        .batch
+        .column_by_name("aliases")
+        .and_then(|c| c.as_list_opt::<i32>())
+        .ok_or_else(|| invalid(t.path, "has no list column `aliases`"))?;
+    let c = t.cells();
+    for row in 0..t.batch.num_rows() {
+        let kind_text = c.required(kind, row, "kind")?;
+        let kind: ActorKind =
+            serde_json::from_value(serde_json::Value::String(kind_text.to_owned()))
+                .map_err(|_| c.bad(row, "kind", format!("unknown actor kind {kind_text:?}")))?;
+        let names = aliases.value(row);
+        let names = names
+            .as_string_opt::<i32>()
+            .ok_or_else(|| invalid(t.path, "column `aliases` is not a list of text"))?;
+        out.push(Actor {
+            id: ActorId::new(c.required(id, row, "id")?).map_err(|e| c.bad(row, "id", e))?,
+            name: c.required(name, row, "name")?.to_owned(),
+            kind,
+            aliases: names.iter().flatten().map(str::to_owned).collect(),
+            former_names: c.json(former, row, "former_names_json")?,
+            died: c.parsed(died, row, "died")?,
+            note: optional(note, row).map(str::to_owned),
+            reliability: c.parsed(reliability, row, "reliability")?,
+        });
+    }
+    Ok(())
+}
+
+/// The columns of a batch of the citations table that a citation is
+/// read from, held apart from the batch so that a reader can keep them
+/// while it walks the rows.
+pub(super) struct CitationColumns<'a> {
+    cells: Cells<'a>,
+    relation: StringArray,
+    source: StringArray,
+    quote: StringArray,
+    stance: StringArray,
+    claimed_by: StringArray,
+    claimed_by_actor: BooleanArray,
+    credibility: UInt8Array,
+    acknowledged: StringArray,
+}
+
+/// The columns of the citations table a reader needs: the others
+/// (`superseded`, `reliability`, `grade`) are worked out, not read.
+pub(super) const CITATION_COLUMNS: [&str; 8] = [
+    "relation",
+    "source",
+    "quote",
+    "stance",
+    "claimed_by",
+    "claimed_by_actor",
+    "credibility",
+    "acknowledged_json",
+];
+
+impl<'a> CitationColumns<'a> {
+    pub(super) fn of(t: &Table<'a, '_>) -> Result<CitationColumns<'a>, Error> {
+        Ok(CitationColumns {
+            cells: t.cells(),
+            relation: t.text_owned("relation")?,
+            source: t.text_owned("source")?,
+            quote: t.text_owned("quote")?,
+            stance: t.text_owned("stance")?,
+            claimed_by: t.text_owned("claimed_by")?,
+            claimed_by_actor: t.flag_owned("claimed_by_actor")?,
+            credibility: t
+                .column("credibility", &DataType::UInt8)?
+                .as_primitive::<arrow_array::types::UInt8Type>()
+                .clone(),
+            acknowledged: t.text_owned("acknowledged_json")?,
+        })
+    }
+
+    pub(super) fn rows(&self) -> usize {
+        self.relation.len()
+    }
+
+    /// The id of the relation that row `row` cites for.
+    pub(super) fn relation(&self, row: usize) -> Result<&str, Error> {
+        self.cells.required(&self.relation, row, "relation")
+    }
+
+    /// Row `row` into `citation`, reusing the room of its strings.
+    pub(super) fn fill(&self, row: usize, citation: &mut Citation) -> Result<(), Error> {
+        let c = self.cells;
+        citation.stance = match c.required(&self.stance, row, "stance")? {
+            "Supports" => Stance::Supports,
+            "Disputes" => Stance::Disputes,
+            other => return Err(c.bad(row, "stance", format!("unknown stance {other:?}"))),
+        };
+        citation.credibility = self
+            .credibility
+            .is_valid(row)
+            .then(|| self.credibility.value(row))
+            .map(|digit| {
+                Credibility::from_digit(u64::from(digit)).map_err(|e| c.bad(row, "credibility", e))
+            })
+            .transpose()?;
+        let source = c.required(&self.source, row, "source")?;
+        check_slug("source", source).map_err(|e| c.bad(row, "source", e))?;
+        refill(&mut citation.source.0, source);
+        refill(&mut citation.quote, c.required(&self.quote, row, "quote")?);
+        citation.claimed_by = c.claimant(&self.claimed_by, &self.claimed_by_actor, row)?;
+        citation.acknowledged = c.json(&self.acknowledged, row, "acknowledged_json")?;
+        Ok(())
+    }
+}
+
+/// A blank citation for [`CitationColumns::fill`].
+pub(super) fn blank_citation() -> Citation {
+    Citation {
+        source: SourceId(String::new()),
+        quote: String::new(),
+        stance: Stance::Supports,
+        claimed_by: None,
+        credibility: None,
+        acknowledged: Vec::new(),
+    }
+}
+
+/// Replaces `text` with `with`, in the room it has.
+fn refill(text: &mut String, with: &str) {
+    text.clear();
+    text.push_str(with);
+}
+
+/// The kind named `name`, as the tables write it (`backs`): looked up in a
+/// table made once, since every row names one.
+fn relation_kind(name: &str) -> Option<RelationKind> {
+    static KINDS: LazyLock<HashMap<&'static str, RelationKind>> =
+        LazyLock::new(|| RelationKind::ALL.iter().map(|k| (k.name(), *k)).collect());
+    KINDS.get(name).copied()
+}
+
+/// The columns of the relations table a reader needs: the others (the
+/// days as `date32`, precisions, flags) are worked out, not read.
+pub(super) const RELATION_COLUMNS: [&str; 11] = [
+    "subject",
+    "object",
+    "kind",
+    "id",
+    "from",
+    "until",
+    "on",
+    "claimed_by",
+    "claimed_by_actor",
+    "note",
+    "acknowledged_json",
+];
+
+/// The columns of a batch of the relations table that a relation is read
+/// from, held apart from the batch; the kind comes from the folder in an
+/// export partitioned by kind.
+pub(super) struct RelationColumns<'a> {
+    cells: Cells<'a>,
+    kind: Result<StringArray, &'a str>,
+    id: StringArray,
+    subject: StringArray,
+    object: StringArray,
+    from: StringArray,
+    until: StringArray,
+    on: StringArray,
+    claimed_by: StringArray,
+    claimed_by_actor: BooleanArray,
+    note: StringArray,
+    acknowledged: StringArray,
+}
+
+impl<'a> RelationColumns<'a> {
+    pub(super) fn of(
+        t: &Table<'a, '_>,
+        folder_kind: Option<&'a str>,
+    ) -> Result<RelationColumns<'a>, Error> {
+        Ok(RelationColumns {
+            cells: t.cells(),
+            kind: match folder_kind {
+                Some(kind) => Err(kind),
+                None => Ok(t.text_owned("kind")?),
+            },
+            id: t.text_owned("id")?,
+            subject: t.text_owned("subject")?,
+            object: t.text_owned("object")?,
+            from: t.text_owned("from")?,
+            until: t.text_owned("until")?,
+            on: t.text_owned("on")?,
+            claimed_by: t.text_owned("claimed_by")?,
+            claimed_by_actor: t.flag_owned("claimed_by_actor")?,
+            note: t.text_owned("note")?,
+            acknowledged: t.text_owned("acknowledged_json")?,
+        })
+    }
+
+    pub(super) fn rows(&self) -> usize {
+        self.id.len()
+    }
+
+    /// Row `row` into `relation`, reusing the room of its strings; its
+    /// citations are left as they are.
+    pub(super) fn fill(&self, row: usize, relation: &mut Relation) -> Result<(), Error> {
+        let c = self.cells;
+        let kind_text = match &self.kind {
+            Err(kind) => *kind,
+            Ok(column) => c.required(column, row, "kind")?,
+        };
+        relation.kind = relation_kind(kind_text)
+            .ok_or_else(|| c.bad(row, "kind", format!("unknown relation kind {kind_text:?}")))?;
+        for (name, column, id) in [
+            ("id", &self.id, &mut relation.id.0),
+            ("subject", &self.subject, &mut relation.subject.0),
+            ("object", &self.object, &mut relation.object.0),
+        ] {
+            let text = c.required(column, row, name)?;
+            let what = if name == "id" { "relation" } else { "actor" };
+            check_slug(what, text).map_err(|e| c.bad(row, name, e))?;
+            refill(id, text);
+        }
+        relation.from = c.parsed(&self.from, row, "from")?;
+        relation.until = c.parsed(&self.until, row, "until")?;
+        relation.on = c.parsed(&self.on, row, "on")?;
+        relation.claimed_by = c.claimant(&self.claimed_by, &self.claimed_by_actor, row)?;
+        relation.note = optional(&self.note, row).map(str::to_owned);
+        relation.acknowledged = c.json(&self.acknowledged, row, "acknowledged_json")?;
+        Ok(())
+    }
+}
