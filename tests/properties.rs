@@ -947,3 +947,35 @@ proptest! {
         }
     }
 }
+
+/// A fresh folder for one case of a property that writes files.
+fn case_dir(what: &str) -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static CASE: AtomicUsize = AtomicUsize::new(0);
+    let case = CASE.fetch_add(1, Ordering::Relaxed);
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("properties")
+        .join(format!("{what}-{case}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// An unpartitioned export is read straight into the store, a
+    /// partitioned one through a dataset: both give the graph written,
+    /// claimants that change their story, disputes and all.
+    #[test]
+    fn a_parquet_export_reads_back_equal_by_either_path(data in dataset(5, 15)) {
+        use actorgraph::export::{ExportOptions, Scope};
+        use actorgraph::parquet::{Partition, write_dir};
+        let graph = ActorGraph::from_dataset(data).unwrap();
+        for partition in [Partition::None, Partition::Kind] {
+            let dir = case_dir("parquet");
+            write_dir(Scope::Whole(&graph), &ExportOptions::default(), partition, &dir).unwrap();
+            prop_assert_eq!(&ActorGraph::from_path(&dir).unwrap(), &graph, "{:?}", partition);
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+    }
+}
