@@ -63,7 +63,7 @@ impl ActorGraph {
         let plan = validate::check(&empty, 0, &head).ok()?;
         let rows = validate::RelationCheck::new(&empty, &head, &plan);
         let mut graph = ActorGraph::new();
-        graph.apply(head.clone(), plan, Slack::Keep).ok()?;
+        graph.apply(head, plan, Slack::Keep).ok()?;
         graph.store.reserve_rows(counts.0, counts.1);
         let (filled_tx, filled_rx) = sync_channel(2);
         let (spare_tx, spare_rx) = sync_channel(3);

@@ -79,7 +79,7 @@ pub(crate) struct RelationCheck<'a> {
 impl<'a> RelationCheck<'a> {
     /// Checks relations against `store` and the sources and actors of
     /// `batch`, checked by [`check`] into `plan`.
-    pub(crate) fn new(store: &'a Store, batch: &'a Dataset, plan: &Plan) -> RelationCheck<'a> {
+    pub(crate) fn new(store: &'a Store, batch: &Dataset, plan: &Plan) -> RelationCheck<'a> {
         RelationCheck {
             catalogue: Catalogue::new(store, batch, &plan.fresh_sources, &plan.fresh_actors),
             sources: Vec::new(),
