@@ -237,3 +237,24 @@ fn deaths_bind_across_batches_without_adjacency_lists() {
     assert_eq!(death.died().to_string(), "2024-11-28");
     assert_eq!(death.told_by(), "relation \"k\"");
 }
+
+/// A partitioned Parquet export of a graph without relations wrote no
+/// `relations/` folder, and reading it back said the folder held neither
+/// `relations.parquet` nor `relations/` (found by the Parquet property).
+#[test]
+fn a_partitioned_export_without_relations_reads_back() {
+    use actorgraph::export::{ExportOptions, Scope};
+    use actorgraph::parquet::{Partition, write_dir};
+    let graph = syria();
+    for partition in [Partition::Kind, Partition::Year] {
+        let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("regressions")
+            .join(format!("no-relations-{partition:?}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let options = ExportOptions::default().kinds([]);
+        write_dir(Scope::Whole(&graph), &options, partition, &dir).unwrap();
+        let read = ActorGraph::from_path(&dir).unwrap();
+        assert_eq!(read.relation_count(), 0, "{partition:?}");
+        assert_eq!(read.actors().len(), graph.actors().len(), "{partition:?}");
+    }
+}

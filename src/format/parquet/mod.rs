@@ -204,6 +204,10 @@ fn relation_parts(
         Partition::Kind => without_column(relations, "kind"),
         _ => relations.clone(),
     };
+    // The folder is made even with no relation to put in it, so that an
+    // export of a graph without relations still reads back (it once said
+    // it held neither `relations.parquet` nor `relations/`).
+    create_dir(&dir.join("relations"))?;
     let mut parts = Vec::with_capacity(rows.len());
     for (folder, indices) in rows {
         let folder = dir.join("relations").join(folder);
