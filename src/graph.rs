@@ -220,7 +220,7 @@ impl ActorGraph {
             citation_sources = rest;
             if fresh {
                 self.store
-                    .push_relation(relation, subject, object, sources)?;
+                    .push_relation(relation, subject, object, sources, None)?;
             }
         }
         self.interval_index = OnceLock::new();

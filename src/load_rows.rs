@@ -14,21 +14,62 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use crate::base::model::{Dataset, Relation};
 use crate::graph::{ActorGraph, Slack};
 use crate::store::Store;
-use crate::store::ix::{ActorIx, SourceIx};
+use crate::store::interner::Interner;
+use crate::store::ix::{ActorIx, QuoteIx, SourceIx};
 use crate::validate;
 
 /// Relations in a chunk: enough that handing a chunk over costs nothing
 /// next to filling it, few enough to stay in cache.
 const CHUNK: usize = 2048;
 
-/// Relations filled and checked, their ends and their citations' sources.
+/// Relations filled and checked, their ends, and their citations' sources
+/// and quotes' numbers.
 #[derive(Default)]
 struct Chunk {
     relations: Vec<Relation>,
     /// How many of `relations` were filled this time round.
     filled: usize,
     ends: Vec<(ActorIx, ActorIx)>,
-    sources: Vec<SourceIx>,
+    cited: Cited,
+}
+
+/// What a reader gives for a relation's citations besides the record,
+/// in their order: each one's source, and its quote's number. The record's
+/// citations need not hold either.
+#[derive(Default)]
+pub(crate) struct Cited {
+    pub(crate) sources: Vec<SourceIx>,
+    pub(crate) quotes: Vec<QuoteIx>,
+}
+
+impl Cited {
+    fn clear(&mut self) {
+        self.sources.clear();
+        self.quotes.clear();
+    }
+}
+
+/// The lookups a reader makes for its citations: once for every value a
+/// column's dictionary holds, say, rather than once a row.
+pub(crate) struct Lookups<'c, 'a> {
+    check: &'c validate::RelationCheck<'a>,
+    quotes: &'c mut Interner<QuoteIx>,
+}
+
+impl Lookups<'_, '_> {
+    /// The source of id `id`, if the sources read hold it.
+    pub(crate) fn source(&self, id: &str) -> Option<SourceIx> {
+        self.check.source(id)
+    }
+
+    /// The number of quote `text`, interned; `None` for a blank quote
+    /// (which breaks a rule) or when the quotes are full.
+    pub(crate) fn quote(&mut self, text: &str) -> Option<QuoteIx> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        self.quotes.intern(text)
+    }
 }
 
 /// What the reader thread hands over.
@@ -45,7 +86,9 @@ impl ActorGraph {
     /// relations that `next` reads one at a time into a record it may find
     /// filled before (whose strings' room it should reuse): true when it
     /// filled the record, false after the last relation, `None` when it
-    /// cannot read one. `counts` (relations, citations) sizes the tables.
+    /// cannot read one. It gives each citation's source and quote in
+    /// [`Cited`], found through [`Lookups`] (the record's citations may
+    /// leave both empty). `counts` (relations, citations) sizes the tables.
     ///
     /// `None` whenever the dataset would not be taken whole by
     /// [`from_dataset`](Self::from_dataset): a problem, an id given twice
@@ -57,7 +100,7 @@ impl ActorGraph {
     pub(crate) fn from_rows(
         head: Dataset,
         counts: (usize, usize),
-        next: impl FnMut(&mut Relation) -> Option<bool> + Send,
+        next: impl FnMut(&mut Relation, &mut Lookups<'_, '_>, &mut Cited) -> Option<bool> + Send,
     ) -> Option<ActorGraph> {
         let empty = Store::default();
         let plan = validate::check(&empty, 0, &head).ok()?;
@@ -65,17 +108,22 @@ impl ActorGraph {
         let mut graph = ActorGraph::new();
         graph.apply(head, plan, Slack::Keep).ok()?;
         graph.store.reserve_rows(counts.0, counts.1);
+        // The reader interns the quotes, so that it can do so once for each
+        // it meets; the store has them back once all are in.
+        let mut quotes = graph.store.lend_quotes();
         let (filled_tx, filled_rx) = sync_channel(2);
         let (spare_tx, spare_rx) = sync_channel(3);
         for _ in 0..3 {
             spare_tx.send(Chunk::default()).ok()?;
         }
+        let lent = &mut quotes;
         let added = std::thread::scope(|scope| {
-            scope.spawn(move || fill_chunks(rows, next, &spare_rx, &filled_tx));
+            scope.spawn(move || fill_chunks(rows, lent, next, &spare_rx, &filled_tx));
             // Both ends are moved in, so that returning early hangs up:
             // a reader still filling then stops at its next chunk.
             add_chunks(&mut graph.store, filled_rx, spare_tx)
         });
+        graph.store.return_quotes(quotes);
         added?;
         validate::check_held_deaths(&graph.store).ok()?;
         graph.names.shrink_to_fit();
@@ -89,36 +137,51 @@ impl ActorGraph {
 /// checks each, and hands them over, until the last relation or the
 /// first failure; stops early if the adding side hangs up.
 fn fill_chunks(
-    mut rows: validate::RelationCheck<'_>,
-    mut next: impl FnMut(&mut Relation) -> Option<bool>,
+    rows: validate::RelationCheck<'_>,
+    quotes: &mut Interner<QuoteIx>,
+    mut next: impl FnMut(&mut Relation, &mut Lookups<'_, '_>, &mut Cited) -> Option<bool>,
     spare: &Receiver<Chunk>,
     filled: &SyncSender<Handed>,
 ) {
+    let mut cited = Cited::default();
     loop {
         let Ok(mut chunk) = spare.recv() else { return };
         chunk.filled = 0;
         chunk.ends.clear();
-        chunk.sources.clear();
+        chunk.cited.clear();
         let mut done = false;
         while chunk.filled < CHUNK {
             if chunk.filled == chunk.relations.len() {
                 chunk.relations.push(Relation::blank());
             }
             let relation = &mut chunk.relations[chunk.filled];
-            let checked = match next(relation) {
-                Some(true) => rows.check(relation),
+            cited.clear();
+            let mut lookups = Lookups {
+                check: &rows,
+                quotes,
+            };
+            let checked = match next(relation, &mut lookups, &mut cited) {
+                // A reader that gave a source or quote too few or too many
+                // is not taken at its word.
+                Some(true)
+                    if cited.sources.len() == relation.citations.len()
+                        && cited.quotes.len() == relation.citations.len() =>
+                {
+                    rows.check_resolved(relation)
+                }
                 Some(false) => {
                     done = true;
                     break;
                 }
-                None => None,
+                _ => None,
             };
-            let Some((ends, sources)) = checked else {
+            let Some(ends) = checked else {
                 let _ = filled.send(Handed::Failed);
                 return;
             };
             chunk.ends.push(ends);
-            chunk.sources.extend_from_slice(sources);
+            chunk.cited.sources.extend_from_slice(&cited.sources);
+            chunk.cited.quotes.extend_from_slice(&cited.quotes);
             chunk.filled += 1;
         }
         if filled.send(Handed::Chunk(chunk)).is_err() {
@@ -141,18 +204,23 @@ fn add_chunks(store: &mut Store, filled: Receiver<Handed>, spare: SyncSender<Chu
             Handed::End => return Some(()),
             Handed::Failed => return None,
         };
-        let mut sources = chunk.sources.as_slice();
+        let (mut sources, mut quotes) = (
+            chunk.cited.sources.as_slice(),
+            chunk.cited.quotes.as_slice(),
+        );
         for (relation, &(subject, object)) in
             chunk.relations[..chunk.filled].iter().zip(&chunk.ends)
         {
-            let (cited, rest) = sources.split_at_checked(relation.citations.len())?;
+            let count = relation.citations.len();
+            let (cited, rest) = sources.split_at_checked(count)?;
             sources = rest;
-            // An id given twice: the ordinary path takes it if both are
-            // identical. Looked up on this side, which has time to spare.
-            if store.relation_ix(relation.id.as_str()).is_some() {
-                return None;
-            }
-            store.push_relation(relation, subject, object, cited).ok()?;
+            let (quoted, rest) = quotes.split_at_checked(count)?;
+            quotes = rest;
+            // Refused for an id given twice, which the ordinary path takes
+            // if both are identical.
+            store
+                .push_relation(relation, subject, object, cited, Some(quoted))
+                .ok()?;
         }
         // The reader may have stopped; the chunk is then not needed.
         let _ = spare.send(chunk);

@@ -1,7 +1,7 @@
 //! Adding to the store: making room for a batch, pushing each record, and
 //! giving back room once a load is done.
 
-use super::interner::reserve_batch;
+use super::interner::{Interner, reserve_batch};
 use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
 use super::packed::{Span, Tagged};
 use crate::base::model::{Actor, Relation, RelationKind, Source, Stance};
@@ -39,6 +39,20 @@ impl Store {
             relations.div_ceil(CITATION_BLOCK),
         );
         reserve_batch(&mut self.citations, citations);
+    }
+
+    /// Lends the table of distinct quotes to a reader that interns each
+    /// quote it meets once, not once a citation (a quote column's
+    /// dictionary); [`push_relation`](Self::push_relation) is then given
+    /// the numbers it made, and the table comes back by
+    /// [`return_quotes`](Self::return_quotes).
+    pub(crate) fn lend_quotes(&mut self) -> Interner<QuoteIx> {
+        std::mem::take(&mut self.quotes)
+    }
+
+    /// Takes back the table that [`lend_quotes`](Self::lend_quotes) lent.
+    pub(crate) fn return_quotes(&mut self, quotes: Interner<QuoteIx>) {
+        self.quotes = quotes;
     }
 
     /// Gives back the slack of deduplicated text after a batch large next
@@ -109,13 +123,19 @@ impl Store {
     }
 
     /// Adds `relation` between `subject` and `object`; `sources` are its
-    /// citations' sources, in order.
+    /// citations' sources, in order, and `quotes` their quotes' numbers
+    /// when they were interned already (see [`lend_quotes`](Self::lend_quotes)),
+    /// else `None` and the quotes are read from the citations. Refused,
+    /// with nothing added, when its id is held already: a relation's number
+    /// is its id's, so a second relation of one id would take the first
+    /// one's place.
     pub(crate) fn push_relation(
         &mut self,
         relation: &Relation,
         subject: ActorIx,
         object: ActorIx,
         sources: &[SourceIx],
+        quotes: Option<&[QuoteIx]>,
     ) -> Result<RelationIx, Full> {
         let full = |what| Full(what);
         let citation_count =
@@ -123,17 +143,18 @@ impl Store {
         let first_citation = u32::try_from(self.citations.len()).map_err(|_| full("citations"))?;
         let position = self
             .relation_ids
-            .intern(relation.id.as_str())
+            .add(relation.id.as_str())
             .ok_or(full(RelationIx::WHAT))?;
         if position.index().is_multiple_of(CITATION_BLOCK) {
             self.citation_blocks.push(first_citation);
         }
-        for (citation, &source) in relation.citations.iter().zip(sources) {
+        for (i, (citation, &source)) in relation.citations.iter().zip(sources).enumerate() {
             let number = CitationIx::new(self.citations.len()).ok_or(full(CitationIx::WHAT))?;
-            let quote = self
-                .quotes
-                .intern(&citation.quote)
-                .ok_or(full(QuoteIx::WHAT))?;
+            let quote = match quotes {
+                Some(given) => given.get(i).copied(),
+                None => self.quotes.intern(&citation.quote),
+            }
+            .ok_or(full(QuoteIx::WHAT))?;
             self.citations.push(CitationRow {
                 source: Tagged::new(source, citation.stance == Stance::Disputes),
                 quote,

@@ -241,6 +241,14 @@ impl<I: Ix> Interner<I> {
         }
     }
 
+    /// The number of `s`, added now; `None` when it was held already or
+    /// the interner is full. One probe of the table, where a [`find`](Self::find)
+    /// then an [`intern`](Self::intern) would take two.
+    pub(crate) fn add(&mut self, s: &str) -> Option<I> {
+        let before = self.len();
+        self.intern(s).filter(|symbol| symbol.index() == before)
+    }
+
     /// Every string, in order of number.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.symbols().map(|s| self.get(s))
@@ -306,6 +314,18 @@ mod tests {
         assert_eq!(strings.find("beta"), q(1));
         assert_eq!(strings.find("gamma"), None);
         assert_eq!(strings.iter().collect::<Vec<_>>(), ["alpha", "beta", ""]);
+    }
+
+    #[test]
+    fn adding_a_string_held_already_is_refused_and_adds_nothing() {
+        let mut strings = Interner::<QuoteIx>::default();
+        assert_eq!(strings.add("alpha"), q(0));
+        assert_eq!(strings.add("beta"), q(1));
+        assert_eq!(strings.add("alpha"), None);
+        assert_eq!((strings.len(), strings.bytes()), (2, 9));
+        strings.freeze();
+        assert_eq!(strings.add("beta"), None);
+        assert_eq!(strings.add("gamma"), q(2));
     }
 
     #[test]

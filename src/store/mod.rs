@@ -114,8 +114,10 @@ fn sparse<K: Ord + Copy, T>(table: &[(K, T)], key: K) -> Option<&T> {
         .map(|i| &table[i].1)
 }
 
-/// Why a push failed: a count passed its limit. Validation checks every
-/// limit before a batch is applied, so a push never fails after it.
+/// Why a push failed: a count passed its limit, or a relation's id was
+/// held already (named by what is counted). Validation checks every limit,
+/// and that ids are new, before a batch is applied, so a push never fails
+/// after it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Full(pub(crate) &'static str);
 

@@ -73,7 +73,6 @@ pub(crate) fn check(store: &Store, names_held: usize, batch: &Dataset) -> Result
 /// one.
 pub(crate) struct RelationCheck<'a> {
     catalogue: Catalogue<'a>,
-    sources: Vec<SourceIx>,
 }
 
 impl<'a> RelationCheck<'a> {
@@ -82,21 +81,26 @@ impl<'a> RelationCheck<'a> {
     pub(crate) fn new(store: &'a Store, batch: &Dataset, plan: &Plan) -> RelationCheck<'a> {
         RelationCheck {
             catalogue: Catalogue::new(store, batch, &plan.fresh_sources, &plan.fresh_actors),
-            sources: Vec::new(),
         }
     }
 
-    /// The relation's ends and the sources of its citations, in order;
-    /// `None` if it breaks a rule.
-    pub(crate) fn check(
-        &mut self,
+    /// The relation's ends, `None` if it breaks a rule, for a reader that
+    /// looked up its citations' sources by [`source`](Self::source) and
+    /// checked their quotes are not blank itself: a column of sources or
+    /// quotes read as a dictionary is looked up once a value, not once a
+    /// row.
+    pub(crate) fn check_resolved(
+        &self,
         relation: &crate::base::model::Relation,
-    ) -> Option<((ActorIx, ActorIx), &[SourceIx])> {
+    ) -> Option<(ActorIx, ActorIx)> {
         let mut problems = Problems::default();
-        self.sources.clear();
-        let ends =
-            relations::check_relation(&self.catalogue, relation, &mut problems, &mut self.sources);
-        (problems.total() == 0).then_some((ends?, self.sources.as_slice()))
+        let ends = relations::check_relation(&self.catalogue, relation, &mut problems, None);
+        (problems.total() == 0).then_some(ends?)
+    }
+
+    /// The position the source of id `id` has once the batch is in.
+    pub(crate) fn source(&self, id: &str) -> Option<SourceIx> {
+        self.catalogue.source(id)
     }
 }
 

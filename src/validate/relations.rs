@@ -20,18 +20,26 @@ pub(super) fn check_relations(
     let mut ends = Vec::with_capacity(relations.len());
     let mut sources = Vec::with_capacity(relations.iter().map(|r| r.citations.len()).sum());
     for relation in relations {
-        ends.extend(check_relation(catalogue, relation, problems, &mut sources));
+        ends.extend(check_relation(
+            catalogue,
+            relation,
+            problems,
+            Some(&mut sources),
+        ));
     }
     (ends, sources)
 }
 
 /// Checks one relation; returns its ends, and adds the source of each of
-/// its citations to `sources`, when they are all known.
+/// its citations to `sources`, when they are all known. With `sources`
+/// `None`, a reader looked up the citations' sources and checked their
+/// quotes itself (once for every citation that shares them), and those two
+/// rules are not checked again.
 pub(super) fn check_relation(
     catalogue: &Catalogue<'_>,
     relation: &Relation,
     problems: &mut Problems,
-    sources: &mut Vec<SourceIx>,
+    mut sources: Option<&mut Vec<SourceIx>>,
 ) -> Option<(ActorIx, ActorIx)> {
     let item = || Item::new(ItemKind::Relation, relation.id.as_str());
     let subject = check_actor(
@@ -54,7 +62,10 @@ pub(super) fn check_relation(
     check_dates(&item, relation, problems);
     check_support(&item, relation, problems);
     for citation in &relation.citations {
-        sources.extend(check_citation(catalogue, &item, citation, problems));
+        match sources.as_deref_mut() {
+            Some(sources) => sources.extend(check_citation(catalogue, &item, citation, problems)),
+            None => check_voice(catalogue, &item, citation, problems),
+        }
     }
     if let Some(claimant) = &relation.claimed_by {
         check_claimant(
@@ -237,14 +248,6 @@ pub(super) fn check_citation(
             },
         );
     }
-    if citation
-        .acknowledged
-        .iter()
-        .any(|a| a.reason.trim().is_empty())
-    {
-        let field = "acknowledgement reason";
-        problems.push(item(), Fault::EmptyText { field });
-    }
     if citation.quote.trim().is_empty() {
         problems.push(
             item(),
@@ -252,6 +255,25 @@ pub(super) fn check_citation(
                 source_id: source.to_owned(),
             },
         );
+    }
+    check_voice(catalogue, item, citation, problems);
+    found
+}
+
+/// Checks who a citation says claims it, and what it acknowledges.
+fn check_voice(
+    catalogue: &Catalogue<'_>,
+    item: Blame<'_>,
+    citation: &Citation,
+    problems: &mut Problems,
+) {
+    if citation
+        .acknowledged
+        .iter()
+        .any(|a| a.reason.trim().is_empty())
+    {
+        let field = "acknowledgement reason";
+        problems.push(item(), Fault::EmptyText { field });
     }
     if let Some(claimant) = &citation.claimed_by {
         check_claimant(
@@ -261,7 +283,6 @@ pub(super) fn check_citation(
             problems,
         );
     }
-    found
 }
 
 fn check_claimant(

@@ -21,11 +21,18 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReader;
 use crate::base::error::Error;
 use crate::base::model::Relation;
 use crate::graph::ActorGraph;
+use crate::load_rows::{Cited, Lookups};
+use crate::store::ix::{QuoteIx, SourceIx};
 
 use super::table::{
-    CITATION_COLUMNS, CitationColumns, RELATION_COLUMNS, RelationColumns, Table, blank_citation,
-    open, read_head, table_path,
+    CITATION_COLUMNS, CitationColumns, RELATION_COLUMNS, RelationColumns, Table, Texts,
+    blank_citation, open, read_head, table_path,
 };
+
+/// The citation columns read as dictionaries: each source and quote is
+/// looked up once a row group, where a million relations cite them two
+/// million times.
+const KEYED: [&str; 2] = ["source", "quote"];
 
 /// Batches decoded ahead of the one being read, per table: enough to keep
 /// the decoding thread busy while the reader adds a batch, few enough that
@@ -40,8 +47,9 @@ pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
         return None;
     }
     let citations_path = table_path(dir, "citations.parquet").ok()?;
-    let (relations, relation_count) = open(&relations_path, Some(&RELATION_COLUMNS)).ok()?;
-    let (citations, citation_count) = open(&citations_path, Some(&CITATION_COLUMNS)).ok()?;
+    let (relations, relation_count) = open(&relations_path, Some(&RELATION_COLUMNS), &[]).ok()?;
+    let (citations, citation_count) =
+        open(&citations_path, Some(&CITATION_COLUMNS), &KEYED).ok()?;
     std::thread::scope(|scope| {
         let mut relations = Cursor::new(decode_ahead(scope, relations), &relations_path, |t| {
             RelationColumns::of(t, None)
@@ -53,8 +61,15 @@ pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
         );
         let head = read_head(dir).ok()?;
         let counts = (relation_count, citation_count);
-        let graph = ActorGraph::from_rows(head, counts, |relation| {
-            next_relation(&mut relations, &mut citations, relation)
+        let mut found = Found::default();
+        let graph = ActorGraph::from_rows(head, counts, |relation, lookups, cited| {
+            next_relation(
+                &mut relations,
+                &mut citations,
+                (&mut found, lookups),
+                relation,
+                cited,
+            )
         })?;
         // Citations of no relation read (which the ordinary path drops),
         // or fewer rows than the files' footers promise: not this path's.
@@ -94,6 +109,8 @@ struct Cursor<'p, C> {
     columns: Option<C>,
     rows: usize,
     row: usize,
+    /// How many batches were taken: the dictionaries may change with each.
+    taken: usize,
 }
 
 impl<'p, C> Cursor<'p, C> {
@@ -109,6 +126,7 @@ impl<'p, C> Cursor<'p, C> {
             columns: None,
             rows: 0,
             row: 0,
+            taken: 0,
         }
     }
 
@@ -129,17 +147,63 @@ impl<'p, C> Cursor<'p, C> {
             };
             self.columns = Some((self.columns_of)(&table).ok()?);
             (self.rows, self.row) = (batch.num_rows(), 0);
+            self.taken += 1;
         }
         Some(true)
     }
 }
 
-/// The next relation and its citations into `relation`: `Some(false)`
-/// after the last one, `None` when a row cannot be read.
+/// What the keys of the batch of citations being read were found to be:
+/// `found[key]`, filled as keys are met.
+#[derive(Default)]
+struct Found {
+    /// The batch these are of, by [`Cursor::taken`].
+    batch: usize,
+    sources: Vec<Option<SourceIx>>,
+    quotes: Vec<Option<QuoteIx>>,
+}
+
+impl Found {
+    /// Forgets what was found when the batch is another one.
+    fn follow(&mut self, batch: usize) {
+        if self.batch != batch {
+            self.batch = batch;
+            self.sources.clear();
+            self.quotes.clear();
+        }
+    }
+}
+
+/// Row `row` of `column` found by `look`: once a dictionary key, kept in
+/// `found`; every row for a plain column.
+fn find<T: Copy>(
+    column: &Texts,
+    row: usize,
+    found: &mut Vec<Option<T>>,
+    look: impl FnOnce(&str) -> Option<T>,
+) -> Option<T> {
+    let Some(key) = column.key(row) else {
+        return look(column.get(row)?);
+    };
+    if found.len() < column.values() {
+        found.resize(column.values(), None);
+    }
+    let slot = found.get_mut(key)?;
+    if slot.is_none() {
+        *slot = Some(look(column.value(key)?)?);
+    }
+    *slot
+}
+
+/// The next relation and its citations into `relation`, and their sources
+/// and quotes into `cited`: `Some(false)` after the last one, `None` when
+/// a row cannot be read or a source or quote breaks a rule.
 fn next_relation(
     relations: &mut Cursor<'_, RelationColumns<'_>>,
     citations: &mut Cursor<'_, CitationColumns<'_>>,
+    (found, lookups): (&mut Found, &mut Lookups<'_, '_>),
     relation: &mut Relation,
+    cited: &mut Cited,
 ) -> Option<bool> {
     if !relations.advance()? {
         return Some(false);
@@ -149,16 +213,27 @@ fn next_relation(
     relations.row += 1;
     // Its citations are the rows that name it, next in their table, and
     // may run on into the next batch.
-    let mut cited = 0;
+    let mut count = 0;
     while citations.advance()? {
+        found.follow(citations.taken);
         let columns = citations.columns.as_ref()?;
         let mut row = citations.row;
         while row < citations.rows && columns.relation(row).ok()? == relation.id.as_str() {
-            if cited == relation.citations.len() {
+            if count == relation.citations.len() {
                 relation.citations.push(blank_citation());
             }
-            columns.fill(row, &mut relation.citations[cited]).ok()?;
-            cited += 1;
+            columns
+                .fill_voice(row, &mut relation.citations[count])
+                .ok()?;
+            let source = find(columns.sources(), row, &mut found.sources, |id| {
+                lookups.source(id)
+            })?;
+            let quote = find(columns.quotes(), row, &mut found.quotes, |text| {
+                lookups.quote(text)
+            })?;
+            cited.sources.push(source);
+            cited.quotes.push(quote);
+            count += 1;
             row += 1;
         }
         let runs_on = row == citations.rows;
@@ -167,6 +242,6 @@ fn next_relation(
             break;
         }
     }
-    relation.citations.truncate(cited);
+    relation.citations.truncate(count);
     Some(true)
 }

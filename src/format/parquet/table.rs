@@ -7,12 +7,20 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use std::sync::Arc;
+
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, BooleanArray, ListArray, RecordBatch, StringArray, UInt8Array};
-use arrow_schema::DataType;
+use arrow_array::types::Int32Type;
+use arrow_array::{
+    Array, BooleanArray, Int32Array, ListArray, RecordBatch, StringArray, UInt8Array,
+};
+use arrow_schema::{DataType, Field, Schema};
 use hashbrown::HashMap;
 use parquet::arrow::ProjectionMask;
-use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReader,
+    ParquetRecordBatchReaderBuilder,
+};
 
 use crate::base::date::When;
 use crate::base::error::Error;
@@ -31,16 +39,46 @@ pub(super) fn invalid(path: &Path, reason: impl Into<String>) -> Error {
 }
 
 /// The batches of one Parquet file, with only the named columns decoded
-/// (all of them when `columns` is `None`), and its row count.
+/// (all of them when `columns` is `None`), and its row count. The text
+/// columns named in `keyed` are read as dictionaries ([`Texts::Keyed`]):
+/// where the file stores a column dictionary-encoded, as the export does
+/// its sources and quotes, its values are then decoded once a row group,
+/// not copied out once a row.
 pub(super) fn open(
     path: &Path,
     columns: Option<&[&str]>,
+    keyed: &[&str],
 ) -> Result<(ParquetRecordBatchReader, usize), Error> {
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let not_parquet = |e: parquet::errors::ParquetError| {
         invalid(path, format!("not a readable Parquet file ({e})"))
     };
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(not_parquet)?;
+    let mut metadata =
+        ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(not_parquet)?;
+    if !keyed.is_empty() {
+        let schema = metadata.schema();
+        let fields: Vec<Field> = schema
+            .fields()
+            .iter()
+            .map(|field| {
+                let keyed =
+                    keyed.contains(&field.name().as_str()) && field.data_type() == &DataType::Utf8;
+                let field = field.as_ref().clone();
+                if keyed {
+                    let dictionary =
+                        DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+                    field.with_data_type(dictionary)
+                } else {
+                    field
+                }
+            })
+            .collect();
+        let hinted = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
+        let options = ArrowReaderOptions::new().with_schema(hinted);
+        metadata = ArrowReaderMetadata::try_new(Arc::clone(metadata.metadata()), options)
+            .map_err(not_parquet)?;
+    }
+    let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(file, metadata);
     let rows = usize::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
     let builder = match columns {
         Some(names) => {
@@ -58,7 +96,7 @@ pub(super) fn open(
 
 /// Reads every batch of one Parquet file.
 pub(super) fn read_file(path: &Path) -> Result<Vec<RecordBatch>, Error> {
-    let (reader, _) = open(path, None)?;
+    let (reader, _) = open(path, None, &[])?;
     reader
         .map(|b| b.map_err(|e| invalid(path, format!("not a readable Parquet file ({e})"))))
         .collect()
@@ -98,6 +136,20 @@ impl<'a, 'b> Table<'a, 'b> {
         self.text(name).cloned()
     }
 
+    /// A column of text, plain or read as a dictionary.
+    fn texts(&self, name: &str) -> Result<Texts, Error> {
+        let column = self
+            .batch
+            .column_by_name(name)
+            .ok_or_else(|| invalid(self.path, format!("has no column `{name}`")))?;
+        Texts::of(column.as_ref()).ok_or_else(|| {
+            invalid(
+                self.path,
+                format!("column `{name}` is {}, not text", column.data_type()),
+            )
+        })
+    }
+
     fn flag_owned(&self, name: &str) -> Result<BooleanArray, Error> {
         self.flag(name).cloned()
     }
@@ -105,6 +157,77 @@ impl<'a, 'b> Table<'a, 'b> {
     /// The table's file, to name in errors about its cells.
     pub(super) fn cells(&self) -> Cells<'a> {
         Cells { path: self.path }
+    }
+}
+
+/// A column of text, plain or as a dictionary: keys into a few values
+/// that many rows share.
+#[derive(Clone)]
+pub(super) enum Texts {
+    Plain(StringArray),
+    Keyed {
+        keys: Int32Array,
+        values: StringArray,
+    },
+}
+
+impl Texts {
+    fn of(column: &dyn Array) -> Option<Texts> {
+        match column.data_type() {
+            DataType::Utf8 => Some(Texts::Plain(column.as_string::<i32>().clone())),
+            DataType::Dictionary(key, value)
+                if **key == DataType::Int32 && **value == DataType::Utf8 =>
+            {
+                let column = column.as_dictionary::<Int32Type>();
+                Some(Texts::Keyed {
+                    keys: column.keys().clone(),
+                    values: column.values().as_string_opt::<i32>()?.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Row `row`'s text, `None` when empty (null), or when its key is past
+    /// the dictionary (a broken file, which a required cell reports).
+    pub(super) fn get(&self, row: usize) -> Option<&str> {
+        match self {
+            Texts::Plain(text) => optional(text, row),
+            Texts::Keyed { .. } => self.value(self.key(row)?),
+        }
+    }
+
+    /// Row `row`'s key when the column is a dictionary and the row not
+    /// empty: rows of one key hold one text, [`value`](Self::value).
+    pub(super) fn key(&self, row: usize) -> Option<usize> {
+        match self {
+            Texts::Plain(_) => None,
+            Texts::Keyed { keys, .. } => {
+                if row < keys.len() && keys.is_valid(row) {
+                    usize::try_from(keys.value(row)).ok()
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// How many values the dictionary holds (none for a plain column).
+    pub(super) fn values(&self) -> usize {
+        match self {
+            Texts::Plain(_) => 0,
+            Texts::Keyed { values, .. } => values.len(),
+        }
+    }
+
+    /// The dictionary's value of key `key`, `None` when there is none.
+    pub(super) fn value(&self, key: usize) -> Option<&str> {
+        match self {
+            Texts::Plain(_) => None,
+            Texts::Keyed { values, .. } => {
+                (key < values.len() && values.is_valid(key)).then(|| values.value(key))
+            }
+        }
     }
 }
 
@@ -135,6 +258,17 @@ impl Cells<'_> {
         } else {
             Err(self.bad(row, name, "is empty"))
         }
+    }
+
+    fn required_text<'s>(
+        &self,
+        column: &'s Texts,
+        row: usize,
+        name: &str,
+    ) -> Result<&'s str, Error> {
+        column
+            .get(row)
+            .ok_or_else(|| self.bad(row, name, "is empty"))
     }
 
     fn parsed<T: FromStr>(
@@ -333,8 +467,8 @@ fn read_actors(t: &Table<'_, '_>, out: &mut Vec<Actor>) -> Result<(), Error> {
 pub(super) struct CitationColumns<'a> {
     cells: Cells<'a>,
     relation: StringArray,
-    source: StringArray,
-    quote: StringArray,
+    source: Texts,
+    quote: Texts,
     stance: StringArray,
     claimed_by: StringArray,
     claimed_by_actor: BooleanArray,
@@ -360,8 +494,8 @@ impl<'a> CitationColumns<'a> {
         Ok(CitationColumns {
             cells: t.cells(),
             relation: t.text_owned("relation")?,
-            source: t.text_owned("source")?,
-            quote: t.text_owned("quote")?,
+            source: t.texts("source")?,
+            quote: t.texts("quote")?,
             stance: t.text_owned("stance")?,
             claimed_by: t.text_owned("claimed_by")?,
             claimed_by_actor: t.flag_owned("claimed_by_actor")?,
@@ -385,6 +519,30 @@ impl<'a> CitationColumns<'a> {
     /// Row `row` into `citation`, reusing the room of its strings.
     pub(super) fn fill(&self, row: usize, citation: &mut Citation) -> Result<(), Error> {
         let c = self.cells;
+        let source = c.required_text(&self.source, row, "source")?;
+        check_slug("source", source).map_err(|e| c.bad(row, "source", e))?;
+        refill(&mut citation.source.0, source);
+        let quote = c.required_text(&self.quote, row, "quote")?;
+        refill(&mut citation.quote, quote);
+        self.fill_voice(row, citation)
+    }
+
+    /// The column of sources' ids.
+    pub(super) fn sources(&self) -> &Texts {
+        &self.source
+    }
+
+    /// The column of quotes.
+    pub(super) fn quotes(&self) -> &Texts {
+        &self.quote
+    }
+
+    /// Row `row` into `citation`, all but its source and quote (which a
+    /// reader finds by [`sources`](Self::sources) and
+    /// [`quotes`](Self::quotes)): its stance, grade, claimant and
+    /// acknowledgements.
+    pub(super) fn fill_voice(&self, row: usize, citation: &mut Citation) -> Result<(), Error> {
+        let c = self.cells;
         citation.stance = match c.required(&self.stance, row, "stance")? {
             "Supports" => Stance::Supports,
             "Disputes" => Stance::Disputes,
@@ -398,10 +556,6 @@ impl<'a> CitationColumns<'a> {
                 Credibility::from_digit(u64::from(digit)).map_err(|e| c.bad(row, "credibility", e))
             })
             .transpose()?;
-        let source = c.required(&self.source, row, "source")?;
-        check_slug("source", source).map_err(|e| c.bad(row, "source", e))?;
-        refill(&mut citation.source.0, source);
-        refill(&mut citation.quote, c.required(&self.quote, row, "quote")?);
         citation.claimed_by = c.claimant(&self.claimed_by, &self.claimed_by_actor, row)?;
         citation.acknowledged = c.json(&self.acknowledged, row, "acknowledged_json")?;
         Ok(())
