@@ -107,6 +107,9 @@ impl ActorGraph {
         let rows = validate::RelationCheck::new(&empty, &head, &plan);
         let mut graph = ActorGraph::new();
         graph.apply(head, plan, Slack::Keep).ok()?;
+        // The ids are checked all at once when all are in, by the sort
+        // that lookups by id need anyway.
+        graph.store.unindex_relation_ids();
         graph.store.reserve_rows(counts.0, counts.1);
         // The reader interns the quotes, so that it can do so once for each
         // it meets; the store has them back once all are in.
@@ -125,6 +128,7 @@ impl ActorGraph {
         });
         graph.store.return_quotes(quotes);
         added?;
+        graph.store.index_relation_ids().then_some(())?;
         validate::check_held_deaths(&graph.store).ok()?;
         graph.names.shrink_to_fit();
         graph.search_index.shrink_to_fit();
@@ -196,7 +200,7 @@ fn fill_chunks(
 
 /// This thread: adds each chunk handed over to `store`, in order, and
 /// hands it back; `None` if the reader failed or a relation cannot be
-/// added (an id given twice, a count past its limit).
+/// added (a count past its limit).
 fn add_chunks(store: &mut Store, filled: Receiver<Handed>, spare: SyncSender<Chunk>) -> Option<()> {
     loop {
         let chunk = match filled.recv().ok()? {
@@ -216,8 +220,8 @@ fn add_chunks(store: &mut Store, filled: Receiver<Handed>, spare: SyncSender<Chu
             sources = rest;
             let (quoted, rest) = quotes.split_at_checked(count)?;
             quotes = rest;
-            // Refused for an id given twice, which the ordinary path takes
-            // if both are identical.
+            // An id given twice, which the ordinary path takes if both are
+            // identical, is found when the ids are indexed after the last.
             store
                 .push_relation(relation, subject, object, cited, Some(quoted))
                 .ok()?;

@@ -41,6 +41,20 @@ impl Store {
         reserve_batch(&mut self.citations, citations);
     }
 
+    /// Adds the relations that follow without looking their ids up, for
+    /// a load that checks them all at once by
+    /// [`index_relation_ids`](Self::index_relation_ids) after the last.
+    pub(crate) fn unindex_relation_ids(&mut self) {
+        self.relation_ids.unindex();
+    }
+
+    /// Sorts the relations' ids for lookup after a load that added them
+    /// unindexed; false when an id was given twice, and the store is then
+    /// not to be used.
+    pub(crate) fn index_relation_ids(&mut self) -> bool {
+        self.relation_ids.index_distinct()
+    }
+
     /// Lends the table of distinct quotes to a reader that interns each
     /// quote it meets once, not once a citation (a quote column's
     /// dictionary); [`push_relation`](Self::push_relation) is then given

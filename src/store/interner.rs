@@ -38,6 +38,11 @@ enum Lookup<I> {
     /// O(log n) a lookup, in exactly 4 bytes a string. The next string
     /// added rebuilds the hash table.
     Sorted(Vec<I>),
+    /// None, while a bulk load of strings it vouches are distinct is
+    /// [`add`](Interner::add)ed; [`index_distinct`](Interner::index_distinct)
+    /// sorts them and checks the claim once all are in. A lookup meanwhile
+    /// reads every string.
+    Unindexed,
 }
 
 impl<I> Default for Interner<I> {
@@ -61,6 +66,9 @@ impl<I: Ix> Interner<I> {
             self.text.reserve(bytes);
         }
         reserve_batch(&mut self.ends, strings);
+        if matches!(self.lookup, Lookup::Unindexed) {
+            return;
+        }
         // Closures borrow only the fields they use, so the table can be
         // mutated while its hasher reads the text.
         self.thaw();
@@ -81,7 +89,44 @@ impl<I: Ix> Interner<I> {
                 table.shrink_to_fit(|&s| hasher.hash_one(slice(text, ends, s)));
             }
             Lookup::Sorted(order) => order.shrink_to_fit(),
+            Lookup::Unindexed => {}
         }
+    }
+
+    /// Drops the lookup for a bulk load of strings that are distinct, or
+    /// are checked to be by [`index_distinct`](Self::index_distinct) once
+    /// all are in: [`add`](Self::add) then appends without looking, where
+    /// a hash table of a million ids, built only to be sorted after, took
+    /// a cache miss or two a string.
+    pub(crate) fn unindex(&mut self) {
+        self.lookup = Lookup::Unindexed;
+    }
+
+    /// Sorts the numbers by string, as [`freeze`](Self::freeze) does, and
+    /// says whether no string is held twice; when one is, the interner
+    /// stays unindexed.
+    ///
+    /// # Complexity
+    ///
+    /// O(n log n) comparisons, over both cores; a string is read only
+    /// when its first eight bytes tie with its neighbour's.
+    pub(crate) fn index_distinct(&mut self) -> bool
+    where
+        I: Send + Sync,
+    {
+        if !matches!(self.lookup, Lookup::Unindexed) {
+            return true;
+        }
+        let keyed = self.keyed_order();
+        let (text, ends) = (&self.text, &self.ends);
+        let distinct = keyed.par_windows(2).all(|pair| {
+            let ((a_prefix, a), (b_prefix, b)) = (pair[0], pair[1]);
+            a_prefix != b_prefix || slice(text, ends, a) != slice(text, ends, b)
+        });
+        if distinct {
+            self.lookup = Lookup::Sorted(keyed.into_iter().map(|(_, symbol)| symbol).collect());
+        }
+        distinct
     }
 
     /// Trades the hash table for the numbers sorted by string: after a
@@ -109,6 +154,16 @@ impl<I: Ix> Interner<I> {
     where
         I: Send,
     {
+        let keyed = self.keyed_order();
+        keyed.into_iter().map(|(_, symbol)| symbol).collect()
+    }
+
+    /// The numbers sorted by their strings, each with its string's first
+    /// eight bytes ([`prefix`]).
+    fn keyed_order(&self) -> Vec<(u64, I)>
+    where
+        I: Send,
+    {
         let (text, ends) = (&self.text, &self.ends);
         let mut keyed: Vec<(u64, I)> = self
             .symbols()
@@ -119,7 +174,7 @@ impl<I: Ix> Interner<I> {
                 .cmp(b_prefix)
                 .then_with(|| slice(text, ends, *a).cmp(slice(text, ends, *b)))
         });
-        keyed.into_iter().map(|(_, symbol)| symbol).collect()
+        keyed
     }
 
     /// The numbers in order of their strings, as [`freeze`](Self::freeze)
@@ -130,7 +185,7 @@ impl<I: Ix> Interner<I> {
     {
         match &self.lookup {
             Lookup::Sorted(order) => std::borrow::Cow::Borrowed(order),
-            Lookup::Hashed(_) => std::borrow::Cow::Owned(self.order()),
+            Lookup::Hashed(_) | Lookup::Unindexed => std::borrow::Cow::Owned(self.order()),
         }
     }
 
@@ -172,9 +227,9 @@ impl<I: Ix> Interner<I> {
         Some(interner)
     }
 
-    /// Rebuilds the hash table if the interner was frozen.
+    /// Rebuilds the hash table if the interner was frozen or unindexed.
     fn thaw(&mut self) {
-        if let Lookup::Sorted(_) = self.lookup {
+        if !matches!(self.lookup, Lookup::Hashed(_)) {
             let mut table = HashTable::with_capacity(self.ends.len());
             for symbol in self.symbols() {
                 let hash = self.hasher.hash_one(self.get(symbol));
@@ -212,6 +267,7 @@ impl<I: Ix> Interner<I> {
                 .binary_search_by(|&sym| self.get(sym).cmp(s))
                 .ok()
                 .map(|i| order[i]),
+            Lookup::Unindexed => self.symbols().find(|&sym| self.get(sym) == s),
         }
     }
 
@@ -243,9 +299,18 @@ impl<I: Ix> Interner<I> {
 
     /// The number of `s`, added now; `None` when it was held already or
     /// the interner is full. One probe of the table, where a [`find`](Self::find)
-    /// then an [`intern`](Self::intern) would take two.
+    /// then an [`intern`](Self::intern) would take two; none when the
+    /// interner is [`unindex`](Self::unindex)ed, whose caller checks for
+    /// repeats once all are in.
     pub(crate) fn add(&mut self, s: &str) -> Option<I> {
         let before = self.len();
+        if matches!(self.lookup, Lookup::Unindexed) {
+            let symbol = I::new(before)?;
+            let end = u32::try_from(self.text.len() + s.len()).ok()?;
+            self.text.push_str(s);
+            self.ends.push(end);
+            return Some(symbol);
+        }
         self.intern(s).filter(|symbol| symbol.index() == before)
     }
 
@@ -326,6 +391,38 @@ mod tests {
         strings.freeze();
         assert_eq!(strings.add("beta"), None);
         assert_eq!(strings.add("gamma"), q(2));
+    }
+
+    #[test]
+    fn an_unindexed_interner_adds_blindly_and_finds_repeats_when_indexed() {
+        let mut strings = Interner::<QuoteIx>::default();
+        strings.add("first");
+        strings.unindex();
+        strings.reserve(3, 16);
+        for word in ["pear", "apple", "pearl"] {
+            strings.add(word);
+        }
+        assert_eq!(strings.find("apple"), q(2));
+        assert!(strings.index_distinct());
+        assert_eq!(strings.find("pearl"), q(3));
+        assert_eq!(strings.find("first"), q(0));
+        assert_eq!(strings.add("apple"), None);
+
+        let mut repeated = Interner::<QuoteIx>::default();
+        repeated.unindex();
+        // Repeats whose first eight bytes tie with a neighbour's that
+        // differs, and a repeat of a short string.
+        for word in [
+            "longer-than-8-a",
+            "longer-than-8-b",
+            "x",
+            "longer-than-8-a",
+            "x",
+        ] {
+            assert!(repeated.add(word).is_some());
+        }
+        assert!(!repeated.index_distinct());
+        assert_eq!(repeated.find("x"), q(2));
     }
 
     #[test]

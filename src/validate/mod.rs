@@ -67,8 +67,8 @@ pub(crate) fn check(store: &Store, names_held: usize, batch: &Dataset) -> Result
 /// reads them instead of gathering a whole [`Dataset`] first (the Parquet
 /// reader's). It applies the rules [`check`] applies to each relation of
 /// a batch; what it cannot see one relation at a time, the loader checks
-/// as it goes (an id given twice: its interning finds it held) or once
-/// the relations are in ([`check_held_deaths`]). It stops at the first
+/// once the relations are in (an id given twice, when the ids are sorted;
+/// deaths, by [`check_held_deaths`]). It stops at the first
 /// problem: the loader then takes the ordinary path, which names every
 /// one.
 pub(crate) struct RelationCheck<'a> {
