@@ -3,11 +3,10 @@
 //! million relations cost more than reading the relations did (issue 24).
 //!
 //! A reader thread fills records it reuses (and their strings' room),
-//! a chunk of them at a time, and checks each against the sources and
-//! actors; this thread adds the checked chunks to the store and hands the
-//! chunks back to be filled again. Checking needs only the sources and
-//! actors, adding only the store, so the two never wait on each other
-//! except for a chunk.
+//! a chunk of them at a time, with their citations' sources and quotes
+//! looked up; this thread checks each against the sources and actors, adds
+//! it to the store and hands the chunk back to be filled again. The two
+//! never wait on each other except for a chunk.
 
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
@@ -15,21 +14,19 @@ use crate::base::model::{Dataset, Relation};
 use crate::graph::{ActorGraph, Slack};
 use crate::store::Store;
 use crate::store::interner::Interner;
-use crate::store::ix::{ActorIx, QuoteIx, SourceIx};
+use crate::store::ix::{QuoteIx, SourceIx};
 use crate::validate;
 
 /// Relations in a chunk: enough that handing a chunk over costs nothing
 /// next to filling it, few enough to stay in cache.
 const CHUNK: usize = 2048;
 
-/// Relations filled and checked, their ends, and their citations' sources
-/// and quotes' numbers.
+/// Relations filled, and their citations' sources and quotes' numbers.
 #[derive(Default)]
 struct Chunk {
     relations: Vec<Relation>,
     /// How many of `relations` were filled this time round.
     filled: usize,
-    ends: Vec<(ActorIx, ActorIx)>,
     cited: Cited,
 }
 
@@ -119,12 +116,12 @@ impl ActorGraph {
         for _ in 0..3 {
             spare_tx.send(Chunk::default()).ok()?;
         }
-        let lent = &mut quotes;
+        let (lent, check) = (&mut quotes, &rows);
         let added = std::thread::scope(|scope| {
-            scope.spawn(move || fill_chunks(rows, lent, next, &spare_rx, &filled_tx));
+            scope.spawn(move || fill_chunks(check, lent, next, &spare_rx, &filled_tx));
             // Both ends are moved in, so that returning early hangs up:
             // a reader still filling then stops at its next chunk.
-            add_chunks(&mut graph.store, filled_rx, spare_tx)
+            add_chunks(&mut graph.store, check, filled_rx, spare_tx)
         });
         graph.store.return_quotes(quotes);
         added?;
@@ -137,11 +134,11 @@ impl ActorGraph {
     }
 }
 
-/// The reader thread: fills spare chunks with relations from `next`,
-/// checks each, and hands them over, until the last relation or the
-/// first failure; stops early if the adding side hangs up.
+/// The reader thread: fills spare chunks with relations from `next`
+/// and hands them over, until the last relation or the first failure;
+/// stops early if the adding side hangs up.
 fn fill_chunks(
-    rows: validate::RelationCheck<'_>,
+    rows: &validate::RelationCheck<'_>,
     quotes: &mut Interner<QuoteIx>,
     mut next: impl FnMut(&mut Relation, &mut Lookups<'_, '_>, &mut Cited) -> Option<bool>,
     spare: &Receiver<Chunk>,
@@ -151,7 +148,6 @@ fn fill_chunks(
     loop {
         let Ok(mut chunk) = spare.recv() else { return };
         chunk.filled = 0;
-        chunk.ends.clear();
         chunk.cited.clear();
         let mut done = false;
         while chunk.filled < CHUNK {
@@ -161,29 +157,26 @@ fn fill_chunks(
             let relation = &mut chunk.relations[chunk.filled];
             cited.clear();
             let mut lookups = Lookups {
-                check: &rows,
+                check: rows,
                 quotes,
             };
-            let checked = match next(relation, &mut lookups, &mut cited) {
+            let read = match next(relation, &mut lookups, &mut cited) {
                 // A reader that gave a source or quote too few or too many
                 // is not taken at its word.
-                Some(true)
-                    if cited.sources.len() == relation.citations.len()
-                        && cited.quotes.len() == relation.citations.len() =>
-                {
-                    rows.check_resolved(relation)
+                Some(true) => {
+                    cited.sources.len() == relation.citations.len()
+                        && cited.quotes.len() == relation.citations.len()
                 }
                 Some(false) => {
                     done = true;
                     break;
                 }
-                _ => None,
+                None => false,
             };
-            let Some(ends) = checked else {
+            if !read {
                 let _ = filled.send(Handed::Failed);
                 return;
-            };
-            chunk.ends.push(ends);
+            }
             chunk.cited.sources.extend_from_slice(&cited.sources);
             chunk.cited.quotes.extend_from_slice(&cited.quotes);
             chunk.filled += 1;
@@ -198,10 +191,18 @@ fn fill_chunks(
     }
 }
 
-/// This thread: adds each chunk handed over to `store`, in order, and
-/// hands it back; `None` if the reader failed or a relation cannot be
-/// added (a count past its limit).
-fn add_chunks(store: &mut Store, filled: Receiver<Handed>, spare: SyncSender<Chunk>) -> Option<()> {
+/// This thread: checks the relations of each chunk handed over, adds them
+/// to `store`, in order, and hands the chunk back; `None` if the reader
+/// failed or a relation breaks a rule or cannot be added (a count past its
+/// limit). The checks are made here, not as the reader fills, so that the
+/// two cores share the work about evenly: filling a relation from its
+/// columns costs about what checking and adding it do together.
+fn add_chunks(
+    store: &mut Store,
+    rows: &validate::RelationCheck<'_>,
+    filled: Receiver<Handed>,
+    spare: SyncSender<Chunk>,
+) -> Option<()> {
     loop {
         let chunk = match filled.recv().ok()? {
             Handed::Chunk(chunk) => chunk,
@@ -212,9 +213,8 @@ fn add_chunks(store: &mut Store, filled: Receiver<Handed>, spare: SyncSender<Chu
             chunk.cited.sources.as_slice(),
             chunk.cited.quotes.as_slice(),
         );
-        for (relation, &(subject, object)) in
-            chunk.relations[..chunk.filled].iter().zip(&chunk.ends)
-        {
+        for relation in &chunk.relations[..chunk.filled] {
+            let (subject, object) = rows.check_resolved(relation)?;
             let count = relation.citations.len();
             let (cited, rest) = sources.split_at_checked(count)?;
             sources = rest;
