@@ -329,7 +329,7 @@ impl<I: Ix> Interner<I> {
 /// bytes: when two such numbers differ, they order their strings as the
 /// strings' bytes do (a string that ends first is padded with the least
 /// byte, as it sorts first); when they tie, the strings must be compared.
-fn prefix(s: &str) -> u64 {
+pub(crate) fn prefix(s: &str) -> u64 {
     let mut bytes = [0u8; 8];
     let n = s.len().min(8);
     bytes[..n].copy_from_slice(&s.as_bytes()[..n]);

@@ -21,6 +21,7 @@ mod build;
 pub(crate) mod claims;
 pub(crate) mod codec;
 pub(crate) mod codes;
+pub(crate) mod id_index;
 pub(crate) mod interner;
 pub(crate) mod ix;
 pub(crate) mod packed;

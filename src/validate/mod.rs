@@ -14,7 +14,7 @@ mod relations;
 use crate::base::error::{Error, Item, Problems};
 use crate::base::model::{ActorKind, Dataset};
 use crate::store::Store;
-use crate::store::interner::Interner;
+use crate::store::id_index::IdIndex;
 use crate::store::ix::{ActorIx, Ix, SourceIx};
 
 /// How to apply a checked batch.
@@ -122,9 +122,9 @@ pub(crate) fn check_held_deaths(store: &Store) -> Result<(), Error> {
 pub(crate) struct Catalogue<'a> {
     store: &'a Store,
     /// The batch's new sources' ids, numbered from 0 in batch order.
-    batch_sources: Interner<SourceIx>,
+    batch_sources: IdIndex<SourceIx>,
     /// The batch's new actors' ids, numbered likewise, and their kinds.
-    batch_actors: Interner<ActorIx>,
+    batch_actors: IdIndex<ActorIx>,
     batch_actor_kinds: Vec<ActorKind>,
 }
 
@@ -136,17 +136,18 @@ impl<'a> Catalogue<'a> {
         fresh_actors: &[bool],
     ) -> Catalogue<'a> {
         // Ids kept end to end in one buffer, not as the records' own
-        // strings scattered over the heap: a load checks a million
-        // relations against tens of thousands of actors, and a lookup that
-        // missed the cache twice (table, then text) took most of it.
-        let mut batch_sources = Interner::default();
+        // strings scattered over the heap, and found in one probe (see
+        // `IdIndex`): a load checks a million relations against tens of
+        // thousands of actors, and a lookup that missed the cache at each
+        // step (table, then text) took most of it.
+        let mut batch_sources = IdIndex::default();
         for (source, _) in batch.sources.iter().zip(fresh_sources).filter(|(_, f)| **f) {
             // Past the limit numbers stop; capacity has reported that.
             if batch_sources.intern(source.id.as_str()).is_none() {
                 break;
             }
         }
-        let (mut batch_actors, mut batch_actor_kinds) = (Interner::default(), Vec::new());
+        let (mut batch_actors, mut batch_actor_kinds) = (IdIndex::default(), Vec::new());
         for (actor, _) in batch.actors.iter().zip(fresh_actors).filter(|(_, f)| **f) {
             if batch_actors.intern(actor.id.as_str()).is_none() {
                 break;

@@ -51,8 +51,9 @@ pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
     let (citations, citation_count) =
         open(&citations_path, Some(&CITATION_COLUMNS), &KEYED).ok()?;
     std::thread::scope(|scope| {
+        // Every end is looked up among the actors read when checked.
         let mut relations = Cursor::new(decode_ahead(scope, relations), &relations_path, |t| {
-            RelationColumns::of(t, None)
+            RelationColumns::of(t, None).map(RelationColumns::ends_looked_up)
         });
         let mut citations = Cursor::new(
             decode_ahead(scope, citations),

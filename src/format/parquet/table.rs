@@ -609,6 +609,9 @@ pub(super) const RELATION_COLUMNS: [&str; 11] = [
 /// export partitioned by kind.
 pub(super) struct RelationColumns<'a> {
     cells: Cells<'a>,
+    /// Whether the ends' ids are checked to be slugs here; not when a
+    /// reader looks each up among the actors read, which hold only slugs.
+    check_ends: bool,
     kind: Result<StringArray, &'a str>,
     id: StringArray,
     subject: StringArray,
@@ -629,6 +632,7 @@ impl<'a> RelationColumns<'a> {
     ) -> Result<RelationColumns<'a>, Error> {
         Ok(RelationColumns {
             cells: t.cells(),
+            check_ends: true,
             kind: match folder_kind {
                 Some(kind) => Err(kind),
                 None => Ok(t.text_owned("kind")?),
@@ -650,6 +654,15 @@ impl<'a> RelationColumns<'a> {
         self.id.len()
     }
 
+    /// For a reader that looks every end up among the actors read: the
+    /// ends' ids are not checked to be slugs again.
+    pub(super) fn ends_looked_up(self) -> RelationColumns<'a> {
+        RelationColumns {
+            check_ends: false,
+            ..self
+        }
+    }
+
     /// Row `row` into `relation`, reusing the room of its strings; its
     /// citations are left as they are.
     pub(super) fn fill(&self, row: usize, relation: &mut Relation) -> Result<(), Error> {
@@ -666,8 +679,11 @@ impl<'a> RelationColumns<'a> {
             ("object", &self.object, &mut relation.object.0),
         ] {
             let text = c.required(column, row, name)?;
-            let what = if name == "id" { "relation" } else { "actor" };
-            check_slug(what, text).map_err(|e| c.bad(row, name, e))?;
+            if name == "id" {
+                check_slug("relation", text).map_err(|e| c.bad(row, name, e))?;
+            } else if self.check_ends {
+                check_slug("actor", text).map_err(|e| c.bad(row, name, e))?;
+            }
             refill(id, text);
         }
         relation.from = c.parsed(&self.from, row, "from")?;
