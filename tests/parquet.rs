@@ -316,6 +316,48 @@ fn a_rule_broken_in_the_tables_is_named_as_for_a_dataset() {
     assert!(error.to_string().contains("1900-01-01"), "{error}");
 }
 
+/// The streamed read looks each source up and checks each quote once for
+/// every citation that shares it (a dictionary value); a source no one
+/// listed, or a blank quote, still gives the error the dataset gives.
+#[test]
+fn an_unknown_source_or_a_blank_quote_is_named_as_for_a_dataset() {
+    let original = syria_tables();
+    let dataset = syria().to_dataset();
+    // Row 5 of the citations, and the relation it belongs to.
+    let cited = original.citations.column_by_name("relation").unwrap();
+    let relation = cited.as_string::<i32>().value(5).to_owned();
+    let place = dataset
+        .relations
+        .iter()
+        .flat_map(|r| r.citations.iter().map(move |_| r.id.as_str()))
+        .position(|id| id == relation)
+        .unwrap();
+    let row = 5 - place;
+    for (column, value) in [("source", "nowhere_listed"), ("quote", "   ")] {
+        let spoilt = ArrowTables {
+            citations: with_text(&original.citations, column, |r| r == 5, value),
+            ..original.clone()
+        };
+        let dir = scratch("spoilt-citation");
+        write_tables(&spoilt, Partition::None, &dir).unwrap();
+        let error = ActorGraph::from_path(&dir).unwrap_err();
+        let mut expected = dataset.clone();
+        let citation = &mut expected
+            .relations
+            .iter_mut()
+            .find(|r| r.id.as_str() == relation)
+            .unwrap()
+            .citations[row];
+        match column {
+            "source" => citation.source = value.parse().unwrap(),
+            _ => citation.quote = value.to_owned(),
+        }
+        let expected = ActorGraph::from_dataset(expected).unwrap_err();
+        assert_eq!(error.kind(), actorgraph::ErrorKind::Invalid, "{column}");
+        assert_eq!(error.to_string(), expected.to_string(), "{column}");
+    }
+}
+
 /// A citations file cut short must not read as a graph with fewer
 /// citations: the short path hands over decoding errors, not an early end.
 #[test]
