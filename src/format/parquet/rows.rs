@@ -35,9 +35,10 @@ use super::table::{
 const KEYED: [&str; 2] = ["source", "quote"];
 
 /// Batches decoded ahead of the one being read, per table: enough to keep
-/// the decoding thread busy while the reader adds a batch, few enough that
-/// memory stays a few batches, not a table.
-const AHEAD: usize = 2;
+/// the decoding threads busy while the sources and actors are read, before
+/// the first relation is (the other core is otherwise idle then), few
+/// enough that memory stays a few batches, not a table.
+const AHEAD: usize = 4;
 
 /// The graph of the export in `dir`, or `None` when this path does not
 /// take it (see the module's documentation).
