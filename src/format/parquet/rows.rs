@@ -30,8 +30,8 @@ use super::table::{
 };
 
 /// The citation columns read as dictionaries: each source and quote is
-/// looked up once a row group, where a million relations cite them two
-/// million times.
+/// looked up once in each batch of rows it appears in, where a million
+/// relations cite them two million times.
 const KEYED: [&str; 2] = ["source", "quote"];
 
 /// Batches decoded ahead of the one being read, per table: enough to keep
@@ -187,8 +187,8 @@ fn find<T: Copy>(
     let Some(key) = column.key(row) else {
         return look(column.get(row)?);
     };
-    if found.len() < column.values() {
-        found.resize(column.values(), None);
+    if found.len() < column.value_count() {
+        found.resize(column.value_count(), None);
     }
     let slot = found.get_mut(key)?;
     if slot.is_none() {

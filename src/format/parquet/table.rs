@@ -213,7 +213,7 @@ impl Texts {
     }
 
     /// How many values the dictionary holds (none for a plain column).
-    pub(super) fn values(&self) -> usize {
+    pub(super) fn value_count(&self) -> usize {
         match self {
             Texts::Plain(_) => 0,
             Texts::Keyed { values, .. } => values.len(),
