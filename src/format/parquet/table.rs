@@ -372,21 +372,27 @@ pub(super) fn read_head(dir: &Path) -> Result<Dataset, Error> {
     let sources_path = table_path(dir, "sources.parquet")?;
     let actors_path = table_path(dir, "actors.parquet")?;
     let mut dataset = Dataset::default();
-    for batch in read_file(&sources_path)? {
-        let table = Table {
-            path: &sources_path,
-            batch: &batch,
-        };
-        read_sources(&table, &mut dataset.sources)?;
-    }
-    for batch in read_file(&actors_path)? {
-        let table = Table {
-            path: &actors_path,
-            batch: &batch,
-        };
-        read_actors(&table, &mut dataset.actors)?;
-    }
+    each_table(&sources_path, |table| {
+        read_sources(table, &mut dataset.sources)
+    })?;
+    each_table(&actors_path, |table| {
+        read_actors(table, &mut dataset.actors)
+    })?;
     Ok(dataset)
+}
+
+/// Runs `read` on each batch of the file at `path`, as a table naming it.
+fn each_table(
+    path: &Path,
+    mut read: impl FnMut(&Table<'_, '_>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for batch in read_file(path)? {
+        read(&Table {
+            path,
+            batch: &batch,
+        })?;
+    }
+    Ok(())
 }
 
 fn read_sources(t: &Table<'_, '_>, out: &mut Vec<Source>) -> Result<(), Error> {
