@@ -203,6 +203,7 @@ fn add_chunks(
     filled: Receiver<Handed>,
     spare: SyncSender<Chunk>,
 ) -> Option<()> {
+    let mut found = Vec::with_capacity(CHUNK);
     loop {
         let chunk = match filled.recv().ok()? {
             Handed::Chunk(chunk) => chunk,
@@ -213,8 +214,10 @@ fn add_chunks(
             chunk.cited.sources.as_slice(),
             chunk.cited.quotes.as_slice(),
         );
-        for relation in &chunk.relations[..chunk.filled] {
-            let (subject, object) = rows.check_resolved(relation)?;
+        let relations = &chunk.relations[..chunk.filled];
+        rows.find_ends(relations, &mut found);
+        for (relation, &ends) in relations.iter().zip(&found) {
+            let (subject, object) = rows.check_resolved(relation, ends)?;
             let count = relation.citations.len();
             let (cited, rest) = sources.split_at_checked(count)?;
             sources = rest;

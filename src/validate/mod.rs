@@ -12,7 +12,7 @@ mod records;
 mod relations;
 
 use crate::base::error::{Error, Item, Problems};
-use crate::base::model::{ActorKind, Dataset};
+use crate::base::model::{ActorKind, Dataset, Relation};
 use crate::store::Store;
 use crate::store::id_index::IdIndex;
 use crate::store::ix::{ActorIx, Ix, SourceIx};
@@ -34,6 +34,10 @@ pub(crate) struct Plan {
 /// Names the item at fault; built only when a problem is found, since
 /// formatting one per item would dominate the cost of loading.
 type Blame<'a> = &'a dyn Fn() -> Item;
+
+/// A relation's subject and object as found among the actors: each one's
+/// kind and position, or `None` when there is no such actor.
+pub(crate) type FoundEnds = [Option<(ActorKind, ActorIx)>; 2];
 
 /// Checks `batch` against itself and `store`, collecting every problem;
 /// `names_held` is how many distinct names the graph has filed.
@@ -84,17 +88,30 @@ impl<'a> RelationCheck<'a> {
         }
     }
 
+    /// The ends of each of `relations` as found among the actors, into
+    /// `found` (cleared first), for [`check_resolved`](Self::check_resolved).
+    ///
+    /// A lookup of a million relations' ends among tens of thousands of
+    /// actors misses the cache at nearly every one. Made here, with
+    /// nothing else between them, the lookups of a chunk do not wait on
+    /// each other: the processor has many of them under way at once.
+    pub(crate) fn find_ends(&self, relations: &[Relation], found: &mut Vec<FoundEnds>) {
+        found.clear();
+        found.extend(relations.iter().map(|r| self.catalogue.ends(r)));
+    }
+
     /// The relation's ends, `None` if it breaks a rule, for a reader that
     /// looked up its citations' sources by [`source`](Self::source) and
     /// checked their quotes are not blank itself: a column of sources or
     /// quotes read as a dictionary is looked up once a value, not once a
-    /// row.
+    /// row. Its ends were found by [`find_ends`](Self::find_ends).
     pub(crate) fn check_resolved(
         &self,
-        relation: &crate::base::model::Relation,
+        relation: &Relation,
+        found: FoundEnds,
     ) -> Option<(ActorIx, ActorIx)> {
         let mut problems = Problems::default();
-        let ends = relations::check_relation(&self.catalogue, relation, &mut problems, None);
+        let ends = relations::check_relation(&self.catalogue, relation, found, &mut problems, None);
         (problems.total() == 0).then_some(ends?)
     }
 
@@ -164,12 +181,24 @@ impl<'a> Catalogue<'a> {
 
     /// The actor's kind and position, if it exists.
     fn actor(&self, id: &str) -> Option<(ActorKind, ActorIx)> {
-        if let Some(at) = self.store.actor_ix(id) {
+        // A first load has no actors in the store: no need to hash the id
+        // to find that out, two million times.
+        if self.store.actor_count() > 0
+            && let Some(at) = self.store.actor_ix(id)
+        {
             return Some((self.store.actor(at).kind, at));
         }
         let number = self.batch_actors.find(id)?.index();
         let at = ActorIx::new(self.store.actor_count() + number)?;
         Some((self.batch_actor_kinds[number], at))
+    }
+
+    /// What a relation's subject and object are found to be.
+    fn ends(&self, relation: &Relation) -> FoundEnds {
+        [
+            self.actor(relation.subject.as_str()),
+            self.actor(relation.object.as_str()),
+        ]
     }
 
     fn source(&self, id: &str) -> Option<SourceIx> {

@@ -8,7 +8,7 @@ use crate::base::model::{
 use crate::base::nearest::suggest;
 use crate::store::ix::{ActorIx, SourceIx};
 
-use super::{Blame, Catalogue};
+use super::{Blame, Catalogue, FoundEnds};
 
 /// Checks every relation; returns the ends of each and the source of each
 /// citation, complete whenever no problem was found.
@@ -23,6 +23,7 @@ pub(super) fn check_relations(
         ends.extend(check_relation(
             catalogue,
             relation,
+            catalogue.ends(relation),
             problems,
             Some(&mut sources),
         ));
@@ -30,7 +31,8 @@ pub(super) fn check_relations(
     (ends, sources)
 }
 
-/// Checks one relation; returns its ends, and adds the source of each of
+/// Checks one relation, whose ends were found as `found`; returns its
+/// ends, and adds the source of each of
 /// its citations to `sources`, when they are all known. With `sources`
 /// `None`, a reader looked up the citations' sources and checked their
 /// quotes itself (once for every citation that shares them), and those two
@@ -38,6 +40,7 @@ pub(super) fn check_relations(
 pub(super) fn check_relation(
     catalogue: &Catalogue<'_>,
     relation: &Relation,
+    [subject, object]: FoundEnds,
     problems: &mut Problems,
     mut sources: Option<&mut Vec<SourceIx>>,
 ) -> Option<(ActorIx, ActorIx)> {
@@ -46,12 +49,14 @@ pub(super) fn check_relation(
         catalogue,
         &|| item().with_part("subject"),
         relation.subject.as_str(),
+        subject,
         problems,
     );
     let object = check_actor(
         catalogue,
         &|| item().with_part("object"),
         relation.object.as_str(),
+        object,
         problems,
     );
     if relation.subject == relation.object {
@@ -202,13 +207,14 @@ fn check_kinds(
 }
 
 /// The actor's kind and position once the batch is in, or a problem.
+/// Checks that actor `id` was `found`.
 fn check_actor(
     catalogue: &Catalogue<'_>,
     item: Blame<'_>,
     id: &str,
+    found: Option<(ActorKind, ActorIx)>,
     problems: &mut Problems,
 ) -> Option<(ActorKind, ActorIx)> {
-    let found = catalogue.actor(id);
     if found.is_none() {
         let suggestion = problems
             .has_room()
@@ -293,7 +299,8 @@ fn check_claimant(
 ) {
     match claimant {
         Claimant::Actor(id) => {
-            check_actor(catalogue, item, id.as_str(), problems);
+            let found = catalogue.actor(id.as_str());
+            check_actor(catalogue, item, id.as_str(), found, problems);
         }
         Claimant::Other(who) if who.trim().is_empty() => {
             problems.push(item(), Fault::EmptyText { field: "claimant" });
