@@ -32,11 +32,10 @@ pub(super) fn check_relations(
 }
 
 /// Checks one relation, whose ends were found as `found`; returns its
-/// ends, and adds the source of each of
-/// its citations to `sources`, when they are all known. With `sources`
-/// `None`, a reader looked up the citations' sources and checked their
-/// quotes itself (once for every citation that shares them), and those two
-/// rules are not checked again.
+/// ends, and adds the source of each of its citations to `sources`, when
+/// they are all known. With `sources` `None`, a reader looked up the
+/// citations' sources and checked their quotes itself (once for every
+/// citation that shares them), and those two rules are not checked again.
 pub(super) fn check_relation(
     catalogue: &Catalogue<'_>,
     relation: &Relation,
@@ -206,8 +205,8 @@ fn check_kinds(
     }
 }
 
-/// The actor's kind and position once the batch is in, or a problem.
-/// Checks that actor `id` was `found`.
+/// The kind and position of actor `id` once the batch is in, as `found`
+/// by [`Catalogue::actor`]; a problem when it was not found.
 fn check_actor(
     catalogue: &Catalogue<'_>,
     item: Blame<'_>,
