@@ -206,6 +206,8 @@ pub mod index;
 mod validate;
 
 mod graph;
+// The load a relation at a time, which only the Parquet read uses.
+#[cfg(feature = "parquet")]
 mod load_rows;
 
 pub mod view;

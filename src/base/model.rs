@@ -272,6 +272,7 @@ impl Relation {
     /// A record to be filled in place, by a reader that reuses one record
     /// (and its strings' room) for every relation it reads; not valid as
     /// it stands (no citation, empty ids).
+    #[cfg(feature = "parquet")]
     pub(crate) fn blank() -> Relation {
         Relation {
             id: RelationId(String::new()),

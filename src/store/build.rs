@@ -1,7 +1,9 @@
 //! Adding to the store: making room for a batch, pushing each record, and
 //! giving back room once a load is done.
 
-use super::interner::{Interner, reserve_batch};
+#[cfg(feature = "parquet")]
+use super::interner::Interner;
+use super::interner::reserve_batch;
 use super::ix::{ActorIx, CitationIx, Ix, QuoteIx, RelationIx, SourceIx};
 use super::packed::{Span, Tagged};
 use crate::base::model::{Actor, Relation, RelationKind, Source, Stance};
@@ -30,6 +32,7 @@ impl Store {
     /// Makes room for `relations` more relations with `citations`
     /// citations in all, for a load that knows its counts but not yet the
     /// records.
+    #[cfg(feature = "parquet")]
     pub(crate) fn reserve_rows(&mut self, relations: usize, citations: usize) {
         self.spans.reserve(relations);
         self.ends.reserve(relations);
@@ -44,6 +47,7 @@ impl Store {
     /// Adds the relations that follow without looking their ids up, for
     /// a load that checks them all at once by
     /// [`index_relation_ids`](Self::index_relation_ids) after the last.
+    #[cfg(feature = "parquet")]
     pub(crate) fn unindex_relation_ids(&mut self) {
         self.relation_ids.unindex();
     }
@@ -51,6 +55,7 @@ impl Store {
     /// Sorts the relations' ids for lookup after a load that added them
     /// unindexed; false when an id was given twice, and the store is then
     /// not to be used.
+    #[cfg(feature = "parquet")]
     pub(crate) fn index_relation_ids(&mut self) -> bool {
         self.relation_ids.index_distinct()
     }
@@ -60,11 +65,13 @@ impl Store {
     /// dictionary); [`push_relation`](Self::push_relation) is then given
     /// the numbers it made, and the table comes back by
     /// [`return_quotes`](Self::return_quotes).
+    #[cfg(feature = "parquet")]
     pub(crate) fn lend_quotes(&mut self) -> Interner<QuoteIx> {
         std::mem::take(&mut self.quotes)
     }
 
     /// Takes back the table that [`lend_quotes`](Self::lend_quotes) lent.
+    #[cfg(feature = "parquet")]
     pub(crate) fn return_quotes(&mut self, quotes: Interner<QuoteIx>) {
         self.quotes = quotes;
     }

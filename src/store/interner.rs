@@ -110,6 +110,7 @@ impl<I: Ix> Interner<I> {
     ///
     /// O(n log n) comparisons, over both cores; a string is read only
     /// when its first eight bytes tie with its neighbour's.
+    #[cfg(feature = "parquet")]
     pub(crate) fn index_distinct(&mut self) -> bool
     where
         I: Send + Sync,

@@ -72,6 +72,7 @@ fn report_past_death(
 /// Reports every state held of a person whose death is held: for a store
 /// built without [`check_deaths`], once all of it is in. One pass over the
 /// relations' ends finds every relation of the people with a death.
+#[cfg(feature = "parquet")]
 pub(super) fn check_held(store: &Store, problems: &mut Problems) {
     if !store.knows_deaths() {
         return;

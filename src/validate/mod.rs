@@ -75,10 +75,12 @@ pub(crate) fn check(store: &Store, names_held: usize, batch: &Dataset) -> Result
 /// deaths, by [`check_held_deaths`]). It stops at the first
 /// problem: the loader then takes the ordinary path, which names every
 /// one.
+#[cfg(feature = "parquet")]
 pub(crate) struct RelationCheck<'a> {
     catalogue: Catalogue<'a>,
 }
 
+#[cfg(feature = "parquet")]
 impl<'a> RelationCheck<'a> {
     /// Checks relations against `store` and the sources and actors of
     /// `batch`, checked by [`check`] into `plan`.
@@ -128,6 +130,7 @@ impl<'a> RelationCheck<'a> {
 /// # Errors
 ///
 /// An [`Invalid`](crate::ErrorKind::Invalid) error naming every such state.
+#[cfg(feature = "parquet")]
 pub(crate) fn check_held_deaths(store: &Store) -> Result<(), Error> {
     let mut problems = Problems::default();
     deaths::check_held(store, &mut problems);
