@@ -532,15 +532,11 @@ mod tests {
         dir
     }
 
-    /// Rewrites a table with every column plain, as a writer that makes no
-    /// dictionaries would.
-    fn rewrite_without_dictionaries(path: &Path) {
+    /// Rewrites a table as another writer would, with `properties`.
+    fn rewrite(path: &Path, properties: WriterProperties) {
         let batches = table::read_file(path).unwrap();
-        let plain = WriterProperties::builder()
-            .set_dictionary_enabled(false)
-            .build();
         let file = File::create(path).unwrap();
-        let mut writer = ArrowWriter::try_new(file, batches[0].schema(), Some(plain)).unwrap();
+        let mut writer = ArrowWriter::try_new(file, batches[0].schema(), Some(properties)).unwrap();
         for batch in &batches {
             writer.write(batch).unwrap();
         }
@@ -551,7 +547,8 @@ mod tests {
     /// the exports it is for, or a test of equal graphs would pass while
     /// the fast path had stopped working.
     #[test]
-    fn the_streamed_read_takes_an_unpartitioned_export_with_or_without_dictionaries() {
+    fn the_streamed_read_takes_an_unpartitioned_export_with_or_without_dictionaries_in_row_groups_of_any_size()
+     {
         let graph = ActorGraph::embedded().unwrap();
         let dir = scratch("streamed");
         write_dir(
@@ -562,7 +559,20 @@ mod tests {
         )
         .unwrap();
         assert!(rows::read_dir(&dir) == Some(graph.clone()));
-        rewrite_without_dictionaries(&dir.join("citations.parquet"));
+        // Every column plain, as a writer that makes no dictionaries would.
+        let plain = WriterProperties::builder().set_dictionary_enabled(false);
+        rewrite(&dir.join("citations.parquet"), plain.build());
+        assert!(rows::read_dir(&dir) == Some(graph.clone()));
+        // Row groups of a few rows, each with its own dictionaries: the
+        // citations of one relation, and the relations themselves, run on
+        // from one row group into the next.
+        let small = || {
+            WriterProperties::builder()
+                .set_max_row_group_row_count(Some(7))
+                .build()
+        };
+        rewrite(&dir.join("citations.parquet"), small());
+        rewrite(&dir.join("relations.parquet"), small());
         assert!(rows::read_dir(&dir) == Some(graph.clone()));
         write_dir(
             Scope::Whole(&graph),

@@ -26,7 +26,7 @@ use crate::store::ix::{QuoteIx, SourceIx};
 
 use super::table::{
     CITATION_COLUMNS, CitationColumns, RELATION_COLUMNS, RelationColumns, Table, Texts,
-    blank_citation, open, read_head, table_path,
+    blank_citation, open, open_by_group, read_head, table_path,
 };
 
 /// The citation columns read as dictionaries: each source and quote is
@@ -49,11 +49,13 @@ pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
     }
     let citations_path = table_path(dir, "citations.parquet").ok()?;
     let (relations, relation_count) = open(&relations_path, Some(&RELATION_COLUMNS), &[]).ok()?;
+    // A row group at a time, so that each batch keeps its file's
+    // dictionaries.
     let (citations, citation_count) =
-        open(&citations_path, Some(&CITATION_COLUMNS), &KEYED).ok()?;
+        open_by_group(&citations_path, Some(&CITATION_COLUMNS), &KEYED).ok()?;
     std::thread::scope(|scope| {
         // Every end is looked up among the actors read when checked.
-        let mut relations = Cursor::new(decode_ahead(scope, relations), &relations_path, |t| {
+        let mut relations = Cursor::new(decode_ahead(scope, [relations]), &relations_path, |t| {
             RelationColumns::of(t, None).map(RelationColumns::ends_looked_up)
         });
         let mut citations = Cursor::new(
@@ -83,17 +85,19 @@ pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
 /// A decoded batch, or word that the file could not be decoded further.
 type Decoded = Result<RecordBatch, ()>;
 
-/// Decodes `reader`'s batches on a thread of their own, handing them over
-/// through a channel of [`AHEAD`] places; it stops after the first error,
-/// which it hands over too (so that a truncated file is not taken for a
-/// short one), or when the receiver is dropped.
+/// Decodes the batches of `readers`, one after the other, on a thread of
+/// their own, handing them over through a channel of [`AHEAD`] places; it
+/// stops after the first error, which it hands over too (so that a
+/// truncated file is not taken for a short one), or when the receiver is
+/// dropped.
 fn decode_ahead<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
-    reader: ParquetRecordBatchReader,
+    readers: impl IntoIterator<Item = ParquetRecordBatchReader, IntoIter: Send> + 'scope,
 ) -> Receiver<Decoded> {
     let (sender, receiver): (SyncSender<Decoded>, _) = sync_channel(AHEAD);
+    let readers = readers.into_iter();
     scope.spawn(move || {
-        for batch in reader {
+        for batch in readers.flatten() {
             let failed = batch.is_err();
             if sender.send(batch.map_err(|_| ())).is_err() || failed {
                 return;

@@ -49,56 +49,111 @@ pub(super) fn open(
     columns: Option<&[&str]>,
     keyed: &[&str],
 ) -> Result<(ParquetRecordBatchReader, usize), Error> {
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let not_parquet = |e: parquet::errors::ParquetError| {
-        invalid(path, format!("not a readable Parquet file ({e})"))
-    };
-    let mut metadata =
-        ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(not_parquet)?;
-    if !keyed.is_empty() {
-        let schema = metadata.schema();
-        let fields: Vec<Field> = schema
-            .fields()
-            .iter()
-            .map(|field| {
-                let keyed =
-                    keyed.contains(&field.name().as_str()) && field.data_type() == &DataType::Utf8;
-                let field = field.as_ref().clone();
-                if keyed {
-                    let dictionary =
-                        DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
-                    field.with_data_type(dictionary)
-                } else {
-                    field
-                }
-            })
-            .collect();
-        let hinted = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
-        let options = ArrowReaderOptions::new().with_schema(hinted);
-        metadata = ArrowReaderMetadata::try_new(Arc::clone(metadata.metadata()), options)
-            .map_err(not_parquet)?;
-    }
-    let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(file, metadata);
-    let rows = usize::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
-    let builder = match columns {
-        Some(names) => {
-            let mask = ProjectionMask::columns(builder.parquet_schema(), names.iter().copied());
-            builder.with_projection(mask)
+    let opened = Opened::new(path, keyed)?;
+    Ok((opened.reader(columns, None)?, opened.rows()))
+}
+
+/// As [`open`], with a reader for each row group in turn: no batch then
+/// spans two row groups. Each row group has a dictionary of its own, and
+/// a batch across two would have them merged again value by value, which
+/// costs a keyed column more than reading its values plain.
+pub(super) fn open_by_group(
+    path: &Path,
+    columns: Option<&[&str]>,
+    keyed: &[&str],
+) -> Result<(Vec<ParquetRecordBatchReader>, usize), Error> {
+    let opened = Opened::new(path, keyed)?;
+    let readers = (0..opened.metadata.metadata().num_row_groups())
+        .map(|group| opened.reader(columns, Some(group)))
+        .collect::<Result<_, _>>()?;
+    Ok((readers, opened.rows()))
+}
+
+/// A Parquet file whose footer is read, with the columns named as keyed
+/// to be read as dictionaries.
+struct Opened<'p> {
+    path: &'p Path,
+    file: File,
+    metadata: ArrowReaderMetadata,
+}
+
+impl<'p> Opened<'p> {
+    fn new(path: &'p Path, keyed: &[&str]) -> Result<Opened<'p>, Error> {
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut metadata = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
+            .map_err(|e| not_parquet(path, e))?;
+        if !keyed.is_empty() {
+            let schema = metadata.schema();
+            let fields: Vec<Field> = schema
+                .fields()
+                .iter()
+                .map(|field| {
+                    let keyed = keyed.contains(&field.name().as_str())
+                        && field.data_type() == &DataType::Utf8;
+                    let field = field.as_ref().clone();
+                    if keyed {
+                        let dictionary = DataType::Dictionary(
+                            Box::new(DataType::Int32),
+                            Box::new(DataType::Utf8),
+                        );
+                        field.with_data_type(dictionary)
+                    } else {
+                        field
+                    }
+                })
+                .collect();
+            let hinted = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
+            let options = ArrowReaderOptions::new().with_schema(hinted);
+            metadata = ArrowReaderMetadata::try_new(Arc::clone(metadata.metadata()), options)
+                .map_err(|e| not_parquet(path, e))?;
         }
-        None => builder,
-    };
-    let reader = builder
-        .with_batch_size(64 * 1024)
-        .build()
-        .map_err(not_parquet)?;
-    Ok((reader, rows))
+        Ok(Opened {
+            path,
+            file,
+            metadata,
+        })
+    }
+
+    fn rows(&self) -> usize {
+        usize::try_from(self.metadata.metadata().file_metadata().num_rows()).unwrap_or(0)
+    }
+
+    /// A reader of the named columns, of row group `group` or of all.
+    fn reader(
+        &self,
+        columns: Option<&[&str]>,
+        group: Option<usize>,
+    ) -> Result<ParquetRecordBatchReader, Error> {
+        let file = self.file.try_clone().map_err(|e| Error::io(self.path, e))?;
+        let builder =
+            ParquetRecordBatchReaderBuilder::new_with_metadata(file, self.metadata.clone());
+        let builder = match columns {
+            Some(names) => {
+                let mask = ProjectionMask::columns(builder.parquet_schema(), names.iter().copied());
+                builder.with_projection(mask)
+            }
+            None => builder,
+        };
+        let builder = match group {
+            Some(group) => builder.with_row_groups(vec![group]),
+            None => builder,
+        };
+        builder
+            .with_batch_size(64 * 1024)
+            .build()
+            .map_err(|e| not_parquet(self.path, e))
+    }
+}
+
+fn not_parquet(path: &Path, e: impl std::fmt::Display) -> Error {
+    invalid(path, format!("not a readable Parquet file ({e})"))
 }
 
 /// Reads every batch of one Parquet file.
 pub(super) fn read_file(path: &Path) -> Result<Vec<RecordBatch>, Error> {
     let (reader, _) = open(path, None, &[])?;
     reader
-        .map(|b| b.map_err(|e| invalid(path, format!("not a readable Parquet file ({e})"))))
+        .map(|b| b.map_err(|e| not_parquet(path, e)))
         .collect()
 }
 
