@@ -547,17 +547,13 @@ mod tests {
     /// the exports it is for, or a test of equal graphs would pass while
     /// the fast path had stopped working.
     #[test]
-    fn the_streamed_read_takes_an_unpartitioned_export_with_or_without_dictionaries_in_row_groups_of_any_size()
-     {
+    fn the_streamed_read_takes_an_unpartitioned_export_however_its_tables_are_written() {
         let graph = ActorGraph::embedded().unwrap();
         let dir = scratch("streamed");
-        write_dir(
-            Scope::Whole(&graph),
-            &Default::default(),
-            Partition::None,
-            &dir,
-        )
-        .unwrap();
+        let export = |partition| {
+            write_dir(Scope::Whole(&graph), &Default::default(), partition, &dir).unwrap();
+        };
+        export(Partition::None);
         assert!(rows::read_dir(&dir) == Some(graph.clone()));
         // Every column plain, as a writer that makes no dictionaries would.
         let plain = WriterProperties::builder().set_dictionary_enabled(false);
@@ -574,13 +570,7 @@ mod tests {
         rewrite(&dir.join("citations.parquet"), small());
         rewrite(&dir.join("relations.parquet"), small());
         assert!(rows::read_dir(&dir) == Some(graph.clone()));
-        write_dir(
-            Scope::Whole(&graph),
-            &Default::default(),
-            Partition::Kind,
-            &dir,
-        )
-        .unwrap();
+        export(Partition::Kind);
         assert!(rows::read_dir(&dir).is_none());
         assert!(read_dir(&dir).unwrap() == graph);
         std::fs::remove_dir_all(&dir).unwrap();
