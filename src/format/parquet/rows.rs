@@ -55,9 +55,10 @@ pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
         open_by_group(&citations_path, Some(&CITATION_COLUMNS), &KEYED).ok()?;
     std::thread::scope(|scope| {
         // Every end is looked up among the actors read when checked.
-        let mut relations = Cursor::new(decode_ahead(scope, [relations]), &relations_path, |t| {
-            RelationColumns::of(t, None).map(RelationColumns::ends_looked_up)
-        });
+        let mut relations =
+            Cursor::new(decode_ahead(scope, [Ok(relations)]), &relations_path, |t| {
+                RelationColumns::of(t, None).map(RelationColumns::ends_looked_up)
+            });
         let mut citations = Cursor::new(
             decode_ahead(scope, citations),
             &citations_path,
@@ -87,20 +88,27 @@ type Decoded = Result<RecordBatch, ()>;
 
 /// Decodes the batches of `readers`, one after the other, on a thread of
 /// their own, handing them over through a channel of [`AHEAD`] places; it
-/// stops after the first error, which it hands over too (so that a
+/// stops after the first error (a reader that could not be made, or a
+/// batch that could not be decoded), which it hands over too (so that a
 /// truncated file is not taken for a short one), or when the receiver is
 /// dropped.
 fn decode_ahead<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
-    readers: impl IntoIterator<Item = ParquetRecordBatchReader, IntoIter: Send> + 'scope,
+    readers: impl IntoIterator<Item = Result<ParquetRecordBatchReader, Error>, IntoIter: Send> + 'scope,
 ) -> Receiver<Decoded> {
     let (sender, receiver): (SyncSender<Decoded>, _) = sync_channel(AHEAD);
     let readers = readers.into_iter();
     scope.spawn(move || {
-        for batch in readers.flatten() {
-            let failed = batch.is_err();
-            if sender.send(batch.map_err(|_| ())).is_err() || failed {
+        for reader in readers {
+            let Ok(reader) = reader else {
+                let _ = sender.send(Err(()));
                 return;
+            };
+            for batch in reader {
+                let failed = batch.is_err();
+                if sender.send(batch.map_err(|_| ())).is_err() || failed {
+                    return;
+                }
             }
         }
     });

@@ -53,20 +53,27 @@ pub(super) fn open(
     Ok((opened.reader(columns, None)?, opened.rows()))
 }
 
-/// As [`open`], with a reader for each row group in turn: no batch then
+/// As [`open`], with a reader for each row group in turn, each made when
+/// it is reached (a file may hold thousands of row groups): no batch then
 /// spans two row groups. Each row group has a dictionary of its own, and
 /// a batch across two would have them merged again value by value, which
 /// costs a keyed column more than reading its values plain.
-pub(super) fn open_by_group(
-    path: &Path,
-    columns: Option<&[&str]>,
+pub(super) fn open_by_group<'p>(
+    path: &'p Path,
+    columns: Option<&'p [&'p str]>,
     keyed: &[&str],
-) -> Result<(Vec<ParquetRecordBatchReader>, usize), Error> {
+) -> Result<
+    (
+        impl Iterator<Item = Result<ParquetRecordBatchReader, Error>> + 'p,
+        usize,
+    ),
+    Error,
+> {
     let opened = Opened::new(path, keyed)?;
-    let readers = (0..opened.metadata.metadata().num_row_groups())
-        .map(|group| opened.reader(columns, Some(group)))
-        .collect::<Result<_, _>>()?;
-    Ok((readers, opened.rows()))
+    let rows = opened.rows();
+    let groups = opened.metadata.metadata().num_row_groups();
+    let readers = (0..groups).map(move |group| opened.reader(columns, Some(group)));
+    Ok((readers, rows))
 }
 
 /// A Parquet file whose footer is read, with the columns named as keyed
