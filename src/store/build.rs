@@ -149,7 +149,9 @@ impl Store {
     /// else `None` and the quotes are read from the citations. Refused,
     /// with nothing added, when its id is held already: a relation's number
     /// is its id's, so a second relation of one id would take the first
-    /// one's place.
+    /// one's place. While the ids are unindexed (see
+    /// [`unindex_relation_ids`](Self::unindex_relation_ids)) that is found
+    /// only when they are indexed again, and the load is then given up.
     pub(crate) fn push_relation(
         &mut self,
         relation: &Relation,
