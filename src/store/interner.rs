@@ -2,9 +2,12 @@
 
 use std::hash::BuildHasher;
 use std::marker::PhantomData;
+use std::sync::OnceLock;
 
 use hashbrown::HashTable;
 use rayon::iter::ParallelIterator;
+#[cfg(feature = "parquet")]
+use rayon::iter::{IndexedParallelIterator, IntoParallelRefIterator};
 use rayon::slice::{ParallelSlice, ParallelSliceMut};
 
 use super::FastHash;
@@ -35,9 +38,13 @@ enum Lookup<I> {
     /// 10 bytes a string.
     Hashed(HashTable<I>),
     /// The numbers in order of their strings, once a large batch is in:
-    /// O(log n) a lookup, in exactly 4 bytes a string. The next string
-    /// added rebuilds the hash table.
-    Sorted(Vec<I>),
+    /// O(log n) a lookup, in exactly 4 bytes a string. They are sorted
+    /// when first looked up by, not when the batch is in: a load is then
+    /// not kept waiting for an order that many of its uses never need
+    /// (the as-of questions look nothing up by id), as the graph's own
+    /// indexes are made when first asked. The next string added rebuilds
+    /// the hash table.
+    Sorted(OnceLock<Vec<I>>),
     /// None, while a bulk load of strings it vouches are distinct is
     /// [`add`](Interner::add)ed; [`index_distinct`](Interner::index_distinct)
     /// sorts them and checks the claim once all are in. A lookup meanwhile
@@ -88,7 +95,11 @@ impl<I: Ix> Interner<I> {
             Lookup::Hashed(table) => {
                 table.shrink_to_fit(|&s| hasher.hash_one(slice(text, ends, s)));
             }
-            Lookup::Sorted(order) => order.shrink_to_fit(),
+            Lookup::Sorted(order) => {
+                if let Some(order) = order.get_mut() {
+                    order.shrink_to_fit();
+                }
+            }
             Lookup::Unindexed => {}
         }
     }
@@ -102,48 +113,59 @@ impl<I: Ix> Interner<I> {
         self.lookup = Lookup::Unindexed;
     }
 
-    /// Sorts the numbers by string, as [`freeze`](Self::freeze) does, and
-    /// says whether no string is held twice; when one is, the interner
-    /// stays unindexed.
+    /// Says whether no string is held twice; if none is, the interner is
+    /// frozen as by [`freeze`](Self::freeze), else it stays unindexed.
+    ///
+    /// The strings' hashes are sorted, not the strings: numbers in one
+    /// array, where a sort by string compares text all over the buffer.
+    /// Only when two hashes tie (a string held twice, or two of a million
+    /// that hash alike, about once in ten million loads) are the strings
+    /// sorted and compared themselves.
     ///
     /// # Complexity
     ///
-    /// O(n log n) comparisons, over both cores; a string is read only
-    /// when its first eight bytes tie with its neighbour's.
+    /// O(n) hashing and an O(n log n) sort of numbers, over both cores.
     #[cfg(feature = "parquet")]
-    pub(crate) fn index_distinct(&mut self) -> bool
-    where
-        I: Send + Sync,
-    {
+    pub(crate) fn index_distinct(&mut self) -> bool {
         if !matches!(self.lookup, Lookup::Unindexed) {
             return true;
         }
-        let keyed = self.keyed_order();
-        let (text, ends) = (&self.text, &self.ends);
-        let distinct = keyed.par_windows(2).all(|pair| {
-            let ((a_prefix, a), (b_prefix, b)) = (pair[0], pair[1]);
-            a_prefix != b_prefix || slice(text, ends, a) != slice(text, ends, b)
-        });
+        let (text, ends, hasher) = (&self.text, &self.ends, &self.hasher);
+        let mut hashes: Vec<u64> = ends
+            .par_iter()
+            .enumerate()
+            .map(|(i, &end)| {
+                let start = i.checked_sub(1).map_or(0, |previous| ends[previous]);
+                hasher.hash_one(text.get(start as usize..end as usize).unwrap_or(""))
+            })
+            .collect();
+        hashes.par_sort_unstable();
+        let distinct = hashes.par_windows(2).all(|pair| pair[0] != pair[1]) || {
+            let keyed = self.keyed_order();
+            keyed.par_windows(2).all(|pair| {
+                let ((a_prefix, a), (b_prefix, b)) = (pair[0], pair[1]);
+                a_prefix != b_prefix || slice(text, ends, a) != slice(text, ends, b)
+            })
+        };
         if distinct {
-            self.lookup = Lookup::Sorted(keyed.into_iter().map(|(_, symbol)| symbol).collect());
+            self.freeze();
         }
         distinct
     }
 
-    /// Trades the hash table for the numbers sorted by string: after a
-    /// bulk load, when lookups by text become rare.
+    /// Trades the hash table for the numbers sorted by string, sorted when
+    /// first looked up by: after a bulk load, when lookups by text become
+    /// rare.
     ///
     /// # Complexity
     ///
-    /// O(n log n) string comparisons, over both cores.
-    pub(crate) fn freeze(&mut self)
-    where
-        I: Send,
-    {
+    /// O(1) here; the first lookup after sorts, in O(n log n) string
+    /// comparisons over both cores.
+    pub(crate) fn freeze(&mut self) {
         if matches!(self.lookup, Lookup::Sorted(_)) {
             return;
         }
-        self.lookup = Lookup::Sorted(self.order());
+        self.lookup = Lookup::Sorted(OnceLock::new());
     }
 
     /// The numbers sorted by their strings, over both cores. Each is sorted
@@ -185,7 +207,7 @@ impl<I: Ix> Interner<I> {
         I: Send,
     {
         match &self.lookup {
-            Lookup::Sorted(order) => std::borrow::Cow::Borrowed(order),
+            Lookup::Sorted(order) => std::borrow::Cow::Borrowed(order.get_or_init(|| self.order())),
             Lookup::Hashed(_) | Lookup::Unindexed => std::borrow::Cow::Owned(self.order()),
         }
     }
@@ -224,7 +246,7 @@ impl<I: Ix> Interner<I> {
         if !increasing {
             return None;
         }
-        interner.lookup = Lookup::Sorted(order);
+        interner.lookup = Lookup::Sorted(OnceLock::from(order));
         Some(interner)
     }
 
@@ -264,10 +286,13 @@ impl<I: Ix> Interner<I> {
                 let hash = self.hasher.hash_one(s);
                 table.find(hash, |&sym| self.get(sym) == s).copied()
             }
-            Lookup::Sorted(order) => order
-                .binary_search_by(|&sym| self.get(sym).cmp(s))
-                .ok()
-                .map(|i| order[i]),
+            Lookup::Sorted(order) => {
+                let order = order.get_or_init(|| self.order());
+                order
+                    .binary_search_by(|&sym| self.get(sym).cmp(s))
+                    .ok()
+                    .map(|i| order[i])
+            }
             Lookup::Unindexed => self.symbols().find(|&sym| self.get(sym) == s),
         }
     }

@@ -9,7 +9,7 @@ use std::fmt;
 pub(crate) const LIMIT: usize = 1 << 31;
 
 /// A position in one of the store's index spaces.
-pub(crate) trait Ix: Copy + Eq + Ord + fmt::Debug {
+pub(crate) trait Ix: Copy + Eq + Ord + fmt::Debug + Send + Sync {
     /// What is counted, in the plural, for capacity errors.
     const WHAT: &'static str;
 
