@@ -358,6 +358,39 @@ fn an_unknown_source_or_a_blank_quote_is_named_as_for_a_dataset() {
     }
 }
 
+/// Kinds and stances are read as dictionaries, each name looked up once;
+/// a name that names nothing is still an error at its file, row and
+/// column, written with a dictionary or without.
+#[test]
+fn an_unknown_kind_or_stance_is_named_at_its_row_and_column() {
+    let original = syria_tables();
+    let spoilt = [
+        (
+            "relations.parquet",
+            "row 4, column `kind`: unknown relation kind \"befriends\"",
+            ArrowTables {
+                relations: with_text(&original.relations, "kind", |r| r == 3, "befriends"),
+                ..original.clone()
+            },
+        ),
+        (
+            "citations.parquet",
+            "row 6, column `stance`: unknown stance \"Maybe\"",
+            ArrowTables {
+                citations: with_text(&original.citations, "stance", |r| r == 5, "Maybe"),
+                ..original.clone()
+            },
+        ),
+    ];
+    for (file, message, tables) in spoilt {
+        let dir = scratch("spoilt-name");
+        write_tables(&tables, Partition::None, &dir).unwrap();
+        let error = ActorGraph::from_path(&dir).unwrap_err().to_string();
+        assert!(error.contains(file) && error.contains(message), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
 /// A citations file cut short must not read as a graph with fewer
 /// citations: the short path hands over decoding errors, not an early end.
 #[test]

@@ -556,9 +556,15 @@ mod tests {
         export(Partition::None);
         assert!(rows::read_dir(&dir) == Some(graph.clone()));
         // Every column plain, as a writer that makes no dictionaries would.
-        let plain = WriterProperties::builder().set_dictionary_enabled(false);
-        rewrite(&dir.join("citations.parquet"), plain.build());
+        let plain = || {
+            WriterProperties::builder()
+                .set_dictionary_enabled(false)
+                .build()
+        };
+        rewrite(&dir.join("citations.parquet"), plain());
+        rewrite(&dir.join("relations.parquet"), plain());
         assert!(rows::read_dir(&dir) == Some(graph.clone()));
+        export(Partition::None);
         // Row groups of a few rows, each with its own dictionaries: the
         // citations of one relation, and the relations themselves, run on
         // from one row group into the next.

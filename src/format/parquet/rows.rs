@@ -26,13 +26,18 @@ use crate::store::ix::{QuoteIx, SourceIx};
 
 use super::table::{
     CITATION_COLUMNS, CitationColumns, RELATION_COLUMNS, RelationColumns, Table, Texts,
-    blank_citation, open, open_by_group, read_head, table_path,
+    blank_citation, open_by_group, read_head, table_path,
 };
 
 /// The citation columns read as dictionaries: each source and quote is
 /// looked up once in each batch of rows it appears in, where a million
-/// relations cite them two million times.
-const KEYED: [&str; 2] = ["source", "quote"];
+/// relations cite them two million times; each stance is named once a
+/// batch.
+const KEYED: [&str; 3] = ["source", "quote", "stance"];
+
+/// The relation columns read as dictionaries: the kinds, each named once
+/// a batch rather than once a relation.
+const KEYED_RELATIONS: [&str; 1] = ["kind"];
 
 /// Batches decoded ahead of the one being read, per table: enough to keep
 /// the decoding threads busy while the sources and actors are read, before
@@ -48,17 +53,17 @@ pub(super) fn read_dir(dir: &Path) -> Option<ActorGraph> {
         return None;
     }
     let citations_path = table_path(dir, "citations.parquet").ok()?;
-    let (relations, relation_count) = open(&relations_path, Some(&RELATION_COLUMNS), &[]).ok()?;
-    // A row group at a time, so that each batch keeps its file's
-    // dictionaries.
+    // Each table a row group at a time, so that each batch keeps its
+    // file's dictionaries.
+    let (relations, relation_count) =
+        open_by_group(&relations_path, Some(&RELATION_COLUMNS), &KEYED_RELATIONS).ok()?;
     let (citations, citation_count) =
         open_by_group(&citations_path, Some(&CITATION_COLUMNS), &KEYED).ok()?;
     std::thread::scope(|scope| {
         // Every end is looked up among the actors read when checked.
-        let mut relations =
-            Cursor::new(decode_ahead(scope, [Ok(relations)]), &relations_path, |t| {
-                RelationColumns::of(t, None).map(RelationColumns::ends_looked_up)
-            });
+        let mut relations = Cursor::new(decode_ahead(scope, relations), &relations_path, |t| {
+            RelationColumns::of(t, None).map(RelationColumns::ends_looked_up)
+        });
         let mut citations = Cursor::new(
             decode_ahead(scope, citations),
             &citations_path,

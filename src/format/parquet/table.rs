@@ -44,7 +44,7 @@ pub(super) fn invalid(path: &Path, reason: impl Into<String>) -> Error {
 /// where the file stores a column dictionary-encoded, as the export does
 /// its sources and quotes, its values are then decoded once a row group,
 /// not copied out once a row.
-pub(super) fn open(
+fn open(
     path: &Path,
     columns: Option<&[&str]>,
     keyed: &[&str],
@@ -293,6 +293,49 @@ impl Texts {
     }
 }
 
+/// A column naming one of a few values (relation kinds, stances), each
+/// row read as the value it names. Read as a dictionary, each of the
+/// dictionary's names is looked up once a batch, not once a row.
+pub(super) struct Named<T> {
+    texts: Texts,
+    /// The value each of the dictionary's names names, by key; empty for
+    /// a plain column.
+    values: Vec<Option<T>>,
+    read: fn(&str) -> Option<T>,
+}
+
+impl<T: Copy> Named<T> {
+    fn of(texts: Texts, read: fn(&str) -> Option<T>) -> Named<T> {
+        let values = (0..texts.value_count())
+            .map(|key| texts.value(key).and_then(read))
+            .collect();
+        Named {
+            texts,
+            values,
+            read,
+        }
+    }
+
+    /// Row `row`'s value; else `Err(None)` when the row is empty, or
+    /// `Err(Some(name))` when its name names nothing.
+    fn get(&self, row: usize) -> Result<T, Option<&str>> {
+        let found = match self.texts.key(row) {
+            Some(key) => self.values.get(key).copied().flatten(),
+            None => self.texts.get(row).and_then(self.read),
+        };
+        found.ok_or_else(|| self.texts.get(row))
+    }
+
+    /// Row `row`'s value, or the error of a cell of column `name` that is
+    /// empty or names no `what`.
+    fn required(&self, cells: Cells<'_>, row: usize, name: &str, what: &str) -> Result<T, Error> {
+        self.get(row).map_err(|text| match text {
+            None => cells.bad(row, name, "is empty"),
+            Some(text) => cells.bad(row, name, format!("unknown {what} {text:?}")),
+        })
+    }
+}
+
 /// Reads cells of a table's rows, naming its file, row and column in
 /// errors.
 #[derive(Clone, Copy)]
@@ -536,7 +579,7 @@ pub(super) struct CitationColumns<'a> {
     relation: StringArray,
     source: Texts,
     quote: Texts,
-    stance: StringArray,
+    stance: Named<Stance>,
     claimed_by: StringArray,
     claimed_by_actor: BooleanArray,
     credibility: UInt8Array,
@@ -563,7 +606,7 @@ impl<'a> CitationColumns<'a> {
             relation: t.text_owned("relation")?,
             source: t.texts("source")?,
             quote: t.texts("quote")?,
-            stance: t.text_owned("stance")?,
+            stance: Named::of(t.texts("stance")?, stance),
             claimed_by: t.text_owned("claimed_by")?,
             claimed_by_actor: t.flag_owned("claimed_by_actor")?,
             credibility: t
@@ -610,11 +653,7 @@ impl<'a> CitationColumns<'a> {
     /// acknowledgements.
     pub(super) fn fill_voice(&self, row: usize, citation: &mut Citation) -> Result<(), Error> {
         let c = self.cells;
-        citation.stance = match c.required(&self.stance, row, "stance")? {
-            "Supports" => Stance::Supports,
-            "Disputes" => Stance::Disputes,
-            other => return Err(c.bad(row, "stance", format!("unknown stance {other:?}"))),
-        };
+        citation.stance = self.stance.required(c, row, "stance", "stance")?;
         citation.credibility = self
             .credibility
             .is_valid(row)
@@ -645,6 +684,15 @@ pub(super) fn blank_citation() -> Citation {
 fn refill(text: &mut String, with: &str) {
     text.clear();
     text.push_str(with);
+}
+
+/// The stance named `name`, as the tables write it (`Supports`).
+fn stance(name: &str) -> Option<Stance> {
+    match name {
+        "Supports" => Some(Stance::Supports),
+        "Disputes" => Some(Stance::Disputes),
+        _ => None,
+    }
 }
 
 /// The kind named `name`, as the tables write it (`backs`): looked up in a
@@ -696,7 +744,7 @@ pub(super) struct RelationColumns<'a> {
     /// Whether the ends' ids are checked to be slugs here; not when a
     /// reader looks each up among the actors read, which hold only slugs.
     check_ends: bool,
-    kind: Result<StringArray, &'a str>,
+    kind: Result<Named<RelationKind>, &'a str>,
     id: StringArray,
     subject: StringArray,
     object: StringArray,
@@ -719,7 +767,7 @@ impl<'a> RelationColumns<'a> {
             check_ends: true,
             kind: match folder_kind {
                 Some(kind) => Err(kind),
-                None => Ok(t.text_owned("kind")?),
+                None => Ok(Named::of(t.texts("kind")?, relation_kind)),
             },
             id: t.text_owned("id")?,
             subject: t.text_owned("subject")?,
@@ -751,12 +799,11 @@ impl<'a> RelationColumns<'a> {
     /// citations are left as they are.
     pub(super) fn fill(&self, row: usize, relation: &mut Relation) -> Result<(), Error> {
         let c = self.cells;
-        let kind_text = match &self.kind {
-            Err(kind) => *kind,
-            Ok(column) => c.required(column, row, "kind")?,
+        relation.kind = match &self.kind {
+            Err(kind) => relation_kind(kind)
+                .ok_or_else(|| c.bad(row, "kind", format!("unknown relation kind {kind:?}")))?,
+            Ok(column) => column.required(c, row, "kind", "relation kind")?,
         };
-        relation.kind = relation_kind(kind_text)
-            .ok_or_else(|| c.bad(row, "kind", format!("unknown relation kind {kind_text:?}")))?;
         for (name, column, id) in [
             ("id", &self.id, &mut relation.id.0),
             ("subject", &self.subject, &mut relation.subject.0),
