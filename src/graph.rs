@@ -64,13 +64,36 @@ use crate::validate;
 #[derive(Clone, Default)]
 pub struct ActorGraph {
     pub(crate) store: Store,
-    pub(crate) names: NameIndex,
-    /// The words of every name, for [`ActorGraph::search`].
-    pub(crate) search_index: SearchIndex,
+    /// Built on the first lookup or search by name after a load, as the
+    /// other indexes are on their first query: a load of tens of
+    /// thousands of actors spent a tenth of its time filing names that
+    /// many uses of the graph never look up. Once built, it is kept up
+    /// to date as actors are added.
+    name_indexes: OnceLock<NameIndexes>,
+    /// An upper bound on the names filed (each actor's id, name, aliases
+    /// and former names, as validation counts them), for the capacity
+    /// check while the name indexes are not built.
+    names_bound: usize,
     /// Built on the first as-of query after a change.
     interval_index: OnceLock<IntervalIndex>,
     /// Built on the first neighbourhood query after a change.
     neighbour_index: OnceLock<NeighbourIndex>,
+}
+
+/// Both name indexes of a graph's actors.
+#[derive(Clone, Default)]
+pub(crate) struct NameIndexes {
+    /// Every actor under its id and each of its names, normalised.
+    pub(crate) names: NameIndex,
+    /// The words of every name, for [`ActorGraph::search`].
+    pub(crate) search: SearchIndex,
+}
+
+impl NameIndexes {
+    fn shrink_to_fit(&mut self) {
+        self.names.shrink_to_fit();
+        self.search.shrink_to_fit();
+    }
 }
 
 /// Whether a batch gives back the room its tables' doubling left unused.
@@ -127,7 +150,7 @@ impl ActorGraph {
     ///
     /// An [`Invalid`](crate::ErrorKind::Invalid) error listing every problem; the graph is then unchanged.
     pub fn extend(&mut self, batch: Dataset) -> Result<(), Error> {
-        let plan = validate::check(&self.store, self.names.len(), &batch)?;
+        let plan = validate::check(&self.store, self.names_held(), &batch)?;
         self.apply(batch, plan, Slack::GiveBack)
             .map_err(|Full(what)| {
                 // Validation bounds every count before anything is added, so
@@ -164,7 +187,7 @@ impl ActorGraph {
     /// the whole text the ordinary way, which reports every problem; the
     /// graph is left partly built and must be dropped.
     pub(crate) fn extend_piece(&mut self, piece: Dataset) -> bool {
-        let Ok(plan) = validate::check(&self.store, self.names.len(), &piece) else {
+        let Ok(plan) = validate::check(&self.store, self.names_held(), &piece) else {
             return false;
         };
         let all_fresh = |fresh: &[bool]| fresh.iter().all(|&f| f);
@@ -180,9 +203,24 @@ impl ActorGraph {
     /// Gives back the room the tables' doubling left unused, once the last
     /// piece is in.
     pub(crate) fn finish_pieces(&mut self) {
-        self.names.shrink_to_fit();
-        self.search_index.shrink_to_fit();
+        self.shrink_name_indexes();
         self.store.shrink_to_fit();
+    }
+
+    /// Gives back the room of the name indexes' doubling, if they are built.
+    pub(crate) fn shrink_name_indexes(&mut self) {
+        if let Some(indexes) = self.name_indexes.get_mut() {
+            indexes.shrink_to_fit();
+        }
+    }
+
+    /// How many names the graph has filed, or may have once its name
+    /// indexes are built: what validation bounds.
+    fn names_held(&self) -> usize {
+        match self.name_indexes.get() {
+            Some(indexes) => indexes.names.len(),
+            None => self.names_bound,
+        }
     }
 
     pub(crate) fn apply(
@@ -232,28 +270,21 @@ impl ActorGraph {
         // only now; after a batch large enough to pay for the copy, drop the
         // room their doubling left unused.
         if (self.actor_count() - actors_before) * 8 >= self.actor_count() {
-            self.names.shrink_to_fit();
-            self.search_index.shrink_to_fit();
+            self.shrink_name_indexes();
         }
         self.store.shrink_after(relations_before);
         Ok(())
     }
 
     fn push_actor(&mut self, actor: Actor) -> Result<ActorIx, Full> {
+        let names = 2 + actor.aliases.len() + actor.former_names.len();
         let position = self.store.push_actor(actor)?;
-        self.file_names(position)?;
+        self.names_bound = self.names_bound.saturating_add(names);
+        // Filed now only if the indexes are built; else when first needed.
+        if let Some(indexes) = self.name_indexes.get_mut() {
+            file_names(indexes, &self.store, position)?;
+        }
         Ok(position)
-    }
-
-    /// Files the actor at `position` under its id and every name it bears,
-    /// in both name indexes.
-    fn file_names(&mut self, position: ActorIx) -> Result<(), Full> {
-        file_names(
-            &mut self.names,
-            &mut self.search_index,
-            &self.store,
-            position,
-        )
     }
 
     /// Adds one source.
@@ -337,15 +368,11 @@ impl ActorGraph {
 
     /// A graph over a store read back whole, its index with it, and the
     /// name indexes [`names_of`](Self::names_of) filed.
-    pub(crate) fn from_parts(
-        store: Store,
-        index: IntervalIndex,
-        (names, search_index): (NameIndex, SearchIndex),
-    ) -> ActorGraph {
+    pub(crate) fn from_parts(store: Store, index: IntervalIndex, names: NameIndexes) -> ActorGraph {
         ActorGraph {
+            names_bound: names.names.len(),
             store,
-            names,
-            search_index,
+            name_indexes: OnceLock::from(names),
             interval_index: OnceLock::from(index),
             neighbour_index: OnceLock::new(),
         }
@@ -353,14 +380,21 @@ impl ActorGraph {
 
     /// Both name indexes of the actors of `store`, filed afresh: what a
     /// snapshot leaves out, built on one core while the other decodes the
-    /// relations.
-    pub(crate) fn names_of(store: &Store) -> (NameIndex, SearchIndex) {
-        let (mut names, mut search) = (NameIndex::default(), SearchIndex::default());
+    /// relations, and what a graph builds when first asked for a name.
+    pub(crate) fn names_of(store: &Store) -> NameIndexes {
+        let mut indexes = NameIndexes::default();
         for position in store.actor_positions() {
             // The store holds under 2^31 actors, so their names fit too.
-            let _ = file_names(&mut names, &mut search, store, position);
+            let _ = file_names(&mut indexes, store, position);
         }
-        (names, search)
+        indexes
+    }
+
+    /// The name indexes, built now if no name was looked up since the
+    /// graph was loaded.
+    pub(crate) fn name_indexes(&self) -> &NameIndexes {
+        self.name_indexes
+            .get_or_init(|| ActorGraph::names_of(&self.store))
     }
 
     /// The neighbourhood index, built now if the graph changed since the
@@ -379,12 +413,8 @@ impl ActorGraph {
 
 /// Files the actor at `position` of `store` under its id and every name it
 /// bears, in both name indexes.
-fn file_names(
-    names: &mut NameIndex,
-    search: &mut SearchIndex,
-    store: &Store,
-    position: ActorIx,
-) -> Result<(), Full> {
+fn file_names(indexes: &mut NameIndexes, store: &Store, position: ActorIx) -> Result<(), Full> {
+    let NameIndexes { names, search } = indexes;
     let actor = store.actor(position);
     if !names.insert(&normalize_name(actor.id.as_str()), position) {
         return Err(Full("names"));

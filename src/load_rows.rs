@@ -127,8 +127,7 @@ impl ActorGraph {
         added?;
         graph.store.index_relation_ids().then_some(())?;
         validate::check_held_deaths(&graph.store).ok()?;
-        graph.names.shrink_to_fit();
-        graph.search_index.shrink_to_fit();
+        graph.shrink_name_indexes();
         graph.store.shrink_to_fit();
         Some(graph)
     }

@@ -561,3 +561,37 @@ mod properties {
         }
     }
 }
+
+/// The name indexes are built when a name is first looked up, not when the
+/// graph is loaded; an actor added before that lookup, or after it, must be
+/// found by its names and their words all the same.
+#[test]
+fn actors_added_before_or_after_the_first_lookup_by_name_are_found() {
+    let actor = |id: &str, name: &str, alias: &str| actorgraph::Actor {
+        id: id.parse().unwrap(),
+        name: name.into(),
+        kind: actorgraph::ActorKind::ArmedGroup,
+        aliases: vec![alias.into()],
+        former_names: vec![],
+        died: None,
+        note: None,
+        reliability: None,
+    };
+    let mut g = syria();
+    g.add_actor(actor("before_lookup", "Zarqawi Brigade", "Kataib Zarqa"))
+        .unwrap();
+    assert_eq!(resolves(&g, "Kataib Zarqa"), "before_lookup");
+    g.add_actor(actor("after_lookup", "Quneitra Falcons", "Suqur Quneitra"))
+        .unwrap();
+    assert_eq!(resolves(&g, "Suqur Quneitra"), "after_lookup");
+    assert_eq!(best(&g, "Falcons").0, "after_lookup");
+    assert_eq!(g.find_by_name("Zarqawi Brigade").count(), 1);
+    // A clone made before its first lookup builds its own.
+    let mut fresh = syria();
+    let copy = fresh.clone();
+    fresh
+        .add_actor(actor("in_one_only", "Golan Lions", "Usud al-Golan"))
+        .unwrap();
+    assert_eq!(resolves(&fresh, "Golan Lions"), "in_one_only");
+    assert!(copy.resolve("Golan Lions").is_err());
+}

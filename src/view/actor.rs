@@ -257,8 +257,9 @@ impl ActorGraph {
         if let Some(position) = self.store.actor_ix(name) {
             return Ok(ActorRef::new(self, position));
         }
-        if self.search_index.may_be_a_name(name) {
-            let mut found = self.names.get(name);
+        let indexes = self.name_indexes();
+        if indexes.search.may_be_a_name(name) {
+            let mut found = indexes.names.get(name);
             if let (Some(first), None) = (found.next(), found.next()) {
                 return Ok(ActorRef::new(self, first));
             }
@@ -272,7 +273,7 @@ impl ActorGraph {
     ///
     /// O(length of the name + matches), expected.
     pub fn find_by_name<'g>(&'g self, name: &str) -> impl Iterator<Item = ActorRef<'g>> + 'g {
-        let found: Vec<ActorIx> = self.names.get(name).collect();
+        let found: Vec<ActorIx> = self.name_indexes().names.get(name).collect();
         found.into_iter().map(move |p| ActorRef::new(self, p))
     }
 

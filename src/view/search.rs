@@ -148,8 +148,10 @@ impl ActorGraph {
     /// A text more than four times as long as the longest name (and 256
     /// bytes) is not read, and finds nothing.
     pub fn search(&self, text: &str) -> impl Iterator<Item = Candidate<'_>> {
-        self.search_index
-            .find(&self.store, &self.names, text)
+        let indexes = self.name_indexes();
+        indexes
+            .search
+            .find(&self.store, &indexes.names, text)
             .into_iter()
             .map(move |hit| Candidate::from_hit(self, hit))
     }
@@ -182,9 +184,10 @@ impl ActorGraph {
     /// As [`ActorGraph::search`].
     pub fn resolve_explained(&self, text: &str) -> Result<Candidate<'_>, Error> {
         let actor = self.resolve(text)?;
-        let hit = self
-            .search_index
-            .find(&self.store, &self.names, text)
+        let indexes = self.name_indexes();
+        let hit = indexes
+            .search
+            .find(&self.store, &indexes.names, text)
             .into_iter()
             .find(|h| h.actor == actor.position());
         Ok(match hit {
@@ -212,7 +215,8 @@ pub(super) fn resolve_loosely<'g>(
     text: &str,
 ) -> Result<ActorRef<'g>, Error> {
     // Whole names score above every other kind, so they come first.
-    let hits = graph.search_index.find(&graph.store, &graph.names, text);
+    let indexes = graph.name_indexes();
+    let hits = indexes.search.find(&graph.store, &indexes.names, text);
     if let Some(best) = hits.first().filter(|h| h.how.is_whole_name()) {
         let tied: Vec<Hit> = hits.iter().copied().filter(|h| h.how == best.how).collect();
         if let [only] = tied[..] {
