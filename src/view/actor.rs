@@ -252,7 +252,8 @@ impl ActorGraph {
     /// # Complexity
     ///
     /// O(length of the text), expected, for an id or exact name; otherwise
-    /// as [`ActorGraph::search`].
+    /// as [`ActorGraph::search`]. The first lookup by name after a load
+    /// files every actor's names, O(N) for N bytes of names.
     pub fn resolve(&self, name: &str) -> Result<ActorRef<'_>, Error> {
         if let Some(position) = self.store.actor_ix(name) {
             return Ok(ActorRef::new(self, position));
@@ -271,7 +272,9 @@ impl ActorGraph {
     ///
     /// # Complexity
     ///
-    /// O(length of the name + matches), expected.
+    /// O(length of the name + matches), expected; the first lookup by name
+    /// after a load files every actor's names first, O(N) for N bytes of
+    /// names.
     pub fn find_by_name<'g>(&'g self, name: &str) -> impl Iterator<Item = ActorRef<'g>> + 'g {
         let found: Vec<ActorIx> = self.name_indexes().names.get(name).collect();
         found.into_iter().map(move |p| ActorRef::new(self, p))

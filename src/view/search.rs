@@ -144,8 +144,9 @@ impl ActorGraph {
     /// begins) and n the length of their names: microseconds for a
     /// distinctive word however large the graph. The first search for a
     /// prefix or a near miss after actors were added sorts the vocabulary
-    /// or builds its table of deletions, O(V log V) for V distinct words.
-    /// A text more than four times as long as the longest name (and 256
+    /// or builds its table of deletions, O(V log V) for V distinct words;
+    /// the first search or lookup by name after a load files every
+    /// actor's names, O(N) for N bytes of names. A text more than four times as long as the longest name (and 256
     /// bytes) is not read, and finds nothing.
     pub fn search(&self, text: &str) -> impl Iterator<Item = Candidate<'_>> {
         let indexes = self.name_indexes();
