@@ -47,7 +47,7 @@ enum Lookup<I> {
     Sorted(OnceLock<Vec<I>>),
     /// None, while a bulk load of strings it vouches are distinct is
     /// [`add`](Interner::add)ed; [`index_distinct`](Interner::index_distinct)
-    /// sorts them and checks the claim once all are in. A lookup meanwhile
+    /// checks the claim once all are in. A lookup meanwhile
     /// reads every string.
     Unindexed,
 }
@@ -119,8 +119,9 @@ impl<I: Ix> Interner<I> {
     /// The strings' hashes are sorted, not the strings: numbers in one
     /// array, where a sort by string compares text all over the buffer.
     /// Only when two hashes tie (a string held twice, or two of a million
-    /// that hash alike, about once in ten million loads) are the strings
-    /// sorted and compared themselves.
+    /// strings that hash alike, which happens in fewer than one load of a
+    /// million in ten million) are the strings sorted and compared
+    /// themselves.
     ///
     /// # Complexity
     ///
