@@ -174,20 +174,14 @@ impl<I: Ix> Interner<I> {
     /// comparisons are of two numbers in the array being sorted, not of
     /// two strings far apart in the text (a cache miss each at a million
     /// strings); only numbers whose first eight bytes tie compare text.
-    fn order(&self) -> Vec<I>
-    where
-        I: Send,
-    {
+    fn order(&self) -> Vec<I> {
         let keyed = self.keyed_order();
         keyed.into_iter().map(|(_, symbol)| symbol).collect()
     }
 
     /// The numbers sorted by their strings, each with its string's first
     /// eight bytes ([`prefix`]).
-    fn keyed_order(&self) -> Vec<(u64, I)>
-    where
-        I: Send,
-    {
+    fn keyed_order(&self) -> Vec<(u64, I)> {
         let (text, ends) = (&self.text, &self.ends);
         let mut keyed: Vec<(u64, I)> = self
             .symbols()
@@ -203,10 +197,7 @@ impl<I: Ix> Interner<I> {
 
     /// The numbers in order of their strings, as [`freeze`](Self::freeze)
     /// keeps them; computed when the interner is not frozen.
-    pub(crate) fn sorted(&self) -> std::borrow::Cow<'_, [I]>
-    where
-        I: Send,
-    {
+    pub(crate) fn sorted(&self) -> std::borrow::Cow<'_, [I]> {
         match &self.lookup {
             Lookup::Sorted(order) => std::borrow::Cow::Borrowed(order.get_or_init(|| self.order())),
             Lookup::Hashed(_) | Lookup::Unindexed => std::borrow::Cow::Owned(self.order()),
@@ -220,10 +211,7 @@ impl<I: Ix> Interner<I> {
     pub(crate) fn from_sorted<'s>(
         strings: impl ExactSizeIterator<Item = &'s str>,
         order: Vec<I>,
-    ) -> Option<Interner<I>>
-    where
-        I: Sync,
-    {
+    ) -> Option<Interner<I>> {
         let mut interner = Interner::default();
         interner.ends.reserve_exact(strings.len());
         for s in strings {
