@@ -49,10 +49,14 @@ use crate::base::date::{Date, PartialDate, When};
 use crate::base::error::Error;
 use crate::base::grade::{Grade, Reliability};
 use crate::base::model::{Acknowledgement, Claimant, Stance};
-use crate::graph::ActorGraph;
-use crate::view::{ActorRef, Evidence, RelationRef};
+use crate::view::{Evidence, RelationRef};
 
 use super::shared::{ExportOptions, Scope, Selection, dates, precision, select};
+
+mod numbered;
+
+use numbered::TextColumn;
+pub(crate) use numbered::{Ids, Numbered, Texts};
 
 /// The four tables of an export, each one record batch.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,13 +227,25 @@ pub fn tables(scope: Scope<'_>, options: &ExportOptions) -> Result<ArrowTables, 
     let ((relations, actors), (citations, sources)) = rayon::join(
         || {
             rayon::join(
-                || relations_of(&selection.relations, &Ids::actors(scope.graph())),
+                || {
+                    let ids = Ids::actors(scope.graph());
+                    batch(
+                        &RELATIONS,
+                        relations_of(&selection.relations, Texts::Copied(&ids))?,
+                    )
+                },
                 || actors_of(&selection),
             )
         },
         || {
             rayon::join(
-                || citations_of(&selection.relations, in_data_order(scope)),
+                || {
+                    let in_order = in_data_order(scope);
+                    batch(
+                        &CITATIONS,
+                        citations_of(&selection.relations, in_order, None)?,
+                    )
+                },
                 || sources_of(scope),
             )
         },
@@ -258,10 +274,9 @@ pub fn actors(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, 
 ///
 /// As [`tables`].
 pub fn relations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
-    relations_of(
-        &select(scope, options).relations,
-        &Ids::actors(scope.graph()),
-    )
+    let ids = Ids::actors(scope.graph());
+    let rows = relations_of(&select(scope, options).relations, Texts::Copied(&ids))?;
+    batch(&RELATIONS, rows)
 }
 
 /// The citations of the scope's relations.
@@ -270,7 +285,12 @@ pub fn relations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatc
 ///
 /// As [`tables`].
 pub fn citations(scope: Scope<'_>, options: &ExportOptions) -> Result<RecordBatch, Error> {
-    citations_of(&select(scope, options).relations, in_data_order(scope))
+    let rows = citations_of(
+        &select(scope, options).relations,
+        in_data_order(scope),
+        None,
+    )?;
+    batch(&CITATIONS, rows)
 }
 
 /// Whether the scope lists each relation's citations in data order, as
@@ -481,54 +501,20 @@ pub(crate) fn actors_of(selection: &Selection<'_>) -> Result<RecordBatch, Error>
     )
 }
 
-/// Ids in one buffer, by order. A relation's ends are read from the
-/// actors' ids here rather than from two actor records far apart in
-/// memory, which at a million relations was a third of building the
-/// relations table.
-pub(crate) struct Ids {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Ids {
-    fn new<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Ids {
-        let mut all = Ids {
-            text: String::new(),
-            ends: Vec::with_capacity(ids.len()),
-        };
-        for id in ids {
-            all.text.push_str(id);
-            all.ends.push(all.text.len());
-        }
-        all
-    }
-
-    /// Every actor's id, by the actor's order.
-    pub(crate) fn actors(graph: &ActorGraph) -> Ids {
-        let actors: Vec<ActorRef<'_>> = graph.actor_handles().collect();
-        Ids::new(actors.iter().map(|a| a.record().id.as_str()))
-    }
-
-    fn actor(&self, actor: ActorRef<'_>) -> &str {
-        self.at(actor.order())
-    }
-
-    fn at(&self, order: usize) -> &str {
-        let start = order.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[start..self.ends[order]]
-    }
-}
-
-/// The relations table's rows for `relations`: all of a selection's, or
-/// a run of them that the Parquet export writes as one row group.
+/// The relations table's columns for `relations`: all of a selection's,
+/// or a part of a run that the Parquet export writes as one row group.
+/// The ends and ids are text, or numbers into `texts` when keyed.
 pub(crate) fn relations_of(
     relations: &[RelationRef<'_>],
-    actor_ids: &Ids,
-) -> Result<RecordBatch, Error> {
+    texts: Texts<'_>,
+) -> Result<Vec<ArrayRef>, Error> {
     let n = relations.len();
     let strings = |bytes: usize| StringBuilder::with_capacity(n, n * bytes);
-    let (mut subject, mut object, mut kind, mut id) =
-        (strings(6), strings(6), strings(8), strings(8));
+    let keyed = texts.keyed();
+    let ends = || TextColumn::new(keyed.map(|k| &k.actors), n, 6);
+    let (mut subject, mut object) = (ends(), ends());
+    let mut id = TextColumn::new(keyed.map(|k| &k.relations), n, 8);
+    let mut kind = strings(8);
     let mut event = BooleanBuilder::with_capacity(n);
     let (mut from, mut until, mut on) = (strings(10), strings(10), strings(2));
     let (mut from_precision, mut until_precision) = (strings(5), strings(5));
@@ -542,10 +528,11 @@ pub(crate) fn relations_of(
     let optional_precision = |p: &'static str| (!p.is_empty()).then_some(p);
     for r in relations {
         let d = dates(r);
-        subject.append_value(actor_ids.actor(r.subject()));
-        object.append_value(actor_ids.actor(r.object()));
+        let (from_actor, to_actor) = (r.subject(), r.object());
+        subject.push(from_actor.order(), || texts.actor_id(from_actor));
+        object.push(to_actor.order(), || texts.actor_id(to_actor));
         kind.append_value(r.kind().name());
-        id.append_value(r.id());
+        id.push(r.order(), || r.id());
         event.append_value(r.is_event());
         append_when(&mut from, d.from);
         append_when(&mut until, d.until);
@@ -561,30 +548,27 @@ pub(crate) fn relations_of(
         note.push(r.note());
         ack.push(acknowledged(r.acknowledged())?);
     }
-    batch(
-        &RELATIONS,
-        vec![
-            Arc::new(subject.finish()),
-            Arc::new(object.finish()),
-            Arc::new(kind.finish()),
-            Arc::new(id.finish()),
-            Arc::new(event.finish()),
-            Arc::new(from.finish()),
-            Arc::new(until.finish()),
-            Arc::new(on.finish()),
-            Arc::new(from_precision.finish()),
-            Arc::new(until_precision.finish()),
-            Arc::new(holds_from.finish()),
-            Arc::new(holds_until.finish()),
-            Arc::new(certain_from.finish()),
-            Arc::new(certain_until.finish()),
-            Arc::new(contested.finish()),
-            claimants.who.text(),
-            claimants.is_actor.flags(),
-            note.text(),
-            ack.text(),
-        ],
-    )
+    Ok(vec![
+        subject.finish()?,
+        object.finish()?,
+        Arc::new(kind.finish()),
+        id.finish()?,
+        Arc::new(event.finish()),
+        Arc::new(from.finish()),
+        Arc::new(until.finish()),
+        Arc::new(on.finish()),
+        Arc::new(from_precision.finish()),
+        Arc::new(until_precision.finish()),
+        Arc::new(holds_from.finish()),
+        Arc::new(holds_until.finish()),
+        Arc::new(certain_from.finish()),
+        Arc::new(certain_until.finish()),
+        Arc::new(contested.finish()),
+        claimants.who.text(),
+        claimants.is_actor.flags(),
+        note.text(),
+        ack.text(),
+    ])
 }
 
 /// Appends a date as written (`2024-11-30`, `2024-11`, `2024`, a range or
@@ -668,16 +652,21 @@ fn superseded_in(cited: &[Evidence<'_>], out: &mut Vec<bool>) {
     }
 }
 
-/// The citations table's rows for the citations of `relations`, in order.
+/// The citations table's columns for the citations of `relations`, in
+/// order. The relations' and sources' ids and the quotes are text, or
+/// numbers into `keyed` when given.
 pub(crate) fn citations_of(
     relations: &[RelationRef<'_>],
     in_data_order: bool,
-) -> Result<RecordBatch, Error> {
+    keyed: Option<&Numbered>,
+) -> Result<Vec<ArrayRef>, Error> {
     // Two citations a relation on average: a first guess at the capacity.
     let n = relations.len() * 2;
     let strings = |bytes: usize| StringBuilder::with_capacity(n, n * bytes);
-    let (mut relation, mut source, mut quote, mut stance) =
-        (strings(8), strings(6), strings(32), strings(8));
+    let mut relation = TextColumn::new(keyed.map(|k| &k.relations), n, 8);
+    let mut source = TextColumn::new(keyed.map(|k| &k.sources), n, 6);
+    let mut quote = TextColumn::new(keyed.map(|k| &k.quotes), n, 32);
+    let mut stance = strings(8);
     let mut claimants = Claimants::new();
     let mut superseded = BooleanBuilder::with_capacity(n);
     let mut reliability = Sparse::new();
@@ -695,11 +684,11 @@ pub(crate) fn citations_of(
             later.clear();
             later.extend(cited.iter().map(Evidence::is_superseded));
         }
-        let id = r.id();
+        let (order, id) = (r.order(), r.id());
         for (e, &later) in cited.iter().zip(&later) {
-            relation.append_value(id);
-            source.append_value(e.source().id.as_str());
-            quote.append_value(e.quote());
+            relation.push(order, || id);
+            source.push(e.source_order(), || e.source().id.as_str());
+            quote.push(e.quote_order(), || e.quote());
             stance.append_value(match e.stance() {
                 Stance::Supports => "Supports",
                 Stance::Disputes => "Disputes",
@@ -720,22 +709,19 @@ pub(crate) fn citations_of(
             ack.push(acknowledged(e.acknowledged())?);
         }
     }
-    batch(
-        &CITATIONS,
-        vec![
-            Arc::new(relation.finish()),
-            Arc::new(source.finish()),
-            Arc::new(quote.finish()),
-            Arc::new(stance.finish()),
-            claimants.who.text(),
-            claimants.is_actor.flags(),
-            Arc::new(superseded.finish()),
-            reliability.text(),
-            credibility.digits(),
-            Arc::new(grade.finish()),
-            ack.text(),
-        ],
-    )
+    Ok(vec![
+        relation.finish()?,
+        source.finish()?,
+        quote.finish()?,
+        Arc::new(stance.finish()),
+        claimants.who.text(),
+        claimants.is_actor.flags(),
+        Arc::new(superseded.finish()),
+        reliability.text(),
+        credibility.digits(),
+        Arc::new(grade.finish()),
+        ack.text(),
+    ])
 }
 
 pub(crate) fn sources_of(scope: Scope<'_>) -> Result<RecordBatch, Error> {

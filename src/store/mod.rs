@@ -141,6 +141,11 @@ impl Store {
         self.citations.len()
     }
 
+    #[cfg(feature = "parquet")]
+    pub(crate) fn quote_count(&self) -> usize {
+        self.quotes.len()
+    }
+
     pub(crate) fn quote_bytes(&self) -> usize {
         self.quotes.bytes()
     }
@@ -300,6 +305,19 @@ impl Store {
 
     pub(crate) fn citation_quote(&self, citation: CitationIx) -> &str {
         self.quotes.get(self.row(citation).quote)
+    }
+
+    /// The number of the citation's quote among the [`quotes`](Self::quotes).
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn citation_quote_ix(&self, citation: CitationIx) -> QuoteIx {
+        self.row(citation).quote
+    }
+
+    /// Every distinct quote, in order of number.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn quotes(&self) -> impl Iterator<Item = &str> {
+        self.quotes.iter()
     }
 
     pub(crate) fn citation_claimant(&self, citation: CitationIx) -> Option<&Claimant> {

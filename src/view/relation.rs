@@ -396,6 +396,19 @@ impl<'g> Evidence<'g> {
         self.graph.store.citation_quote(self.number)
     }
 
+    /// The number of the quote among the graph's distinct quotes: the
+    /// same for every citation of the same words.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn quote_order(&self) -> usize {
+        self.graph.store.citation_quote_ix(self.number).index()
+    }
+
+    /// Where the cited source comes in the graph's sources.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn source_order(&self) -> usize {
+        self.graph.store.citation_source(self.number).index()
+    }
+
     /// Whether the source supports or disputes the relation.
     pub fn stance(&self) -> Stance {
         self.graph.store.citation_stance(self.number)

@@ -29,7 +29,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, RecordBatch};
+use arrow_array::{Array, ArrayRef, RecordBatch};
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_writer::{ArrowColumnChunk, ArrowRowGroupWriterFactory, compute_leaves};
 use parquet::basic::Compression;
@@ -42,8 +42,9 @@ use crate::base::error::Error;
 use crate::graph::ActorGraph;
 
 use super::arrow::{
-    ArrowTables, Ids, SchemaRef, actors_of, actors_schema, citations_of, citations_schema,
-    in_data_order, relations_of, relations_schema, sources_of, sources_schema, tables,
+    ArrowTables, Numbered, SchemaRef, Texts, actors_of, actors_schema, citations_of,
+    citations_schema, in_data_order, relations_of, relations_schema, sources_of, sources_schema,
+    tables,
 };
 use super::shared::{ExportOptions, Scope, select};
 use crate::view::RelationRef;
@@ -314,6 +315,7 @@ const PART: usize = 8 * 1024;
 /// they are encoded.
 struct Output {
     path: PathBuf,
+    schema: SchemaRef,
     writer: SerializedFileWriter<io::BufWriter<File>>,
     factory: ArrowRowGroupWriterFactory,
 }
@@ -327,13 +329,14 @@ impl Output {
         let file = File::create(&path).map_err(|e| Error::io_writing(&path, e))?;
         let writer = ArrowWriter::try_new(
             io::BufWriter::with_capacity(1 << 20, file),
-            schema,
+            schema.clone(),
             Some(properties.clone()),
         )
         .and_then(ArrowWriter::into_serialized_writer)
         .map_err(parquet_error(&path))?;
         Ok(Output {
             path,
+            schema,
             writer: writer.0,
             factory: writer.1,
         })
@@ -341,25 +344,26 @@ impl Output {
 
     /// Encodes `rows` as row group `group`: its column chunks, in order.
     fn encode(&self, group: usize, rows: &RecordBatch) -> Result<Vec<ArrowColumnChunk>, Error> {
-        self.encode_parts(group, [Ok(rows.clone())])
+        self.encode_parts(group, [Ok(rows.columns().to_vec())])
     }
 
-    /// Encodes the batches of `parts`, one after the other, as row group
-    /// `group`: each part is built, encoded and dropped before the next
-    /// is built, so that a row group of a hundred thousand rows is made
-    /// from buffers that stay in cache and are reused, not from columns
-    /// of its full length.
+    /// Encodes the columns of `parts`, one part after the other, as row
+    /// group `group`: each part is built, encoded and dropped before the
+    /// next is built, so that a row group of a hundred thousand rows is
+    /// made from buffers that stay in cache and are reused, not from
+    /// columns of its full length. A text column may come as a dictionary
+    /// of texts, which is written as the texts it stands for.
     fn encode_parts(
         &self,
         group: usize,
-        parts: impl IntoIterator<Item = Result<RecordBatch, Error>>,
+        parts: impl IntoIterator<Item = Result<Vec<ArrayRef>, Error>>,
     ) -> Result<Vec<ArrowColumnChunk>, Error> {
         let failed = parquet_error(&self.path);
         let mut writers = self.factory.create_column_writers(group).map_err(&failed)?;
         for part in parts {
-            let rows = part?;
+            let columns = part?;
             let mut next = writers.iter_mut();
-            for (field, column) in rows.schema().fields().iter().zip(rows.columns()) {
+            for (field, column) in self.schema.fields().iter().zip(&columns) {
                 for leaf in compute_leaves(field, column).map_err(&failed)? {
                     next.next()
                         .ok_or_else(|| {
@@ -408,7 +412,8 @@ fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error
 fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(), Error> {
     let selection = select(scope, options);
     let in_order = in_data_order(scope);
-    let actor_ids = Ids::actors(scope.graph());
+    let numbered = Numbered::of(scope.graph());
+    let texts = Texts::Keyed(&numbered);
     let properties = properties();
     let create = |name: &str, schema| Output::create(dir.join(name), schema, &properties);
     let actors = create("actors.parquet", actors_schema())?;
@@ -431,16 +436,14 @@ fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(
                 if task % 2 == 0 {
                     relations.encode_parts(
                         run,
-                        runs[run]
-                            .chunks(PART)
-                            .map(|part| relations_of(part, &actor_ids)),
+                        runs[run].chunks(PART).map(|part| relations_of(part, texts)),
                     )
                 } else {
                     citations.encode_parts(
                         run,
                         runs[run]
                             .chunks(PART)
-                            .map(|part| citations_of(part, in_order)),
+                            .map(|part| citations_of(part, in_order, Some(&numbered))),
                     )
                 }
             }
