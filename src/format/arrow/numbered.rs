@@ -105,20 +105,37 @@ impl Numbered {
     /// O(n) in the texts' count and bytes: each is copied once.
     pub(crate) fn of(graph: &ActorGraph) -> Numbered {
         let store = &graph.store;
-        let actors: Vec<&str> = graph
-            .actor_handles()
-            .map(|a| a.record().id.as_str())
-            .collect();
-        let sources: Vec<&str> = graph.sources().map(|s| s.id.as_str()).collect();
+        let ids_of = |ids: Vec<&str>| all_of(ids.iter().copied(), ids.len(), bytes(&ids));
+        // The relations' ids, most of the work, beside the other three.
+        let (relations, (actors, (sources, quotes))) = rayon::join(
+            || {
+                let ids = store.relation_ids();
+                all_of(ids, store.relation_count(), store.relation_id_bytes())
+            },
+            || {
+                rayon::join(
+                    || {
+                        ids_of(
+                            graph
+                                .actor_handles()
+                                .map(|a| a.record().id.as_str())
+                                .collect(),
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || ids_of(graph.sources().map(|s| s.id.as_str()).collect()),
+                            || all_of(store.quotes(), store.quote_count(), store.quote_bytes()),
+                        )
+                    },
+                )
+            },
+        );
         Numbered {
-            actors: all_of(actors.iter().copied(), actors.len(), bytes(&actors)),
-            relations: all_of(
-                store.relation_ids(),
-                store.relation_count(),
-                store.relation_id_bytes(),
-            ),
-            sources: all_of(sources.iter().copied(), sources.len(), bytes(&sources)),
-            quotes: all_of(store.quotes(), store.quote_count(), store.quote_bytes()),
+            actors,
+            relations,
+            sources,
+            quotes,
         }
     }
 }

@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{LockResult, Mutex, PoisonError, TryLockError};
 
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
@@ -311,13 +312,18 @@ fn run_length(rows: usize) -> usize {
 /// columns (about a megabyte) stay in cache while they are encoded.
 const PART: usize = 8 * 1024;
 
-/// One file being written, and the column chunks of its row groups as
-/// they are encoded.
+/// One file being written. Row groups are encoded on both cores in any
+/// order and handed in as they are done; each is written as soon as the
+/// groups before it are, so that the writing overlaps the encoding
+/// instead of following it.
 struct Output {
     path: PathBuf,
     schema: SchemaRef,
-    writer: SerializedFileWriter<io::BufWriter<File>>,
     factory: ArrowRowGroupWriterFactory,
+    /// The file, and the number of the row group it takes next.
+    file: Mutex<(SerializedFileWriter<io::BufWriter<File>>, usize)>,
+    /// Row groups handed in before their turn.
+    waiting: Mutex<BTreeMap<usize, Vec<ArrowColumnChunk>>>,
 }
 
 impl Output {
@@ -327,7 +333,7 @@ impl Output {
         properties: &WriterProperties,
     ) -> Result<Output, Error> {
         let file = File::create(&path).map_err(|e| Error::io_writing(&path, e))?;
-        let writer = ArrowWriter::try_new(
+        let (writer, factory) = ArrowWriter::try_new(
             io::BufWriter::with_capacity(1 << 20, file),
             schema.clone(),
             Some(properties.clone()),
@@ -337,9 +343,47 @@ impl Output {
         Ok(Output {
             path,
             schema,
-            writer: writer.0,
-            factory: writer.1,
+            factory,
+            file: Mutex::new((writer, 0)),
+            waiting: Mutex::new(BTreeMap::new()),
         })
+    }
+
+    /// Hands in row group `group`, and writes every group whose turn has
+    /// come, unless another thread is writing this file: that thread, or
+    /// the next to hand a group in, or [`finish`](Self::finish), writes
+    /// it then.
+    fn hand_in(&self, group: usize, chunks: Vec<ArrowColumnChunk>) -> Result<(), Error> {
+        unpoisoned(self.waiting.lock()).insert(group, chunks);
+        let mut file = match self.file.try_lock() {
+            Ok(file) => file,
+            Err(TryLockError::WouldBlock) => return Ok(()),
+            Err(TryLockError::Poisoned(file)) => file.into_inner(),
+        };
+        let (writer, next) = &mut *file;
+        loop {
+            let Some(chunks) = unpoisoned(self.waiting.lock()).remove(next) else {
+                return Ok(());
+            };
+            write_group(&self.path, writer, chunks)?;
+            *next += 1;
+        }
+    }
+
+    /// Writes the row groups still waiting, in order, and closes the file.
+    fn finish(self) -> Result<(), Error> {
+        let Output {
+            path,
+            file,
+            waiting,
+            ..
+        } = self;
+        let (mut writer, _) = unpoisoned(file.into_inner());
+        for chunks in unpoisoned(waiting.into_inner()).into_values() {
+            write_group(&path, &mut writer, chunks)?;
+        }
+        writer.close().map_err(parquet_error(&path))?;
+        Ok(())
     }
 
     /// Encodes `rows` as row group `group`: its column chunks, in order.
@@ -382,20 +426,27 @@ impl Output {
             .map(|writer| writer.close().map_err(&failed))
             .collect()
     }
+}
 
-    /// Writes the row groups, in order, and closes the file.
-    fn finish(mut self, groups: Vec<Vec<ArrowColumnChunk>>) -> Result<(), Error> {
-        let failed = parquet_error(&self.path);
-        for chunks in groups {
-            let mut row_group = self.writer.next_row_group().map_err(&failed)?;
-            for chunk in chunks {
-                chunk.append_to_row_group(&mut row_group).map_err(&failed)?;
-            }
-            row_group.close().map_err(&failed)?;
-        }
-        self.writer.close().map_err(&failed)?;
-        Ok(())
+/// Writes one row group's column chunks, in order, to the file at `path`.
+fn write_group(
+    path: &Path,
+    writer: &mut SerializedFileWriter<io::BufWriter<File>>,
+    chunks: Vec<ArrowColumnChunk>,
+) -> Result<(), Error> {
+    let failed = parquet_error(path);
+    let mut row_group = writer.next_row_group().map_err(&failed)?;
+    for chunk in chunks {
+        chunk.append_to_row_group(&mut row_group).map_err(&failed)?;
     }
+    row_group.close().map_err(&failed)?;
+    Ok(())
+}
+
+/// What a lock guards, even if a thread panicked holding it: the export
+/// then fails anyway, and the files are removed.
+fn unpoisoned<T>(locked: LockResult<T>) -> T {
+    locked.unwrap_or_else(PoisonError::into_inner)
 }
 
 fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error + use<> {
@@ -407,12 +458,13 @@ fn parquet_error(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> Error
 /// a run's relation rows, and its citation rows, are each a task that
 /// builds and encodes them a part at a time, while they are in cache; the
 /// two cores share the tasks, and each file takes its runs as row groups,
-/// in order. The tables are never held whole in Arrow, only as their
-/// encoded pages until the files are written.
+/// in order, each as soon as the ones before it are written. The tables
+/// are never held whole in Arrow, and only the row groups encoded ahead
+/// of their turn are held as encoded pages.
 fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(), Error> {
-    let selection = select(scope, options);
+    let (selection, numbered) =
+        rayon::join(|| select(scope, options), || Numbered::of(scope.graph()));
     let in_order = in_data_order(scope);
-    let numbered = Numbered::of(scope.graph());
     let texts = Texts::Keyed(&numbered);
     let properties = properties();
     let create = |name: &str, schema| Output::create(dir.join(name), schema, &properties);
@@ -426,41 +478,27 @@ fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(
         .collect();
     // Task 0 and 1 are the small tables; then, for each run, its relations
     // and its citations.
-    let encoded = (0..2 + 2 * runs.len())
+    (0..2 + 2 * runs.len())
         .into_par_iter()
-        .map(|task| match task {
-            0 => actors.encode(0, &actors_of(&selection)?),
-            1 => sources.encode(0, &sources_of(scope)?),
+        .try_for_each(|task| match task {
+            0 => actors.hand_in(0, actors.encode(0, &actors_of(&selection)?)?),
+            1 => sources.hand_in(0, sources.encode(0, &sources_of(scope)?)?),
             _ => {
                 let run = (task - 2) / 2;
                 if task % 2 == 0 {
-                    relations.encode_parts(
-                        run,
-                        runs[run].chunks(PART).map(|part| relations_of(part, texts)),
-                    )
+                    let parts = runs[run].chunks(PART).map(|part| relations_of(part, texts));
+                    relations.hand_in(run, relations.encode_parts(run, parts)?)
                 } else {
-                    citations.encode_parts(
-                        run,
-                        runs[run]
-                            .chunks(PART)
-                            .map(|part| citations_of(part, in_order, Some(&numbered))),
-                    )
+                    let parts = runs[run]
+                        .chunks(PART)
+                        .map(|part| citations_of(part, in_order, Some(&numbered)));
+                    citations.hand_in(run, citations.encode_parts(run, parts)?)
                 }
             }
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    let mut encoded = encoded.into_iter();
-    let mut groups: [Vec<Vec<ArrowColumnChunk>>; 4] = Default::default();
-    groups[0].extend(encoded.next());
-    groups[3].extend(encoded.next());
-    while let (Some(rows), Some(cited)) = (encoded.next(), encoded.next()) {
-        groups[1].push(rows);
-        groups[2].push(cited);
-    }
+        })?;
     vec![actors, relations, citations, sources]
         .into_par_iter()
-        .zip(groups)
-        .try_for_each(|(output, groups)| output.finish(groups))
+        .try_for_each(Output::finish)
 }
 
 /// Writes each batch to its file, in row groups of [`run_length`] rows:
@@ -480,23 +518,14 @@ fn write_files(files: &[(PathBuf, RecordBatch)]) -> Result<(), Error> {
             (0..batch.num_rows().div_ceil(rows)).map(move |group| (file, group, rows))
         })
         .collect();
-    let encoded = tasks
-        .into_par_iter()
-        .map(|(file, group, rows)| {
-            let batch = &files[file].1;
-            let start = group * rows;
-            let part = batch.slice(start, rows.min(batch.num_rows() - start));
-            Ok((file, outputs[file].encode(group, &part)?))
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    let mut groups: Vec<Vec<Vec<ArrowColumnChunk>>> = files.iter().map(|_| Vec::new()).collect();
-    for (file, chunks) in encoded {
-        groups[file].push(chunks);
-    }
-    outputs
-        .into_par_iter()
-        .zip(groups)
-        .try_for_each(|(output, groups)| output.finish(groups))
+    tasks.into_par_iter().try_for_each(|(file, group, rows)| {
+        let batch = &files[file].1;
+        let start = group * rows;
+        let part = batch.slice(start, rows.min(batch.num_rows() - start));
+        let output = &outputs[file];
+        output.hand_in(group, output.encode(group, &part)?)
+    })?;
+    outputs.into_par_iter().try_for_each(Output::finish)
 }
 
 /// Reads a Parquet export back as a graph: straight into the store when
