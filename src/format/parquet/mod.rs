@@ -386,13 +386,13 @@ impl Output {
         Ok(())
     }
 
-    /// Encodes `rows` as row group `group`: its column chunks, in order.
-    fn encode(&self, group: usize, rows: &RecordBatch) -> Result<Vec<ArrowColumnChunk>, Error> {
+    /// Encodes `rows` as row group `group` and [hands it in](Self::hand_in).
+    fn encode(&self, group: usize, rows: &RecordBatch) -> Result<(), Error> {
         self.encode_parts(group, [Ok(rows.columns().to_vec())])
     }
 
     /// Encodes the columns of `parts`, one part after the other, as row
-    /// group `group`: each part is built, encoded and dropped before the
+    /// group `group`, and [hands it in](Self::hand_in): each part is built, encoded and dropped before the
     /// next is built, so that a row group of a hundred thousand rows is
     /// made from buffers that stay in cache and are reused, not from
     /// columns of its full length. A text column may come as a dictionary
@@ -401,7 +401,7 @@ impl Output {
         &self,
         group: usize,
         parts: impl IntoIterator<Item = Result<Vec<ArrayRef>, Error>>,
-    ) -> Result<Vec<ArrowColumnChunk>, Error> {
+    ) -> Result<(), Error> {
         let failed = parquet_error(&self.path);
         let mut writers = self.factory.create_column_writers(group).map_err(&failed)?;
         for part in parts {
@@ -421,10 +421,11 @@ impl Output {
                 }
             }
         }
-        writers
+        let chunks = writers
             .into_iter()
             .map(|writer| writer.close().map_err(&failed))
-            .collect()
+            .collect::<Result<_, Error>>()?;
+        self.hand_in(group, chunks)
     }
 }
 
@@ -481,18 +482,18 @@ fn write_runs(scope: Scope<'_>, options: &ExportOptions, dir: &Path) -> Result<(
     (0..2 + 2 * runs.len())
         .into_par_iter()
         .try_for_each(|task| match task {
-            0 => actors.hand_in(0, actors.encode(0, &actors_of(&selection)?)?),
-            1 => sources.hand_in(0, sources.encode(0, &sources_of(scope)?)?),
+            0 => actors.encode(0, &actors_of(&selection)?),
+            1 => sources.encode(0, &sources_of(scope)?),
             _ => {
                 let run = (task - 2) / 2;
                 if task % 2 == 0 {
                     let parts = runs[run].chunks(PART).map(|part| relations_of(part, texts));
-                    relations.hand_in(run, relations.encode_parts(run, parts)?)
+                    relations.encode_parts(run, parts)
                 } else {
                     let parts = runs[run]
                         .chunks(PART)
                         .map(|part| citations_of(part, in_order, Some(&numbered)));
-                    citations.hand_in(run, citations.encode_parts(run, parts)?)
+                    citations.encode_parts(run, parts)
                 }
             }
         })?;
@@ -522,8 +523,7 @@ fn write_files(files: &[(PathBuf, RecordBatch)]) -> Result<(), Error> {
         let batch = &files[file].1;
         let start = group * rows;
         let part = batch.slice(start, rows.min(batch.num_rows() - start));
-        let output = &outputs[file];
-        output.hand_in(group, output.encode(group, &part)?)
+        outputs[file].encode(group, &part)
     })?;
     outputs.into_par_iter().try_for_each(Output::finish)
 }
