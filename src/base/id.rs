@@ -11,28 +11,36 @@ use super::error::{Error, Repr};
 pub const MAX_ID_LEN: usize = 64;
 
 pub(crate) fn check_slug(what: &'static str, id: &str) -> Result<(), Error> {
-    let reason = if id.is_empty() {
-        Some("it is empty")
-    } else if id.len() > MAX_ID_LEN {
-        Some("it is longer than 64 bytes")
-    } else if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
-        Some("it must start with a lowercase ascii letter")
-    } else if !id
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    {
-        Some("only lowercase ascii letters, digits and '_' are allowed")
+    // Read as bytes, as loaders check millions of ids: a slug is ascii.
+    let bytes = id.as_bytes();
+    let starts_lowercase = bytes.first().is_some_and(u8::is_ascii_lowercase);
+    let all_slug = bytes
+        .iter()
+        .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if starts_lowercase && all_slug && bytes.len() <= MAX_ID_LEN {
+        Ok(())
     } else {
-        None
-    };
-    match reason {
-        Some(reason) => Err(Error::from(Repr::InvalidId {
-            what,
-            id: id.to_owned(),
-            reason,
-        })),
-        None => Ok(()),
+        Err(not_a_slug(what, id))
     }
+}
+
+/// Why `id`, which [`check_slug`] refused, is not a slug.
+#[cold]
+fn not_a_slug(what: &'static str, id: &str) -> Error {
+    let reason = if id.is_empty() {
+        "it is empty"
+    } else if id.len() > MAX_ID_LEN {
+        "it is longer than 64 bytes"
+    } else if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
+        "it must start with a lowercase ascii letter"
+    } else {
+        "only lowercase ascii letters, digits and '_' are allowed"
+    };
+    Error::from(Repr::InvalidId {
+        what,
+        id: id.to_owned(),
+        reason,
+    })
 }
 
 macro_rules! slug_id {

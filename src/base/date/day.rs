@@ -57,6 +57,18 @@ impl Date {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn new(year: i16, month: u8, day: u8) -> Result<Date, DateError> {
+        // Loaders make millions of days: a day that exists is packed at
+        // once, and only one that does not asks jiff why, for its message.
+        if (MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=days_in_month(year, month)).contains(&day)
+        {
+            return Ok(Date::pack(year, month, day));
+        }
+        Date::explained(year, month, day)
+    }
+
+    /// The error of a day [`new`](Self::new) refuses, in jiff's words.
+    #[cold]
+    fn explained(year: i16, month: u8, day: u8) -> Result<Date, DateError> {
         let text = || format!("{year:04}-{month:02}-{day:02}");
         check_year(year, &text)?;
         let m = i8::try_from(month).map_err(|_| bad_date(text(), "month out of range"))?;
@@ -183,15 +195,21 @@ fn days_in_month(year: i16, month: u8) -> u8 {
     }
 }
 
+#[inline]
 pub(super) fn check_year(year: i16, text: &dyn Fn() -> String) -> Result<(), DateError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(())
     } else {
-        Err(bad_date(
-            text(),
-            &format!("year must lie between {MIN_YEAR} and {MAX_YEAR}"),
-        ))
+        Err(year_out_of_range(text()))
     }
+}
+
+#[cold]
+fn year_out_of_range(text: String) -> DateError {
+    bad_date(
+        text,
+        &format!("year must lie between {MIN_YEAR} and {MAX_YEAR}"),
+    )
 }
 
 #[cfg(test)]

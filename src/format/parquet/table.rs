@@ -345,6 +345,7 @@ pub(super) struct Cells<'a> {
 
 impl Cells<'_> {
     /// A value that does not parse: the row and column at fault.
+    #[cold]
     fn bad(&self, row: usize, name: &str, reason: impl std::fmt::Display) -> Error {
         invalid(
             self.path,
@@ -352,6 +353,7 @@ impl Cells<'_> {
         )
     }
 
+    #[inline]
     fn required<'s>(
         &self,
         column: &'s StringArray,
@@ -376,6 +378,12 @@ impl Cells<'_> {
             .ok_or_else(|| self.bad(row, name, "is empty"))
     }
 
+    // The three readers of optional cells below answer an empty cell at
+    // once and leave a value to a function of its own: most cells are
+    // empty, and a whole JSON parser inlined beside the answer made each
+    // empty one cost a few dozen instructions.
+
+    #[inline]
     fn parsed<T: FromStr>(
         &self,
         column: &StringArray,
@@ -385,39 +393,72 @@ impl Cells<'_> {
     where
         T::Err: std::fmt::Display,
     {
-        optional(column, row)
-            .map(|text| text.parse::<T>().map_err(|e| self.bad(row, name, e)))
-            .transpose()
+        match optional(column, row) {
+            None => Ok(None),
+            Some(text) => self.parse(text, row, name).map(Some),
+        }
     }
 
+    #[inline(never)]
+    fn parse<T: FromStr>(&self, text: &str, row: usize, name: &str) -> Result<T, Error>
+    where
+        T::Err: std::fmt::Display,
+    {
+        text.parse::<T>().map_err(|e| self.bad(row, name, e))
+    }
+
+    #[inline]
     fn json<T: serde::de::DeserializeOwned + Default>(
         &self,
         column: &StringArray,
         row: usize,
         name: &str,
     ) -> Result<T, Error> {
-        optional(column, row).map_or(Ok(T::default()), |text| {
-            serde_json::from_str(text).map_err(|e| self.bad(row, name, e))
-        })
+        match optional(column, row) {
+            None => Ok(T::default()),
+            Some(text) => self.json_text(text, row, name),
+        }
     }
 
+    #[inline(never)]
+    fn json_text<T: serde::de::DeserializeOwned>(
+        &self,
+        text: &str,
+        row: usize,
+        name: &str,
+    ) -> Result<T, Error> {
+        serde_json::from_str(text).map_err(|e| self.bad(row, name, e))
+    }
+
+    #[inline]
     fn claimant(
         &self,
         who: &StringArray,
         is_actor: &BooleanArray,
         row: usize,
     ) -> Result<Option<Claimant>, Error> {
-        let Some(who) = optional(who, row) else {
-            return Ok(None);
-        };
-        Ok(Some(if is_actor.is_valid(row) && is_actor.value(row) {
+        match optional(who, row) {
+            None => Ok(None),
+            Some(who) => self.claimant_named(who, is_actor, row).map(Some),
+        }
+    }
+
+    #[inline(never)]
+    fn claimant_named(
+        &self,
+        who: &str,
+        is_actor: &BooleanArray,
+        row: usize,
+    ) -> Result<Claimant, Error> {
+        Ok(if is_actor.is_valid(row) && is_actor.value(row) {
             Claimant::Actor(ActorId::new(who).map_err(|e| self.bad(row, "claimed_by", e))?)
         } else {
             Claimant::Other(who.to_owned())
-        }))
+        })
     }
 }
 
+#[inline]
 fn optional(column: &StringArray, row: usize) -> Option<&str> {
     column.is_valid(row).then(|| column.value(row))
 }
