@@ -15,7 +15,7 @@
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use arrow_array::RecordBatch;
+use arrow_array::{Array, RecordBatch, StringArray};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReader;
 
 use crate::base::error::Error;
@@ -30,9 +30,9 @@ use super::table::{
 };
 
 /// The citation columns read as dictionaries: each source and quote is
-/// looked up once in each batch of rows it appears in, where a million
-/// relations cite them two million times; each stance is named once a
-/// batch.
+/// looked up once in each row group it appears in (whose batches share
+/// its dictionary), where a million relations cite them two million
+/// times; each stance is named once a batch.
 const KEYED: [&str; 3] = ["source", "quote", "stance"];
 
 /// The relation columns read as dictionaries: the kinds, each named once
@@ -128,8 +128,6 @@ struct Cursor<'p, C> {
     columns: Option<C>,
     rows: usize,
     row: usize,
-    /// How many batches were taken: the dictionaries may change with each.
-    taken: usize,
 }
 
 impl<'p, C> Cursor<'p, C> {
@@ -145,7 +143,6 @@ impl<'p, C> Cursor<'p, C> {
             columns: None,
             rows: 0,
             row: 0,
-            taken: 0,
         }
     }
 
@@ -166,29 +163,54 @@ impl<'p, C> Cursor<'p, C> {
             };
             self.columns = Some((self.columns_of)(&table).ok()?);
             (self.rows, self.row) = (batch.num_rows(), 0);
-            self.taken += 1;
         }
         Some(true)
     }
 }
 
-/// What the keys of the batch of citations being read were found to be:
-/// `found[key]`, filled as keys are met.
+/// What the keys of the citations' dictionaries were found to be:
+/// `found[key]`, filled as keys are met, and kept while the batches share
+/// their dictionary (the batches of one row group do).
 #[derive(Default)]
 struct Found {
-    /// The batch these are of, by [`Cursor::taken`].
-    batch: usize,
-    sources: Vec<Option<SourceIx>>,
-    quotes: Vec<Option<QuoteIx>>,
+    sources: Keys<SourceIx>,
+    quotes: Keys<QuoteIx>,
 }
 
-impl Found {
-    /// Forgets what was found when the batch is another one.
-    fn follow(&mut self, batch: usize) {
-        if self.batch != batch {
-            self.batch = batch;
-            self.sources.clear();
-            self.quotes.clear();
+/// What each key of one dictionary was found to be.
+struct Keys<T> {
+    /// The dictionary: held, so that its buffers stay where they are and
+    /// the next batch's can be told to be the same ones by address.
+    of: Option<StringArray>,
+    found: Vec<Option<T>>,
+}
+
+impl<T> Default for Keys<T> {
+    fn default() -> Keys<T> {
+        Keys {
+            of: None,
+            found: Vec::new(),
+        }
+    }
+}
+
+impl<T> Keys<T> {
+    /// Forgets what was found when `column` keys into another dictionary.
+    fn follow(&mut self, column: &Texts) {
+        let same = match (&self.of, column.dictionary()) {
+            (Some(held), Some(now)) => {
+                // Arrow's buffers do not change once made: the same buffers
+                // (which `of` keeps from being freed and reused) hold the
+                // same texts.
+                held.len() == now.len()
+                    && held.values().as_ptr() == now.values().as_ptr()
+                    && held.value_offsets().as_ptr() == now.value_offsets().as_ptr()
+            }
+            _ => false,
+        };
+        if !same {
+            self.of = column.dictionary().cloned();
+            self.found.clear();
         }
     }
 }
@@ -198,9 +220,10 @@ impl Found {
 fn find<T: Copy>(
     column: &Texts,
     row: usize,
-    found: &mut Vec<Option<T>>,
+    found: &mut Keys<T>,
     look: impl FnOnce(&str) -> Option<T>,
 ) -> Option<T> {
+    let found = &mut found.found;
     let Some(key) = column.key(row) else {
         return look(column.get(row)?);
     };
@@ -234,8 +257,9 @@ fn next_relation(
     // may run on into the next batch.
     let mut count = 0;
     while citations.advance()? {
-        found.follow(citations.taken);
         let columns = citations.columns.as_ref()?;
+        found.sources.follow(columns.sources());
+        found.quotes.follow(columns.quotes());
         let mut row = citations.row;
         while row < citations.rows && columns.relation(row).ok()? == relation.id.as_str() {
             if count == relation.citations.len() {

@@ -274,6 +274,15 @@ impl Texts {
         }
     }
 
+    /// The dictionary the column's keys point into; none for a plain
+    /// column.
+    pub(super) fn dictionary(&self) -> Option<&StringArray> {
+        match self {
+            Texts::Plain(_) => None,
+            Texts::Keyed { values, .. } => Some(values),
+        }
+    }
+
     /// How many values the dictionary holds (none for a plain column).
     pub(super) fn value_count(&self) -> usize {
         match self {
