@@ -392,10 +392,10 @@ impl Output {
     }
 
     /// Encodes the columns of `parts`, one part after the other, as row
-    /// group `group`, and [hands it in](Self::hand_in): each part is built, encoded and dropped before the
-    /// next is built, so that a row group of a hundred thousand rows is
-    /// made from buffers that stay in cache and are reused, not from
-    /// columns of its full length. A text column may come as a dictionary
+    /// group `group`, and [hands it in](Self::hand_in): each part is
+    /// built, encoded and dropped before the next is built, so that a row
+    /// group of a hundred thousand rows is made from buffers that stay in
+    /// cache and are reused, not from columns of its full length. A text column may come as a dictionary
     /// of texts, which is written as the texts it stands for.
     fn encode_parts(
         &self,

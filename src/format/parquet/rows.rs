@@ -197,19 +197,15 @@ impl<T> Default for Keys<T> {
 impl<T> Keys<T> {
     /// Forgets what was found when `column` keys into another dictionary.
     fn follow(&mut self, column: &Texts) {
-        let same = match (&self.of, column.dictionary()) {
-            (Some(held), Some(now)) => {
-                // Arrow's buffers do not change once made: the same buffers
-                // (which `of` keeps from being freed and reused) hold the
-                // same texts.
-                held.len() == now.len()
-                    && held.values().as_ptr() == now.values().as_ptr()
-                    && held.value_offsets().as_ptr() == now.value_offsets().as_ptr()
-            }
-            _ => false,
-        };
+        let now = column.dictionary();
+        // Arrow's buffers do not change once made: the same buffers (which
+        // `of` keeps from being freed and reused) hold the same texts.
+        let same = matches!((&self.of, now), (Some(held), Some(now))
+            if held.len() == now.len()
+                && held.values().as_ptr() == now.values().as_ptr()
+                && held.value_offsets().as_ptr() == now.value_offsets().as_ptr());
         if !same {
-            self.of = column.dictionary().cloned();
+            self.of = now.cloned();
             self.found.clear();
         }
     }
